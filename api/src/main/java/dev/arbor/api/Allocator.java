@@ -1,0 +1,142 @@
+package dev.arbor.api;
+
+import dev.arbor.api.roots.RootTable;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+
+/**
+ * A source of memory blocks: the SPI every Arbor allocator plugin implements.
+ *
+ * <p>Invariants every implementation keeps (the contract test in {@code arbor-api}'s test jar
+ * checks each one):
+ * <ul>
+ *   <li>Two live blocks never overlap, and a block is at least as large as requested and aligned
+ *       to the requested power of two.</li>
+ *   <li>A block returned by {@link #allocate(long, long, BlockKind)} stays valid until it is
+ *       {@linkplain #free freed}, the allocator is {@linkplain #reset reset}, or it is
+ *       {@linkplain #close closed}; afterwards, access through the returned segment throws
+ *       (the segment's scope is no longer alive) instead of reading reused memory, for every
+ *       allocator that supports reset.</li>
+ *   <li>A failed allocation throws and leaves every earlier block intact and the allocator
+ *       usable.</li>
+ *   <li>After {@link #close()}, every method except {@link #name()}, {@link #stats()} and
+ *       {@link #isOpen()} throws {@link IllegalStateException}.</li>
+ * </ul>
+ *
+ * <p>Every allocator is a {@link SegmentAllocator}, so host code can hand it to any
+ * {@code java.lang.foreign} API; those blocks are {@link BlockKind#NOREFS}.
+ *
+ * <p>Native allocators ({@link #isNative()}) also offer a lean path by raw address
+ * ({@link #allocateAddress}, {@link #freeAddress}) for collection nodes, which must not pay for
+ * a {@link MemorySegment} object per node. Raw addresses are read and written only through
+ * {@link dev.arbor.api.memory.NativeMemory}.
+ */
+public interface Allocator extends SegmentAllocator, AutoCloseable {
+
+    /**
+     * Allocates a block.
+     *
+     * @param byteSize      bytes, zero or more
+     * @param byteAlignment a power of two
+     * @param kind          whether the block may hold root handles
+     * @return a segment of exactly {@code byteSize} bytes
+     * @throws IllegalArgumentException if {@code byteSize} is negative or {@code byteAlignment}
+     *                                  is not a power of two this allocator supports
+     * @throws AllocationFailedException if the memory cannot be obtained (a limit, or the system)
+     * @throws IllegalStateException    if the allocator is closed
+     * @throws WrongThreadException     if the allocator is confined to another thread
+     */
+    MemorySegment allocate(long byteSize, long byteAlignment, BlockKind kind);
+
+    /** {@inheritDoc} The block is {@link BlockKind#NOREFS}: host code writes raw data into it. */
+    @Override
+    default MemorySegment allocate(long byteSize, long byteAlignment) {
+        return allocate(byteSize, byteAlignment, BlockKind.NOREFS);
+    }
+
+    /**
+     * Returns a block to this allocator. Allocators that free nothing individually (an arena)
+     * may only account for it.
+     *
+     * @throws InvalidFreeException  if the block was not handed out by this allocator or was
+     *                               already freed (allocators that track blocks detect this)
+     * @throws IllegalStateException if the allocator is closed
+     */
+    void free(MemorySegment block);
+
+    /**
+     * Whether blocks are native memory (then {@link #allocateAddress} and {@link #freeAddress}
+     * work) rather than JVM heap memory managed by the garbage collector.
+     */
+    boolean isNative();
+
+    /**
+     * The lean path for native allocators: allocates a block and returns its address.
+     *
+     * @throws UnsupportedOperationException if this allocator is not {@linkplain #isNative native}
+     * @see #allocate(long, long, BlockKind) for the other failures
+     */
+    default long allocateAddress(long byteSize, long byteAlignment, BlockKind kind) {
+        throw new UnsupportedOperationException(
+                "allocator '" + name() + "' hands out JVM heap memory, not native addresses; "
+                        + "use allocate(...) or a native allocator such as an arena");
+    }
+
+    /**
+     * The lean path's free: returns the block at {@code address} of {@code byteSize} bytes.
+     *
+     * @throws UnsupportedOperationException if this allocator is not {@linkplain #isNative native}
+     * @see #free(MemorySegment) for the other failures
+     */
+    default void freeAddress(long address, long byteSize) {
+        throw new UnsupportedOperationException(
+                "allocator '" + name() + "' hands out JVM heap memory, not native addresses");
+    }
+
+    /**
+     * Accounts for a node that a collection allocated as ordinary JVM objects while this
+     * allocator was current (managed nodes have no segment). The default does nothing;
+     * decorators such as the counting allocator count it.
+     */
+    default void recordManagedBlock(long byteSize, BlockKind kind) {
+    }
+
+    /**
+     * The table through which this allocator's native blocks refer to JVM objects, or
+     * {@code null} for allocators whose blocks live on the JVM heap (they need no roots).
+     */
+    default RootTable roots() {
+        return null;
+    }
+
+    /**
+     * Invalidates every block at once. Afterwards the allocator hands out memory again, and
+     * its {@link #generation()} has grown by one.
+     *
+     * @throws UnsupportedOperationException if the allocator cannot reset (the JVM heap)
+     * @throws IllegalStateException         if the allocator is closed
+     */
+    void reset();
+
+    /** How many times this allocator was reset; blocks record it to detect use after reset. */
+    default long generation() {
+        return 0;
+    }
+
+    /** A snapshot of this allocator's counters. Works after {@link #close()} too. */
+    AllocatorStats stats();
+
+    /** A short name for messages and stats, e.g. {@code "arena"}. */
+    String name();
+
+    /** Whether {@link #close()} has not been called yet. */
+    boolean isOpen();
+
+    /**
+     * Releases every block and root. Closing twice throws {@link IllegalStateException}, as
+     * {@link java.lang.foreign.Arena#close()} does: a second close is a lifecycle bug worth
+     * seeing.
+     */
+    @Override
+    void close();
+}

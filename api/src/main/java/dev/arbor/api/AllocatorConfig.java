@@ -1,0 +1,169 @@
+package dev.arbor.api;
+
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Immutable settings for an allocator, as string keys and values (so they can come from system
+ * properties or a host's configuration file). Typed getters parse and fail with the key and the
+ * bad value in the message. Byte sizes accept the suffixes {@code k}, {@code m}, {@code g}
+ * (powers of 1024), e.g. {@code chunkSize=64k}.
+ */
+public final class AllocatorConfig {
+    /** No settings: every allocator's defaults. */
+    public static final AllocatorConfig EMPTY = new AllocatorConfig(Map.of());
+
+    private final Map<String, String> values;
+
+    private AllocatorConfig(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    /** Settings from a map; keys and values must not be null. */
+    public static AllocatorConfig of(Map<String, String> values) {
+        values.forEach((k, v) -> {
+            Objects.requireNonNull(k, "key");
+            Objects.requireNonNull(v, () -> "value of " + k);
+        });
+        return new AllocatorConfig(values);
+    }
+
+    /** Settings from alternating keys and values: {@code of("chunkSize", "64k", "limit", "1m")}. */
+    public static AllocatorConfig of(String... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("expected keys and values in pairs, got " + keysAndValues.length + " strings");
+        }
+        Map<String, String> map = new TreeMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(Objects.requireNonNull(keysAndValues[i], "key"), Objects.requireNonNull(keysAndValues[i + 1], "value"));
+        }
+        return new AllocatorConfig(map);
+    }
+
+    /**
+     * The properties that start with {@code arbor.<allocatorName>.}, prefix removed: with
+     * {@code -Darbor.arena.chunkSize=1m}, {@code fromProperties(System.getProperties(), "arena")}
+     * has {@code chunkSize=1m}.
+     */
+    public static AllocatorConfig fromProperties(Properties properties, String allocatorName) {
+        String prefix = "arbor." + allocatorName + ".";
+        Map<String, String> map = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                map.put(key.substring(prefix.length()), properties.getProperty(key));
+            }
+        }
+        return new AllocatorConfig(map);
+    }
+
+    /** A copy with one more (or a replaced) setting. */
+    public AllocatorConfig with(String key, String value) {
+        Map<String, String> map = new TreeMap<>(values);
+        map.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return new AllocatorConfig(map);
+    }
+
+    /** These settings overlaid by {@code overrides}. */
+    public AllocatorConfig with(AllocatorConfig overrides) {
+        Map<String, String> map = new TreeMap<>(values);
+        map.putAll(overrides.values);
+        return new AllocatorConfig(map);
+    }
+
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    public String getString(String key, String defaultValue) {
+        return values.getOrDefault(key, defaultValue);
+    }
+
+    public boolean getBoolean(String key, boolean defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw bad(key, v, "true or false");
+        };
+    }
+
+    public long getLong(String key, long defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw bad(key, v, "a whole number");
+        }
+    }
+
+    /** A byte size such as {@code 4096}, {@code 64k}, {@code 16m} or {@code 2g}; must be {@code >= 0}. */
+    public long getBytes(String key, long defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        if (!s.isEmpty()) {
+            switch (s.charAt(s.length() - 1)) {
+                case 'k' -> unit = 1L << 10;
+                case 'm' -> unit = 1L << 20;
+                case 'g' -> unit = 1L << 30;
+                default -> unit = 1;
+            }
+        }
+        String digits = unit == 1 ? s : s.substring(0, s.length() - 1);
+        try {
+            long n = Long.parseLong(digits.trim());
+            if (n < 0) {
+                throw bad(key, v, "a byte size >= 0");
+            }
+            return Math.multiplyExact(n, unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw bad(key, v, "a byte size such as 4096, 64k, 16m or 2g");
+        }
+    }
+
+    /** An enum constant by its name, case-insensitively. */
+    public <E extends Enum<E>> E getEnum(String key, Class<E> type, E defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(v.trim())) {
+                return e;
+            }
+        }
+        throw bad(key, v, "one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+
+    private static IllegalArgumentException bad(String key, String value, String expected) {
+        return new IllegalArgumentException("allocator setting '" + key + "' is '" + value + "'; expected " + expected);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AllocatorConfig other && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "AllocatorConfig" + values;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.arbor.api;
+
+/**
+ * Allocator plugins on the classpath do not say which allocator to use: none or several claim
+ * to be the default, or a requested name is unknown. The message lists what was found and how to
+ * choose.
+ */
+public final class AllocatorDiscoveryException extends IllegalStateException {
+    public AllocatorDiscoveryException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.arbor.api;
+
+/**
+ * A plugin's entry point, found with {@link java.util.ServiceLoader}: list the implementing class
+ * in {@code META-INF/services/dev.arbor.api.AllocatorProvider}. Implementations need a public
+ * no-argument constructor and must be cheap to construct (discovery instantiates every provider).
+ */
+public interface AllocatorProvider {
+
+    /** The name users pick the allocator by ({@code -Darbor.allocator=<name>}); lower case, unique. */
+    String name();
+
+    /** One line for listings: what the allocator is for. */
+    String description();
+
+    /**
+     * Whether this allocator may serve as the default (the allocator new nodes go to when no
+     * allocator is current). Exactly one provider on the classpath should say yes; discovery
+     * refuses to guess between several.
+     */
+    default boolean isDefault() {
+        return false;
+    }
+
+    /**
+     * Creates a new allocator.
+     *
+     * @param config settings; unknown keys are ignored, bad values throw
+     *               {@link IllegalArgumentException} naming the key
+     */
+    Allocator create(AllocatorConfig config);
+}

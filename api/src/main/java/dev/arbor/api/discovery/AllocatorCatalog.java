@@ -1,0 +1,141 @@
+package dev.arbor.api.discovery;
+
+import dev.arbor.api.Allocator;
+import dev.arbor.api.AllocatorConfig;
+import dev.arbor.api.AllocatorDiscoveryException;
+import dev.arbor.api.AllocatorProvider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/**
+ * The allocator plugins found on a class path, by name. Immutable and thread-safe.
+ *
+ * <p>The default allocator is chosen, in order: by the system property
+ * {@value #ALLOCATOR_PROPERTY} (a provider name); else the single provider whose
+ * {@link AllocatorProvider#isDefault()} is true. Zero or several such providers are an error that
+ * lists what was found; discovery never picks "the first".
+ */
+public final class AllocatorCatalog {
+    /** The system property that names the default allocator, e.g. {@code -Darbor.allocator=arena}. */
+    public static final String ALLOCATOR_PROPERTY = "arbor.allocator";
+
+    private final Map<String, AllocatorProvider> byName;
+
+    private AllocatorCatalog(Map<String, AllocatorProvider> byName) {
+        this.byName = byName;
+    }
+
+    /** The providers registered with {@link ServiceLoader} visible from {@code loader}. */
+    public static AllocatorCatalog load(ClassLoader loader) {
+        List<AllocatorProvider> found = new ArrayList<>();
+        try {
+            ServiceLoader.load(AllocatorProvider.class, loader).forEach(found::add);
+        } catch (ServiceConfigurationError e) {
+            throw new AllocatorDiscoveryException("an allocator plugin on the classpath is broken: " + e.getMessage()
+                    + "; check its META-INF/services/" + AllocatorProvider.class.getName() + " entry");
+        }
+        return of(found);
+    }
+
+    /** A catalog of the given providers (for tests and hosts that register plugins themselves). */
+    public static AllocatorCatalog of(List<? extends AllocatorProvider> providers) {
+        Map<String, AllocatorProvider> byName = new LinkedHashMap<>();
+        List<AllocatorProvider> sorted = new ArrayList<>(providers);
+        sorted.sort(Comparator.comparing(AllocatorProvider::name));
+        for (AllocatorProvider p : sorted) {
+            Objects.requireNonNull(p.name(), () -> p.getClass().getName() + ".name()");
+            AllocatorProvider previous = byName.putIfAbsent(p.name(), p);
+            if (previous != null) {
+                throw new AllocatorDiscoveryException("two allocator plugins are named '" + p.name() + "': "
+                        + previous.getClass().getName() + " and " + p.getClass().getName()
+                        + "; remove one of them from the classpath");
+            }
+        }
+        return new AllocatorCatalog(byName);
+    }
+
+    /** Every provider, sorted by name. */
+    public List<AllocatorProvider> providers() {
+        return List.copyOf(byName.values());
+    }
+
+    /** The provider called {@code name}, if present. */
+    public Optional<AllocatorProvider> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /**
+     * The provider called {@code name}.
+     *
+     * @throws AllocatorDiscoveryException if there is none; the message lists the names present
+     */
+    public AllocatorProvider provider(String name) {
+        AllocatorProvider p = byName.get(Objects.requireNonNull(name, "name"));
+        if (p == null) {
+            throw new AllocatorDiscoveryException("no allocator plugin named '" + name + "' on the classpath; found: "
+                    + describe(providers()) + ". Add the plugin's jar (e.g. arbor-spi-" + name + ") to the classpath");
+        }
+        return p;
+    }
+
+    /** A new allocator from the provider {@code name}, configured by {@code arbor.<name>.*} system properties. */
+    public Allocator create(String name) {
+        return create(name, AllocatorConfig.fromProperties(System.getProperties(), name));
+    }
+
+    /** A new allocator from the provider {@code name} with exactly {@code config}. */
+    public Allocator create(String name, AllocatorConfig config) {
+        return provider(name).create(Objects.requireNonNull(config, "config"));
+    }
+
+    /** The default provider, chosen with the system properties. */
+    public AllocatorProvider defaultProvider() {
+        return defaultProvider(System.getProperties());
+    }
+
+    /**
+     * The default provider, chosen with {@code properties} (see the class comment).
+     *
+     * @throws AllocatorDiscoveryException if the property names an unknown provider, or no
+     *                                     property is set and zero or several providers claim to
+     *                                     be the default
+     */
+    public AllocatorProvider defaultProvider(Properties properties) {
+        String chosen = properties.getProperty(ALLOCATOR_PROPERTY);
+        if (chosen != null && !chosen.isBlank()) {
+            return provider(chosen.trim());
+        }
+        List<AllocatorProvider> defaults = byName.values().stream().filter(AllocatorProvider::isDefault).toList();
+        if (defaults.size() == 1) {
+            return defaults.getFirst();
+        }
+        if (defaults.isEmpty()) {
+            throw new AllocatorDiscoveryException("no allocator plugin on the classpath can be the default (found: "
+                    + describe(providers()) + "). Add arbor-spi-gc to the classpath, or choose one with -D"
+                    + ALLOCATOR_PROPERTY + "=<name>");
+        }
+        throw new AllocatorDiscoveryException("several allocator plugins claim to be the default: " + describe(defaults)
+                + ". Choose one with -D" + ALLOCATOR_PROPERTY + "=<name>, or remove the others from the classpath");
+    }
+
+    private static String describe(List<AllocatorProvider> providers) {
+        if (providers.isEmpty()) {
+            return "none";
+        }
+        return providers.stream().map(p -> p.name() + " (" + p.getClass().getName() + ")").collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return "AllocatorCatalog" + byName.keySet();
+    }
+}

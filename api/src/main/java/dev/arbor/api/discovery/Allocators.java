@@ -1,0 +1,71 @@
+package dev.arbor.api.discovery;
+
+import dev.arbor.api.Allocator;
+import dev.arbor.api.AllocatorConfig;
+import dev.arbor.api.AllocatorProvider;
+import java.util.List;
+
+/**
+ * The process-wide entry point to the allocator plugins on the classpath.
+ *
+ * <p>The catalog is loaded once, from the class loader that loaded Arbor's API. The
+ * {@linkplain #defaultAllocator() default allocator} is created once, on first use, and lives as
+ * long as the JVM: do not close it.
+ */
+public final class Allocators {
+    private static volatile AllocatorCatalog catalog;
+    private static volatile Allocator defaultAllocator;
+
+    private Allocators() {
+    }
+
+    /** The plugins on the classpath. */
+    public static AllocatorCatalog catalog() {
+        AllocatorCatalog c = catalog;
+        if (c == null) {
+            synchronized (Allocators.class) {
+                c = catalog;
+                if (c == null) {
+                    c = AllocatorCatalog.load(Allocators.class.getClassLoader());
+                    catalog = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Every provider on the classpath, sorted by name. */
+    public static List<AllocatorProvider> providers() {
+        return catalog().providers();
+    }
+
+    /** A new allocator by provider name, configured by {@code arbor.<name>.*} system properties. */
+    public static Allocator create(String name) {
+        return catalog().create(name);
+    }
+
+    /** A new allocator by provider name with exactly {@code config}. */
+    public static Allocator create(String name, AllocatorConfig config) {
+        return catalog().create(name, config);
+    }
+
+    /**
+     * The shared default allocator (see {@link AllocatorCatalog#defaultProvider()} for how it is
+     * chosen), created on first use with its {@code arbor.<name>.*} system properties. If choosing
+     * fails, every call throws the same explanation until the classpath is fixed.
+     */
+    public static Allocator defaultAllocator() {
+        Allocator a = defaultAllocator;
+        if (a == null) {
+            synchronized (Allocators.class) {
+                a = defaultAllocator;
+                if (a == null) {
+                    AllocatorProvider p = catalog().defaultProvider();
+                    a = p.create(AllocatorConfig.fromProperties(System.getProperties(), p.name()));
+                    defaultAllocator = a;
+                }
+            }
+        }
+        return a;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.arbor.api.heap;
+
+import dev.arbor.api.Allocator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Which allocator owns a native address: every native allocator registers the ranges it obtains
+ * from the system (chunks, large blocks, single blocks) and unregisters them before releasing.
+ * The routing heap frees through it, so a block always goes back to its owner whatever allocator
+ * is current (the seed freed through the current one and crashed). Thread-safe.
+ *
+ * <p>A decorator (the counting allocator) can stand in front of the allocator it wraps with
+ * {@link #putFace}, so frees routed by address reach the decorator first.
+ */
+public final class BlockOwners {
+    private record Region(long start, long end, Allocator owner) {
+    }
+
+    private static final ConcurrentSkipListMap<Long, Region> REGIONS = new ConcurrentSkipListMap<>();
+    private static final Map<Allocator, Allocator> FACES = new ConcurrentHashMap<>();
+
+    private BlockOwners() {
+    }
+
+    /**
+     * Records that {@code owner} owns {@code [start, start + bytes)}.
+     *
+     * @throws IllegalStateException if the range overlaps a registered one (an allocator bug)
+     */
+    public static void register(long start, long bytes, Allocator owner) {
+        Objects.requireNonNull(owner, "owner");
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("region of " + bytes + " bytes");
+        }
+        Region region = new Region(start, start + bytes, owner);
+        Map.Entry<Long, Region> below = REGIONS.floorEntry(start + bytes - 1);
+        if (below != null && below.getValue().end > start) {
+            throw new IllegalStateException("region 0x" + Long.toHexString(start) + "+" + bytes + " of '" + owner.name()
+                    + "' overlaps a region of '" + below.getValue().owner.name() + "'");
+        }
+        REGIONS.put(start, region);
+    }
+
+    /** Forgets the region that starts at {@code start}; call before releasing its memory. */
+    public static void unregister(long start) {
+        if (REGIONS.remove(start) == null) {
+            throw new IllegalStateException("no region registered at 0x" + Long.toHexString(start));
+        }
+    }
+
+    /**
+     * The allocator that owns {@code address} (or the decorator standing in front of it), or
+     * null if no Arbor allocator does.
+     */
+    public static Allocator ownerOf(long address) {
+        Map.Entry<Long, Region> e = REGIONS.floorEntry(address);
+        if (e == null || address >= e.getValue().end) {
+            return null;
+        }
+        Allocator owner = e.getValue().owner;
+        if (!FACES.isEmpty()) {
+            Allocator face = FACES.get(owner);
+            if (face != null) {
+                return face;
+            }
+        }
+        return owner;
+    }
+
+    /** Whether {@code [address, address + bytes)} lies inside one registered region. */
+    public static boolean isLive(long address, long bytes) {
+        Map.Entry<Long, Region> e = REGIONS.floorEntry(address);
+        return e != null && bytes >= 0 && address + bytes <= e.getValue().end;
+    }
+
+    /** From now on, {@link #ownerOf} answers {@code face} for blocks that {@code owner} owns. */
+    public static void putFace(Allocator owner, Allocator face) {
+        FACES.put(Objects.requireNonNull(owner, "owner"), Objects.requireNonNull(face, "face"));
+    }
+
+    /** Undoes {@link #putFace} for {@code owner}. */
+    public static void removeFace(Allocator owner) {
+        FACES.remove(owner);
+    }
+
+    /** How many regions are registered (for tests and stats). */
+    public static int regionCount() {
+        return REGIONS.size();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.arbor.api.heap;
+
+import dev.arbor.api.Allocator;
+import dev.arbor.api.BlockKind;
+import dev.arbor.api.InvalidFreeException;
+import dev.arbor.api.discovery.Allocators;
+import dev.arbor.api.scope.CurrentAllocator;
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+
+/**
+ * Where collections get and return node memory (the seed's {@code jank_heap}).
+ *
+ * <ul>
+ *   <li>New blocks come from the thread's {@linkplain CurrentAllocator current allocator}, else
+ *       from the {@linkplain Allocators#defaultAllocator() default allocator}.</li>
+ *   <li>Native blocks go back to the allocator that <em>owns</em> them ({@link BlockOwners}),
+ *       whatever allocator is current; the seed freed through the current one and crashed.</li>
+ *   <li>JVM heap blocks have no address to look up; they go back to the default allocator, and
+ *       the JVM's collector reclaims them in any case.</li>
+ * </ul>
+ */
+public final class RoutingHeap {
+    private RoutingHeap() {
+    }
+
+    /** The allocator new blocks go to on this thread: the current one, else the default. */
+    public static Allocator target() {
+        Allocator a = CurrentAllocator.get();
+        return a != null ? a : Allocators.defaultAllocator();
+    }
+
+    /** Allocates from {@link #target()}. See {@link Allocator#allocate(long, long, BlockKind)}. */
+    public static MemorySegment allocate(long byteSize, long byteAlignment, BlockKind kind) {
+        return target().allocate(byteSize, byteAlignment, kind);
+    }
+
+    /**
+     * The lean path: allocates a native block from {@link #target()} and returns its address.
+     *
+     * @throws UnsupportedOperationException if the target hands out JVM heap memory
+     */
+    public static long allocateAddress(long byteSize, long byteAlignment, BlockKind kind) {
+        return target().allocateAddress(byteSize, byteAlignment, kind);
+    }
+
+    /** Returns a block to its owner, whatever allocator is current. */
+    public static void free(MemorySegment block) {
+        Objects.requireNonNull(block, "block");
+        if (!block.isNative()) {
+            Allocators.defaultAllocator().free(block);
+            return;
+        }
+        requireOwner(block.address(), block.byteSize()).free(block);
+    }
+
+    /** Returns the native block at {@code address} to its owner, whatever allocator is current. */
+    public static void freeAddress(long address, long byteSize) {
+        requireOwner(address, byteSize).freeAddress(address, byteSize);
+    }
+
+    /** The allocator that owns the native block at {@code address}, or null if none does. */
+    public static Allocator ownerOf(long address) {
+        return BlockOwners.ownerOf(address);
+    }
+
+    private static Allocator requireOwner(long address, long byteSize) {
+        Allocator owner = BlockOwners.ownerOf(address);
+        if (owner == null) {
+            throw new InvalidFreeException(address, "no Arbor allocator owns the block at 0x" + Long.toHexString(address)
+                    + " (" + byteSize + " bytes): it was never allocated through Arbor, or its allocator was closed");
+        }
+        return owner;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.arbor.api.scope;
+
+import dev.arbor.api.Allocator;
+import dev.arbor.api.BlockKind;
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The current allocator of each thread (virtual threads too): where new collection nodes go.
+ *
+ * <p>Three ways to set it, which nest with one another; the innermost wins:
+ * <ul>
+ *   <li>{@link #use(Allocator)}: a try-with-resources scope that restores the previous allocator
+ *       when closed and refuses to be closed out of order;</li>
+ *   <li>{@link #call}/{@link #run}: a {@link ScopedValue} binding for structured code; threads
+ *       forked inside a {@link java.util.concurrent.StructuredTaskScope} see it too;</li>
+ *   <li>{@link #enter(Allocator)}/{@link #exit()}: for runtimes without lexical scopes;
+ *       {@code exit} restores the allocator current before the matching {@code enter}.</li>
+ * </ul>
+ * With nothing set, {@link #get()} is null and the routing heap uses the default allocator.
+ */
+public final class CurrentAllocator {
+    /** Per-thread mutable holder, so opening and closing never calls {@code ThreadLocal.set}. */
+    private static final class Stack {
+        Frame top;
+    }
+
+    private static final ThreadLocal<Stack> STACK = ThreadLocal.withInitial(Stack::new);
+    private static final ScopedValue<Frame> BOUND = ScopedValue.newInstance();
+    private static final AtomicInteger ACTIVE_BINDINGS = new AtomicInteger();
+
+    private CurrentAllocator() {
+    }
+
+    /** The current allocator, or null when none is set (or the innermost level selects the default). */
+    public static Allocator get() {
+        Frame f = effective(STACK.get());
+        return f == null ? null : f.allocator();
+    }
+
+    /** The current allocator, if one is set. */
+    public static Optional<Allocator> current() {
+        return Optional.ofNullable(get());
+    }
+
+    /**
+     * Makes {@code allocator} current on this thread until the returned scope is closed.
+     *
+     * @throws IllegalStateException if the allocator is closed
+     */
+    public static AllocatorScope use(Allocator allocator) {
+        return push(requireOpen(allocator), Frame.Kind.SCOPE);
+    }
+
+    /** Makes the default allocator current on this thread (e.g. to copy a value out of an arena). */
+    public static AllocatorScope useDefault() {
+        return push(null, Frame.Kind.SCOPE);
+    }
+
+    /** Runs {@code op} with {@code allocator} current, bound as a {@link ScopedValue}. */
+    public static <T, X extends Throwable> T call(Allocator allocator, ScopedValue.CallableOp<T, X> op) throws X {
+        Objects.requireNonNull(op, "op");
+        Stack stack = STACK.get();
+        Frame outer = effective(stack);
+        Frame frame = new Frame(requireOpen(allocator), null, depthAfter(outer), Frame.Kind.BOUND, Thread.currentThread());
+        Frame topAtEntry = stack.top;
+        T result;
+        ACTIVE_BINDINGS.incrementAndGet();
+        try {
+            result = ScopedValue.where(BOUND, frame).call(op);
+        } catch (Throwable t) {
+            if (stack.top != topAtEntry) {
+                stack.top = topAtEntry;
+                t.addSuppressed(unclosedInside(allocator));
+            }
+            throw t;
+        } finally {
+            ACTIVE_BINDINGS.decrementAndGet();
+        }
+        if (stack.top != topAtEntry) {
+            stack.top = topAtEntry;
+            throw unclosedInside(allocator);
+        }
+        return result;
+    }
+
+    /** Runs {@code action} with {@code allocator} current, bound as a {@link ScopedValue}. */
+    public static void run(Allocator allocator, Runnable action) {
+        Objects.requireNonNull(action, "action");
+        call(allocator, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /**
+     * Makes {@code allocator} current until the matching {@link #exit()}, for code that cannot
+     * use a lexical scope.
+     */
+    public static void enter(Allocator allocator) {
+        push(requireOpen(allocator), Frame.Kind.ENTERED);
+    }
+
+    /**
+     * Undoes the innermost {@link #enter}: the allocator current before it is current again
+     * (never "no allocator" unless none was current then).
+     *
+     * @throws IllegalStateException if the innermost level was not opened by {@code enter}
+     */
+    public static void exit() {
+        Stack stack = STACK.get();
+        Frame innermost = effective(stack);
+        if (innermost == null || innermost.kind() != Frame.Kind.ENTERED) {
+            throw new IllegalStateException("CurrentAllocator.exit() without a matching enter(): the innermost level is "
+                    + (innermost == null ? "none" : innermost.describe()) + "; close that first, or remove this exit()");
+        }
+        stack.top = innermost.restore();
+    }
+
+    /**
+     * Allocates from the current allocator, or returns empty when none is current (the caller
+     * then uses its own memory). The seed's {@code try_allocator_alloc}.
+     */
+    public static Optional<MemorySegment> tryAllocate(long byteSize, long byteAlignment, BlockKind kind) {
+        Allocator a = get();
+        return a == null ? Optional.empty() : Optional.of(a.allocate(byteSize, byteAlignment, kind));
+    }
+
+    static void close(AllocatorScope scope, Frame frame) {
+        if (Thread.currentThread() != frame.thread()) {
+            throw new WrongThreadException("an allocator scope must be closed by the thread that opened it ("
+                    + frame.thread() + "), not " + Thread.currentThread());
+        }
+        if (scope.isClosed()) {
+            throw new IllegalStateException(scope + " is already closed");
+        }
+        Stack stack = STACK.get();
+        Frame innermost = effective(stack);
+        if (innermost != frame) {
+            throw new IllegalStateException("allocator scopes closed out of order: closing " + frame.describe()
+                    + " while " + (innermost == null ? "nothing" : innermost.describe())
+                    + " is the innermost level; close the innermost scope first (use try-with-resources)");
+        }
+        stack.top = frame.restore();
+    }
+
+    private static AllocatorScope push(Allocator allocator, Frame.Kind kind) {
+        Stack stack = STACK.get();
+        Frame frame = new Frame(allocator, stack.top, depthAfter(effective(stack)), kind, Thread.currentThread());
+        stack.top = frame;
+        return new AllocatorScope(frame);
+    }
+
+    /** The innermost level: the thread-local top or the scoped-value binding, whichever is deeper. */
+    private static Frame effective(Stack stack) {
+        Frame local = stack.top;
+        // The counter spares the common path a scoped-value lookup: with no call/run active
+        // anywhere, no thread can see a binding.
+        if (ACTIVE_BINDINGS.get() == 0 || !BOUND.isBound()) {
+            return local;
+        }
+        Frame bound = BOUND.get();
+        // Levels opened inside the binding (on this thread or a forked one) are deeper than it.
+        return local != null && local.depth() > bound.depth() ? local : bound;
+    }
+
+    private static int depthAfter(Frame outer) {
+        return outer == null ? 1 : outer.depth() + 1;
+    }
+
+    private static Allocator requireOpen(Allocator allocator) {
+        Objects.requireNonNull(allocator, "allocator (use useDefault() to select the default allocator)");
+        if (!allocator.isOpen()) {
+            throw new IllegalStateException("allocator '" + allocator.name() + "' is closed; it cannot become current");
+        }
+        return allocator;
+    }
+
+    private static IllegalStateException unclosedInside(Allocator allocator) {
+        return new IllegalStateException("a scope opened inside CurrentAllocator.call/run with allocator '"
+                + allocator.name() + "' was still open when it returned; close every scope opened inside it");
+    }
+}
