@@ -44,6 +44,18 @@ public final class RoutingHeap {
         return target().allocateAddress(byteSize, byteAlignment, kind);
     }
 
+    /**
+     * Accounts for a node a collection made of ordinary JVM objects: tells the current allocator
+     * (a counting allocator counts it); does nothing when none is current, so the default path
+     * pays one thread-local read.
+     */
+    public static void recordManagedBlock(long byteSize, BlockKind kind) {
+        Allocator a = CurrentAllocator.get();
+        if (a != null) {
+            a.recordManagedBlock(byteSize, kind);
+        }
+    }
+
     /** Returns a block to its owner, whatever allocator is current. */
     public static void free(MemorySegment block) {
         Objects.requireNonNull(block, "block");
