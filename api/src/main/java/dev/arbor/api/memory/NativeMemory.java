@@ -22,6 +22,8 @@ import java.lang.invoke.MethodHandle;
  * {@link Linker}), which frees without the thread handshake that closing a shared
  * {@link Arena} costs.
  */
+// The one place allowed to use restricted methods (reinterpret, downcalls): the warning is the point of this class.
+@SuppressWarnings("restricted")
 public final class NativeMemory {
     /** Whether raw accesses are checked against live blocks. */
     public static final boolean CHECKED = Boolean.getBoolean("arbor.memory.checked");

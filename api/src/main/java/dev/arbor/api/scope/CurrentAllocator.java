@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #use(Allocator)}: a try-with-resources scope that restores the previous allocator
  *       when closed and refuses to be closed out of order;</li>
  *   <li>{@link #call}/{@link #run}: a {@link ScopedValue} binding for structured code; threads
- *       forked inside a {@link java.util.concurrent.StructuredTaskScope} see it too;</li>
+ *       forked inside a {@code StructuredTaskScope} (a preview API in Java 25) see it too;</li>
  *   <li>{@link #enter(Allocator)}/{@link #exit()}: for runtimes without lexical scopes;
  *       {@code exit} restores the allocator current before the matching {@code enter}.</li>
  * </ul>

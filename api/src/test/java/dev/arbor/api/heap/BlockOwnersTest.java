@@ -1,0 +1,59 @@
+package dev.arbor.api.heap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbor.api.InvalidFreeException;
+import dev.arbor.api.TestAllocator;
+import org.junit.jupiter.api.Test;
+
+class BlockOwnersTest {
+    // Fake ranges far above any real user-space address: nothing is read or written there.
+    private static final long BASE = 0x7fff_0000_0000_0000L;
+
+    @Test
+    void ownersAreFoundByAnyAddressInsideTheirRange() {
+        TestAllocator a = new TestAllocator("a");
+        TestAllocator b = new TestAllocator("b");
+        BlockOwners.register(BASE, 4096, a);
+        BlockOwners.register(BASE + 4096, 4096, b);
+        try {
+            assertSame(a, BlockOwners.ownerOf(BASE));
+            assertSame(a, BlockOwners.ownerOf(BASE + 4095));
+            assertSame(b, BlockOwners.ownerOf(BASE + 4096));
+            assertNull(BlockOwners.ownerOf(BASE + 8192));
+            assertTrue(BlockOwners.isLive(BASE + 100, 8));
+            assertFalse(BlockOwners.isLive(BASE + 4090, 8), "an access may not straddle two regions");
+            assertThrows(IllegalStateException.class, () -> BlockOwners.register(BASE + 100, 10, b), "overlap");
+        } finally {
+            BlockOwners.unregister(BASE);
+            BlockOwners.unregister(BASE + 4096);
+        }
+        assertNull(BlockOwners.ownerOf(BASE));
+    }
+
+    @Test
+    void aFaceStandsInFrontOfTheOwner() {
+        TestAllocator owner = new TestAllocator("owner");
+        TestAllocator face = new TestAllocator("face");
+        BlockOwners.register(BASE, 64, owner);
+        BlockOwners.putFace(owner, face);
+        try {
+            assertSame(face, BlockOwners.ownerOf(BASE + 8));
+        } finally {
+            BlockOwners.removeFace(owner);
+            BlockOwners.unregister(BASE);
+        }
+    }
+
+    @Test
+    void freeingAnUnownedAddressIsRefusedByTheRoutingHeap() {
+        var e = assertThrows(InvalidFreeException.class, () -> RoutingHeap.freeAddress(BASE + 12345, 8));
+        assertEquals(BASE + 12345, e.address());
+        assertTrue(e.getMessage().contains(Long.toHexString(BASE + 12345)), e.getMessage());
+    }
+}
