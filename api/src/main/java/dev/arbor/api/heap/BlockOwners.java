@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * {@link #putFace}, so frees routed by address reach the decorator first.
  */
 public final class BlockOwners {
-    private record Region(long start, long end, Allocator owner) {
+    /** {@code live} is false for a retired region: still owned (frees reach the owner), never accessible. */
+    private record Region(long start, long end, Allocator owner, boolean live) {
     }
 
     private static final ConcurrentSkipListMap<Long, Region> REGIONS = new ConcurrentSkipListMap<>();
@@ -35,13 +36,26 @@ public final class BlockOwners {
         if (bytes <= 0) {
             throw new IllegalArgumentException("region of " + bytes + " bytes");
         }
-        Region region = new Region(start, start + bytes, owner);
+        Region region = new Region(start, start + bytes, owner, true);
         Map.Entry<Long, Region> below = REGIONS.floorEntry(start + bytes - 1);
         if (below != null && below.getValue().end > start) {
             throw new IllegalStateException("region 0x" + Long.toHexString(start) + "+" + bytes + " of '" + owner.name()
                     + "' overlaps a region of '" + below.getValue().owner.name() + "'");
         }
         REGIONS.put(start, region);
+    }
+
+    /**
+     * Keeps the region at {@code start} owned but refuses every access to it: for a freed block an
+     * allocator keeps aside (a debug allocator's quarantine), so a second free still reaches that
+     * allocator while checked raw access to it throws.
+     */
+    public static void retire(long start) {
+        Region r = REGIONS.get(start);
+        if (r == null) {
+            throw new IllegalStateException("no region registered at 0x" + Long.toHexString(start));
+        }
+        REGIONS.put(start, new Region(r.start, r.end, r.owner, false));
     }
 
     /** Forgets the region that starts at {@code start}; call before releasing its memory. */
@@ -70,10 +84,10 @@ public final class BlockOwners {
         return owner;
     }
 
-    /** Whether {@code [address, address + bytes)} lies inside one registered region. */
+    /** Whether {@code [address, address + bytes)} lies inside one registered, not retired region. */
     public static boolean isLive(long address, long bytes) {
         Map.Entry<Long, Region> e = REGIONS.floorEntry(address);
-        return e != null && bytes >= 0 && address + bytes <= e.getValue().end;
+        return e != null && e.getValue().live && bytes >= 0 && address + bytes <= e.getValue().end;
     }
 
     /** From now on, {@link #ownerOf} answers {@code face} for blocks that {@code owner} owns. */

@@ -37,6 +37,19 @@ class BlockOwnersTest {
     }
 
     @Test
+    void aRetiredRegionIsStillOwnedButNeverLive() {
+        TestAllocator owner = new TestAllocator("owner");
+        BlockOwners.register(BASE, 64, owner);
+        try {
+            BlockOwners.retire(BASE);
+            assertSame(owner, BlockOwners.ownerOf(BASE + 8));
+            assertFalse(BlockOwners.isLive(BASE, 1));
+        } finally {
+            BlockOwners.unregister(BASE);
+        }
+    }
+
+    @Test
     void aFaceStandsInFrontOfTheOwner() {
         TestAllocator owner = new TestAllocator("owner");
         TestAllocator face = new TestAllocator("face");
