@@ -10,9 +10,17 @@ public final class AllocationLimitExceededException extends AllocationFailedExce
     private final long usedBytes;
 
     public AllocationLimitExceededException(String allocator, long requestedBytes, long usedBytes, long limitBytes) {
+        this(allocator, requestedBytes, usedBytes, limitBytes, "limit");
+    }
+
+    /**
+     * @param settingKey the configuration key that sets the limit, named in the message
+     */
+    public AllocationLimitExceededException(String allocator, long requestedBytes, long usedBytes, long limitBytes,
+            String settingKey) {
         super(allocator, requestedBytes, "allocator '" + allocator + "' cannot allocate " + requestedBytes
                 + " bytes: " + usedBytes + " of its limit of " + limitBytes
-                + " bytes are reserved; reset it, or raise its limit (configuration key 'limit')");
+                + " bytes are used; reset it, or raise its limit (configuration key '" + settingKey + "')");
         this.limitBytes = limitBytes;
         this.usedBytes = usedBytes;
     }

@@ -100,6 +100,11 @@ public final class BlockOwners {
         FACES.remove(owner);
     }
 
+    /** Undoes {@link #putFace} for {@code owner} only if {@code face} still stands in front of it. */
+    public static void removeFace(Allocator owner, Allocator face) {
+        FACES.remove(owner, face);
+    }
+
     /** How many regions are registered (for tests and stats). */
     public static int regionCount() {
         return REGIONS.size();

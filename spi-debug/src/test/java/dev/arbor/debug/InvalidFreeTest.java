@@ -1,0 +1,144 @@
+package dev.arbor.debug;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbor.api.AllocatorStats;
+import dev.arbor.api.BlockKind;
+import dev.arbor.api.InvalidFreeException;
+import dev.arbor.api.heap.BlockOwners;
+import dev.arbor.api.memory.NativeMemory;
+import java.lang.foreign.MemorySegment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class InvalidFreeTest {
+    private final DebugAllocator everyBlock = DebugAllocator.builder().leakDetection(LeakDetection.EVERY_BLOCK).build();
+
+    @AfterEach
+    void close() {
+        if (everyBlock.isOpen()) {
+            everyBlock.close();
+        }
+    }
+
+    @Test
+    void doubleFreeNamesAddressSizeAllocationSiteAndFirstFree() {
+        long address = everyBlock.allocateAddress(48, 8, BlockKind.NOREFS);
+        everyBlock.freeAddress(address, 48);
+
+        InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> everyBlock.freeAddress(address, 48));
+
+        assertEquals(address, e.address());
+        String m = e.getMessage();
+        assertTrue(m.contains("double free"), m);
+        assertTrue(m.contains("0x" + Long.toHexString(address)), m);
+        assertTrue(m.contains("48 bytes"), m);
+        assertTrue(m.contains("allocated at:\n\tat dev.arbor.debug.InvalidFreeTest.doubleFreeNamesAddressSizeAllocationSiteAndFirstFree("), m);
+        assertTrue(m.contains("first freed at:\n\tat dev.arbor.debug.InvalidFreeTest.doubleFreeNamesAddressSizeAllocationSiteAndFirstFree("), m);
+        assertTrue(!m.contains("at dev.arbor.debug.DebugAllocator."), "Arbor's own frames are left out: " + m);
+        assertEquals(1, everyBlock.stats().detail("doubleFreesDetected"));
+    }
+
+    @Test
+    void doubleFreeOfASegmentIsDetected() {
+        MemorySegment block = everyBlock.allocate(16, 8, BlockKind.REFS);
+        everyBlock.free(block);
+        InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> everyBlock.free(block));
+        assertTrue(e.getMessage().contains("double free"), e.getMessage());
+    }
+
+    @Test
+    void freeAfterResetIsReportedAsReleasedByReset() {
+        long address = everyBlock.allocateAddress(32, 8, BlockKind.NOREFS);
+        everyBlock.reset();
+        InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> everyBlock.freeAddress(address, 32));
+        assertTrue(e.getMessage().contains("released by reset() of generation 0"), e.getMessage());
+    }
+
+    @Test
+    void freeOfAnotherAllocatorsBlockNamesThatAllocatorAndChangesNothing() {
+        try (ArenaLikeAllocator other = new ArenaLikeAllocator()) {
+            long foreign = other.allocateAddress(16, 8, BlockKind.NOREFS);
+            long mine = everyBlock.allocateAddress(16, 8, BlockKind.NOREFS);
+            AllocatorStats before = everyBlock.stats();
+
+            InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> everyBlock.freeAddress(foreign, 16));
+
+            assertEquals(foreign, e.address());
+            assertTrue(e.getMessage().contains("0x" + Long.toHexString(foreign)), e.getMessage());
+            assertTrue(e.getMessage().contains("belongs to allocator 'arena-like'"), e.getMessage());
+            assertSame(other, BlockOwners.ownerOf(foreign));
+            assertSame(everyBlock, BlockOwners.ownerOf(mine));
+            AllocatorStats after = everyBlock.stats();
+            assertEquals(before.blocksFreed(), after.blocksFreed());
+            assertEquals(before.bytesInUse(), after.bytesInUse());
+            assertEquals(1, after.detail("invalidFreesDetected"));
+        }
+    }
+
+    @Test
+    void freeOfAnAddressNobodyHandedOutIsRefused() {
+        long bogus = 0x10;
+        InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> everyBlock.freeAddress(bogus, 8));
+        assertTrue(e.getMessage().contains("0x10 (8 bytes)"), e.getMessage());
+        assertTrue(e.getMessage().contains("no Arbor allocator owns it"), e.getMessage());
+    }
+
+    @Test
+    void freeWithTheWrongSizeIsRefusedAndTheBlockStaysLive() {
+        long address = everyBlock.allocateAddress(64, 8, BlockKind.NOREFS);
+
+        InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> everyBlock.freeAddress(address, 32));
+
+        String m = e.getMessage();
+        assertTrue(m.contains("0x" + Long.toHexString(address) + " with 32 bytes"), m);
+        assertTrue(m.contains("handed it out with 64 bytes"), m);
+        assertTrue(m.contains("freeWithTheWrongSizeIsRefusedAndTheBlockStaysLive"), m);
+        NativeMemory.putLong(address + 56, 7);
+        assertEquals(7, NativeMemory.getLong(address + 56), "the block is still live after a refused free");
+        everyBlock.freeAddress(address, 64);
+        assertEquals(1, everyBlock.stats().blocksFreed());
+    }
+
+    @Test
+    void freeOfASliceIsRefused() {
+        MemorySegment block = everyBlock.allocate(64, 8, BlockKind.NOREFS);
+        assertThrows(InvalidFreeException.class, () -> everyBlock.free(block.asSlice(0, 32)));
+        InvalidFreeException inside = assertThrows(InvalidFreeException.class, () -> everyBlock.free(block.asSlice(8)));
+        assertTrue(inside.getMessage().contains("lies 8 bytes inside live block 0x" + Long.toHexString(block.address())),
+                inside.getMessage());
+        block.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, 1);
+        everyBlock.free(block);
+    }
+
+    @Test
+    void freeOfAHeapSegmentIsRefused() {
+        assertThrows(InvalidFreeException.class, () -> everyBlock.free(MemorySegment.ofArray(new long[2])));
+    }
+
+    @Test
+    void withoutRecordedSitesTheMessageNamesTheSettingThatRecordsThem() {
+        try (DebugAllocator off = DebugAllocator.builder().leakDetection(LeakDetection.OFF).build()) {
+            long address = off.allocateAddress(8, 8, BlockKind.NOREFS);
+            off.freeAddress(address, 8);
+            String m = assertThrows(InvalidFreeException.class, () -> off.freeAddress(address, 8)).getMessage();
+            assertTrue(m.contains("allocation site not recorded"), m);
+            assertTrue(m.contains("leakDetection=OFF"), m);
+            assertTrue(m.contains("leakDetection=EVERY_BLOCK"), m);
+            assertTrue(m.contains("-Darbor.debug.leakDetection=every_block"), m);
+        }
+    }
+
+    @Test
+    void withoutQuarantineALateDoubleFreeIsStillRefused() {
+        try (DebugAllocator noQuarantine = DebugAllocator.builder().quarantineBytes(0).build()) {
+            long address = noQuarantine.allocateAddress(8, 8, BlockKind.NOREFS);
+            noQuarantine.freeAddress(address, 8);
+            InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> noQuarantine.freeAddress(address, 8));
+            assertTrue(e.getMessage().contains("raise 'quarantine'"), e.getMessage());
+        }
+    }
+}
