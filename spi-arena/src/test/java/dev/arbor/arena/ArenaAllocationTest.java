@@ -1,0 +1,237 @@
+package dev.arbor.arena;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbor.api.AllocationLimitExceededException;
+import dev.arbor.api.AllocatorStats;
+import dev.arbor.api.BlockKind;
+import dev.arbor.api.InvalidFreeException;
+import dev.arbor.api.heap.BlockOwners;
+import dev.arbor.api.heap.RoutingHeap;
+import dev.arbor.api.memory.NativeMemory;
+import dev.arbor.api.scope.AllocatorScope;
+import dev.arbor.api.scope.CurrentAllocator;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Bump allocation, large blocks, alignment, limits, frees. */
+class ArenaAllocationTest {
+
+    @Test
+    void everyPowerOfTwoAlignmentUpTo4096IsHonouredAndBlocksKeepTheirData() {
+        try (ArenaAllocator arena = ArenaAllocator.builder().chunkSize(64 << 10).build()) {
+            List<MemorySegment> blocks = new ArrayList<>();
+            for (long align = 1; align <= 4096; align <<= 1) {
+                for (long size : new long[] {1, 24, 3000, 20_000}) { // 20,000 > the 16k threshold: a large block
+                    MemorySegment s = arena.allocate(size, align, BlockKind.NOREFS);
+                    assertEquals(0, s.address() % align, "alignment " + align + " size " + size);
+                    assertEquals(size, s.byteSize());
+                    s.fill((byte) blocks.size());
+                    blocks.add(s);
+                }
+                long address = arena.allocateAddress(16, align, BlockKind.REFS);
+                assertEquals(0, address % align, "address path, alignment " + align);
+                NativeMemory.putLong(address + 8, align);
+                assertEquals(align, NativeMemory.getLong(address + 8));
+            }
+            for (int i = 0; i < blocks.size(); i++) {
+                MemorySegment s = blocks.get(i);
+                assertEquals((byte) i, s.get(ValueLayout.JAVA_BYTE, 0), "first byte of block " + i);
+                assertEquals((byte) i, s.get(ValueLayout.JAVA_BYTE, s.byteSize() - 1), "last byte of block " + i);
+            }
+        }
+    }
+
+    @Test
+    void alignmentsOtherThanPowersOfTwoUpTo4096AreRejectedNamingTheValue() {
+        try (ArenaAllocator arena = ArenaAllocator.create()) {
+            for (long bad : new long[] {0, 3, 6, 12, 8192, -8, Long.MIN_VALUE}) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> arena.allocateAddress(8, bad, BlockKind.NOREFS), "alignment " + bad);
+                assertTrue(e.getMessage().contains(Long.toString(bad)), e.getMessage());
+                assertThrows(IllegalArgumentException.class, () -> arena.allocate(8, bad, BlockKind.NOREFS));
+            }
+            assertThrows(IllegalArgumentException.class, () -> arena.allocateAddress(-1, 8, BlockKind.NOREFS));
+            assertEquals(0, arena.stats().blocksAllocated(), "rejected requests allocate nothing");
+        }
+    }
+
+    @Test
+    void aBlockLargerThanTheChunkGetsItsOwnBlockAndFreeingReleasesIt() {
+        try (ArenaAllocator arena = ArenaAllocator.builder().chunkSize(4096).build()) {
+            long bytes = 1 << 20;
+            MemorySegment big = arena.allocate(bytes, 4096, BlockKind.NOREFS);
+            assertEquals(0, big.address() % 4096);
+            big.set(ValueLayout.JAVA_LONG, 0, 11);
+            big.set(ValueLayout.JAVA_LONG, bytes - 8, 22);
+            assertEquals(11, big.get(ValueLayout.JAVA_LONG, 0));
+            assertEquals(22, big.get(ValueLayout.JAVA_LONG, bytes - 8));
+            AllocatorStats s = arena.stats();
+            assertEquals(1, s.detail("largeBlocks"));
+            assertEquals(0, s.detail("chunks"), "a large block takes no chunk");
+            assertTrue(s.bytesReserved() >= bytes);
+            assertTrue(s.bytesInUse() >= bytes);
+
+            arena.free(big);
+            assertEquals(0, arena.stats().detail("largeBlocks"));
+            assertEquals(0, arena.stats().bytesReserved(), "freeing a large block returns it to the system");
+            assertEquals(1, arena.stats().blocksFreed());
+        }
+    }
+
+    @Test
+    void aHundredThousandLargeBlocksAreServedCountedAndReleasedAtClose() {
+        int regionsBefore = BlockOwners.regionCount();
+        int n = 100_000;
+        ArenaAllocator arena = ArenaAllocator.builder().chunkSize(4096).largeThreshold(64).build();
+        long[] addresses = new long[n];
+        for (int i = 0; i < n; i++) {
+            addresses[i] = arena.allocateAddress(100, 8, BlockKind.NOREFS);
+            NativeMemory.putLong(addresses[i], i);
+            NativeMemory.putLong(addresses[i] + 92, -i);
+        }
+        for (int i = 0; i < n; i += 997) {
+            assertEquals(i, NativeMemory.getLong(addresses[i]));
+            assertEquals(-i, NativeMemory.getLong(addresses[i] + 92));
+        }
+        AllocatorStats s = arena.stats();
+        assertEquals(n, s.blocksAllocated());
+        assertEquals(n, s.detail("largeBlocks"));
+        assertEquals(100L * n, s.bytesAllocated());
+        assertTrue(s.bytesReserved() >= 100L * n);
+        assertEquals(regionsBefore + n, BlockOwners.regionCount(), "each large block is registered");
+
+        arena.close();
+        assertEquals(regionsBefore, BlockOwners.regionCount(), "close released every large block");
+        assertEquals(0, arena.stats().bytesReserved());
+        assertEquals(0, arena.stats().detail("largeBlocks"));
+    }
+
+    @Test
+    void aLimitHitMidSequenceChangesNothingAndTheArenaServesAgainAfterReset() {
+        try (ArenaAllocator arena = ArenaAllocator.builder().chunkSize(4096).limit(16 << 10).build()) {
+            List<Long> addresses = new ArrayList<>();
+            List<Long> sizes = new ArrayList<>();
+            AllocationLimitExceededException failure = null;
+            AllocatorStats beforeFailure = null;
+            for (int i = 0; failure == null; i++) {
+                long size = i % 10 == 9 ? 1500 : 64; // every tenth is a large block (threshold 1024)
+                beforeFailure = arena.stats();
+                try {
+                    long a = arena.allocateAddress(size, 8, BlockKind.NOREFS);
+                    NativeMemory.fill(a, size, (byte) i);
+                    addresses.add(a);
+                    sizes.add(size);
+                } catch (AllocationLimitExceededException e) {
+                    failure = e;
+                }
+            }
+            assertTrue(addresses.size() > 10, "the limit allows a sequence before failing");
+            assertEquals(16 << 10, failure.limitBytes());
+            assertTrue(failure.getMessage().contains("limit"), failure.getMessage());
+            assertEquals(beforeFailure, arena.stats(), "a refused allocation changes nothing");
+            assertTrue(arena.stats().bytesReserved() <= 16 << 10);
+            for (int i = 0; i < addresses.size(); i++) {
+                long a = addresses.get(i);
+                long size = sizes.get(i);
+                assertEquals((byte) i, NativeMemory.getByte(a), "first byte of block " + i);
+                assertEquals((byte) i, NativeMemory.getByte(a + size - 1), "last byte of block " + i);
+            }
+            assertThrows(AllocationLimitExceededException.class, () -> arena.allocateAddress(20_000, 8, BlockKind.NOREFS));
+
+            arena.reset();
+            for (int i = 0; i < addresses.size(); i++) {
+                long a = arena.allocateAddress(sizes.get(i), 8, BlockKind.NOREFS);
+                NativeMemory.putLong(a, i);
+                assertEquals(i, NativeMemory.getLong(a));
+            }
+        }
+    }
+
+    @Test
+    void freeingTheLastBlockRollsBackOtherFreesAreCounted() {
+        try (ArenaAllocator arena = ArenaAllocator.create()) {
+            long first = arena.allocateAddress(64, 8, BlockKind.NOREFS);
+            long second = arena.allocateAddress(64, 8, BlockKind.NOREFS);
+            long inUse = arena.stats().bytesInUse();
+            arena.freeAddress(second, 64);
+            assertEquals(inUse - 64, arena.stats().bytesInUse());
+            assertEquals(second, arena.allocateAddress(64, 8, BlockKind.NOREFS), "the rolled-back bytes are reused");
+
+            arena.freeAddress(first, 64); // not the last one: counted only
+            long third = arena.allocateAddress(64, 8, BlockKind.NOREFS);
+            assertTrue(third > second, "memory of a block that is not the last one is not reused before reset");
+            AllocatorStats s = arena.stats();
+            assertEquals(2, s.blocksFreed());
+            assertEquals(4, s.blocksAllocated());
+            assertEquals(2, s.liveBlocks());
+            assertEquals(128, s.bytesInUse(), "second and third in use; first was freed (counted only)");
+            assertEquals(128, s.peakBytesInUse());
+        }
+    }
+
+    @Test
+    void freeingWhatTheArenaDoesNotOwnThrowsInvalidFree() {
+        try (ArenaAllocator arena = ArenaAllocator.builder().chunkSize(4096).build();
+             ArenaAllocator other = ArenaAllocator.builder().chunkSize(4096).build()) {
+            long mine = arena.allocateAddress(64, 8, BlockKind.NOREFS);
+            long theirs = other.allocateAddress(64, 8, BlockKind.NOREFS);
+            assertThrows(InvalidFreeException.class, () -> arena.freeAddress(theirs, 64));
+            assertThrows(InvalidFreeException.class, () -> arena.freeAddress(mine + 128, 64), "beyond the bump pointer");
+            long large = arena.allocateAddress(2000, 8, BlockKind.NOREFS);
+            InvalidFreeException wrongSize = assertThrows(InvalidFreeException.class, () -> arena.freeAddress(large, 1000));
+            assertTrue(wrongSize.getMessage().contains("2000"), wrongSize.getMessage());
+            arena.freeAddress(large, 2000);
+            assertThrows(InvalidFreeException.class, () -> arena.freeAddress(large, 2000), "freed twice");
+            assertThrows(InvalidFreeException.class, () -> arena.free(MemorySegment.ofArray(new byte[8])));
+            assertEquals(1, arena.stats().blocksFreed(), "only the valid free counted");
+        }
+    }
+
+    @Test
+    void theRoutingHeapFreesABlockThroughItsOwnerNotTheCurrentAllocator() {
+        try (ArenaAllocator owner = ArenaAllocator.create(); ArenaAllocator current = ArenaAllocator.create()) {
+            owner.allocateAddress(64, 8, BlockKind.NOREFS);
+            long last = owner.allocateAddress(64, 8, BlockKind.NOREFS);
+            long ownerInUse = owner.stats().bytesInUse();
+            current.allocateAddress(64, 8, BlockKind.NOREFS);
+            try (AllocatorScope scope = CurrentAllocator.use(current)) {
+                assertEquals(current, CurrentAllocator.get());
+                assertEquals(owner, RoutingHeap.ownerOf(last));
+                RoutingHeap.freeAddress(last, 64);
+            }
+            assertEquals(1, owner.stats().blocksFreed(), "the free reached the owner");
+            assertEquals(ownerInUse - 64, owner.stats().bytesInUse(), "the owner rolled its last block back");
+            assertEquals(0, current.stats().blocksFreed(), "the current allocator saw nothing");
+            assertEquals(last, owner.allocateAddress(64, 8, BlockKind.NOREFS));
+        }
+    }
+
+    @Test
+    void aClosedArenaRefusesWorkClosesOnlyOnceAndStillReportsStats() {
+        int regionsBefore = BlockOwners.regionCount();
+        ArenaAllocator arena = ArenaAllocator.builder().chunkSize(4096).build();
+        MemorySegment s = arena.allocate(64, 8, BlockKind.NOREFS);
+        long a = arena.allocateAddress(64, 8, BlockKind.NOREFS);
+        arena.allocateAddress(5000, 8, BlockKind.NOREFS);
+        arena.roots().register(new Object());
+        arena.close();
+        assertEquals(regionsBefore, BlockOwners.regionCount(), "chunks and large blocks released");
+        assertThrows(IllegalStateException.class, () -> s.get(ValueLayout.JAVA_LONG, 0), "segments die at close");
+        assertThrows(IllegalStateException.class, arena::close);
+        assertThrows(IllegalStateException.class, () -> arena.allocateAddress(8, 8, BlockKind.NOREFS));
+        assertThrows(IllegalStateException.class, () -> arena.freeAddress(a, 64));
+        assertThrows(IllegalStateException.class, arena::reset);
+        AllocatorStats stats = arena.stats();
+        assertEquals(3, stats.blocksAllocated());
+        assertEquals(0, stats.bytesReserved());
+        assertEquals(0, stats.bytesInUse());
+        assertEquals(0, stats.pinnedRoots());
+        assertTrue(stats.peakBytesInUse() >= 5128);
+    }
+}
