@@ -1,0 +1,35 @@
+package dev.arbor.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.arbor.guice.ArborModule;
+import dev.arbor.guice.ManagedAllocators;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExampleAppTest {
+    @Test
+    void everyAllocatorRunsTheWorkloadToTheSameChecksum() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Injector injector = Guice.createInjector(new ArborModule());
+        try (ManagedAllocators created = injector.getInstance(ManagedAllocators.class)) {
+            injector.getInstance(ExampleApp.class).run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        }
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        List<String> runs = out.lines().filter(l -> l.contains(" scope ") || l.startsWith("default (no scope)")).toList();
+        assertEquals(4, runs.size(), out);
+        List<String> checksums = runs.stream().map(l -> l.substring(l.lastIndexOf('|') + 1).trim()).distinct().toList();
+        assertEquals(1, checksums.size(), "the result must not depend on the allocator:\n" + out);
+        for (String plugin : List.of("gc", "arena", "counting", "debug")) {
+            assertTrue(out.contains("\n" + plugin + " "), "plugin " + plugin + " listed:\n" + out);
+        }
+        String blocks = String.format("%,d", Workload.RECORDS);
+        assertTrue(runs.stream().allMatch(l -> l.contains("| " + blocks + " |")), "each run allocated one block per record:\n" + out);
+    }
+}
