@@ -24,9 +24,14 @@ import dev.arbor.api.discovery.AllocatorCatalog;
 import dev.arbor.api.discovery.Allocators;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ArborModuleTest {
@@ -101,6 +106,27 @@ class ArborModuleTest {
 
         assertSame(first.beta, second.beta);
         assertSame(first.beta, named(injector, "beta"));
+        assertEquals(1, beta.created().size());
+    }
+
+    @Test
+    void threadsInjectingOneNameAtOnceShareOneAllocator() throws Exception {
+        Injector injector = injector(ArborModule.builder().catalog(catalog).build());
+        int threads = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Allocator>> results = new ArrayList<>();
+        try (ExecutorService executor = Executors.newFixedThreadPool(threads)) {
+            for (int i = 0; i < threads; i++) {
+                results.add(executor.submit(() -> {
+                    start.await();
+                    return named(injector, "beta");
+                }));
+            }
+            start.countDown();
+            for (Future<Allocator> result : results) {
+                assertSame(results.getFirst().get(), result.get());
+            }
+        }
         assertEquals(1, beta.created().size());
     }
 
