@@ -5,10 +5,12 @@
 #   scripts/bench.sh --no-build -l                       (reuse the last build; list benchmarks)
 # JMH's own help: scripts/bench.sh --no-build -h
 set -euo pipefail
+caller_dir=$PWD
 cd "$(dirname "$0")/.."
 
-# The default java on PATH may be older; Arbor needs 25.
-export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+# JAVA_HOME = JDK 25 (/usr/lib/jvm/temurin-25-jdk-amd64 unless ARBOR_JAVA_HOME says otherwise),
+# and ARBOR_JVM_FLAGS.
+. scripts/env.sh
 
 build=1
 jmh_args=()
@@ -19,7 +21,12 @@ while (($# > 0)); do
         echo "bench.sh: --json needs a file name, e.g. --json results.json" >&2
         exit 2
       fi
-      jmh_args+=(-rf json -rff "$2")
+      # A relative file name is relative to where the script was called from.
+      case "$2" in
+        /*) json_file=$2 ;;
+        *) json_file=$caller_dir/$2 ;;
+      esac
+      jmh_args+=(-rf json -rff "$json_file")
       shift 2
       ;;
     --no-build)
@@ -34,11 +41,11 @@ while (($# > 0)); do
 done
 
 if ((build)); then
-  mvn -B -q -pl benchmarks -am package -DskipTests
+  mvn -B -ntp -q -pl benchmarks -am package -DskipTests
 fi
 
-# --enable-native-access is in the jar's manifest too; said here so the command line shows what
-# the JVM allows. JMH's own code (host and forks) calls sun.misc.Unsafe, which warns on JDK 24+
-# unless allowed. The forks get both flags from the benchmarks' @Fork.
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-  -jar benchmarks/target/benchmarks.jar "${jmh_args[@]}"
+# ARBOR_JVM_FLAGS: --enable-native-access (also in the jar's manifest) and
+# --sun-misc-unsafe-memory-access=allow, as JMH's own code calls sun.misc.Unsafe, which warns on
+# JDK 24+. The forks get the same flags from the benchmarks' @Fork.
+# shellcheck disable=SC2086
+exec "$JAVA_HOME/bin/java" $ARBOR_JVM_FLAGS -jar benchmarks/target/benchmarks.jar "${jmh_args[@]}"

@@ -25,6 +25,13 @@ public final class CurrentAllocator {
     /** Per-thread mutable holder, so opening and closing never calls {@code ThreadLocal.set}. */
     private static final class Stack {
         Frame top;
+        /** {@code top}'s allocator, cached so the common path reads one field. */
+        Allocator topAllocator;
+
+        void setTop(Frame frame) {
+            top = frame;
+            topAllocator = frame == null ? null : frame.allocator();
+        }
     }
 
     private static final ThreadLocal<Stack> STACK = ThreadLocal.withInitial(Stack::new);
@@ -36,7 +43,13 @@ public final class CurrentAllocator {
 
     /** The current allocator, or null when none is set (or the innermost level selects the default). */
     public static Allocator get() {
-        Frame f = effective(STACK.get());
+        Stack stack = STACK.get();
+        // A plain read suffices: a binding is visible only to its own thread (which wrote the
+        // counter) and to threads forked after it (thread start orders the write before them).
+        if (ACTIVE_BINDINGS.getPlain() == 0) {
+            return stack.topAllocator;
+        }
+        Frame f = effective(stack);
         return f == null ? null : f.allocator();
     }
 
@@ -72,7 +85,7 @@ public final class CurrentAllocator {
             result = ScopedValue.where(BOUND, frame).call(op);
         } catch (Throwable t) {
             if (stack.top != topAtEntry) {
-                stack.top = topAtEntry;
+                stack.setTop(topAtEntry);
                 t.addSuppressed(unclosedInside(allocator));
             }
             throw t;
@@ -80,7 +93,7 @@ public final class CurrentAllocator {
             ACTIVE_BINDINGS.decrementAndGet();
         }
         if (stack.top != topAtEntry) {
-            stack.top = topAtEntry;
+            stack.setTop(topAtEntry);
             throw unclosedInside(allocator);
         }
         return result;
@@ -116,7 +129,7 @@ public final class CurrentAllocator {
             throw new IllegalStateException("CurrentAllocator.exit() without a matching enter(): the innermost level is "
                     + (innermost == null ? "none" : innermost.describe()) + "; close that first, or remove this exit()");
         }
-        stack.top = innermost.restore();
+        stack.setTop(innermost.restore());
     }
 
     /**
@@ -143,13 +156,13 @@ public final class CurrentAllocator {
                     + " while " + (innermost == null ? "nothing" : innermost.describe())
                     + " is the innermost level; close the innermost scope first (use try-with-resources)");
         }
-        stack.top = frame.restore();
+        stack.setTop(frame.restore());
     }
 
     private static AllocatorScope push(Allocator allocator, Frame.Kind kind) {
         Stack stack = STACK.get();
         Frame frame = new Frame(allocator, stack.top, depthAfter(effective(stack)), kind, Thread.currentThread());
-        stack.top = frame;
+        stack.setTop(frame);
         return new AllocatorScope(frame);
     }
 
@@ -158,7 +171,7 @@ public final class CurrentAllocator {
         Frame local = stack.top;
         // The counter spares the common path a scoped-value lookup: with no call/run active
         // anywhere, no thread can see a binding.
-        if (ACTIVE_BINDINGS.get() == 0 || !BOUND.isBound()) {
+        if (ACTIVE_BINDINGS.getPlain() == 0 || !BOUND.isBound()) {
             return local;
         }
         Frame bound = BOUND.get();
