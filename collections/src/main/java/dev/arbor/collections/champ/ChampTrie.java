@@ -1,0 +1,428 @@
+package dev.arbor.collections.champ;
+
+import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.node.Edit;
+import java.util.Objects;
+
+/**
+ * The CHAMP algorithms, written once for every node format and for maps and sets alike.
+ *
+ * <p>A node reference is an {@code (Object n, long a)} pair: managed nodes use the object, native
+ * nodes the address. A subclass per format supplies node access and construction; the descent,
+ * the bitmap arithmetic, collision handling and the canonical compaction on removal live here.
+ * Constructors write the new node into an {@link Op} register.
+ *
+ * <p>Two kinds of node, told apart by depth, not by a tag:
+ * <ul>
+ *   <li>bitmap nodes, at shifts 0, 5, ..., 30: a header word {@code nodeMap << 32 | dataMap}, the
+ *       entries in bit order, the children in bit order;</li>
+ *   <li>collision nodes, at shift 35 (the 32 hash bits are used up): a header word
+ *       {@code count << 32 | hash}, every entry having that full hash.</li>
+ * </ul>
+ * Canonical form (so equal contents make equal shapes, up to the order inside collision nodes):
+ * below the root a node never holds a single entry and nothing else; a sub-trie shrinking to one
+ * entry is inlined into its parent.
+ *
+ * <p>An entry is a key pair {@code (kw, kr)} and a value pair {@code (vw, vr)}: the word half for
+ * inline codecs, the reference half otherwise; sets have no values.
+ */
+abstract class ChampTrie {
+    static final int BITS = 5;
+    static final int MASK = (1 << BITS) - 1;
+    /** Shifts at or past this reach collision nodes. */
+    static final int HASH_BITS = 32;
+
+    final boolean keyInline;
+    final boolean valInline;
+    final boolean hasValues;
+    final Codec<?> keyCodec;
+
+    ChampTrie(Codec<?> keyCodec, Codec<?> valueCodec) {
+        this.keyCodec = keyCodec;
+        this.keyInline = keyCodec.isInline();
+        this.hasValues = valueCodec != null;
+        this.valInline = hasValues && valueCodec.isInline();
+    }
+
+    // ---- node access, one implementation per format ----
+
+    /** The header word (see the class comment). */
+    abstract long header(Object n, long a);
+
+    abstract long keyWord(Object n, long a, int i);
+
+    abstract Object keyRef(Object n, long a, int i);
+
+    abstract long valWord(Object n, long a, int i);
+
+    abstract Object valRef(Object n, long a, int i);
+
+    abstract Object child(Object n, long a, int ci);
+
+    abstract long childAddr(Object n, long a, int ci);
+
+    abstract boolean owned(Object n, long a, Edit edit);
+
+    /** Writes the value of entry {@code i} of a node the caller made or owns. */
+    abstract void setValue(Object n, long a, int i, long vw, Object vr);
+
+    /** Writes child {@code ci} of a node the caller made or owns. */
+    abstract void setChild(Object n, long a, int ci, Object c, long ca);
+
+    /** The shared empty root: a static constant, never allocated or counted. */
+    abstract void empty(Op out);
+
+    /** A copy of a node of {@code da} entries and {@code na} children, owned by {@code edit}. */
+    abstract void copy(Op out, Object n, long a, int da, int na, Edit edit);
+
+    /** A copy with an entry inserted at {@code i} and the header {@code header}. */
+    abstract void insertEntry(Op out, Object n, long a, int da, int na, long header, int i,
+                              long kw, Object kr, long vw, Object vr, Edit edit);
+
+    /** A copy without entry {@code i}, with the header {@code header}. */
+    abstract void removeEntry(Op out, Object n, long a, int da, int na, long header, int i, Edit edit);
+
+    /** A copy with entry {@code di} removed and child {@code (c, ca)} inserted at {@code ci}. */
+    abstract void entryToChild(Op out, Object n, long a, int da, int na, long header, int di, int ci,
+                               Object c, long ca, Edit edit);
+
+    /** A copy with child {@code ci} removed and an entry inserted at {@code di}. */
+    abstract void childToEntry(Op out, Object n, long a, int da, int na, long header, int ci, int di,
+                               long kw, Object kr, long vw, Object vr, Edit edit);
+
+    /** A new node of two entries (a bitmap node or a collision node, by its header). */
+    abstract void newEntries2(Op out, long header, long kw0, Object kr0, long vw0, Object vr0,
+                              long kw1, Object kr1, long vw1, Object vr1, Edit edit);
+
+    /** A new bitmap node with one child and no entries. */
+    abstract void newChild1(Op out, long header, Object c, long ca, Edit edit);
+
+    /** A new node of {@code count} entries and no children, to be filled with {@link #setEntry}. */
+    abstract void newEntries(Op out, long header, int count, Edit edit);
+
+    /** Writes entry {@code i} of a node the caller just made. */
+    abstract void setEntry(Object n, long a, int i, long kw, Object kr, long vw, Object vr);
+
+    // ---- helpers ----
+
+    static long bitmapHeader(int dataMap, int nodeMap) {
+        return ((long) nodeMap << 32) | (dataMap & 0xFFFF_FFFFL);
+    }
+
+    static long collisionHeader(int hash, int count) {
+        return ((long) count << 32) | (hash & 0xFFFF_FFFFL);
+    }
+
+    static int low(long header) {
+        return (int) header;
+    }
+
+    static int high(long header) {
+        return (int) (header >>> 32);
+    }
+
+    static int bit(int hash, int shift) {
+        return 1 << ((hash >>> shift) & MASK);
+    }
+
+    static int index(int map, int bit) {
+        return Integer.bitCount(map & (bit - 1));
+    }
+
+    final int hash(long kw, Object kr) {
+        return keyInline ? keyCodec.hashWord(kw) : Objects.hashCode(kr);
+    }
+
+    final boolean keyEquals(Object n, long a, int i, long kw, Object kr) {
+        return keyInline ? keyWord(n, a, i) == kw : Objects.equals(keyRef(n, a, i), kr);
+    }
+
+    final long kw(Object n, long a, int i) {
+        return keyInline ? keyWord(n, a, i) : 0;
+    }
+
+    final Object kr(Object n, long a, int i) {
+        return keyInline ? null : keyRef(n, a, i);
+    }
+
+    final long vw(Object n, long a, int i) {
+        return valInline ? valWord(n, a, i) : 0;
+    }
+
+    final Object vr(Object n, long a, int i) {
+        return hasValues && !valInline ? valRef(n, a, i) : null;
+    }
+
+    /** Entries of a node at {@code shift}. */
+    static int dataArity(long header, int shift) {
+        return shift >= HASH_BITS ? high(header) : Integer.bitCount(low(header));
+    }
+
+    /** Children of a node at {@code shift}. */
+    static int nodeArity(long header, int shift) {
+        return shift >= HASH_BITS ? 0 : Integer.bitCount(high(header));
+    }
+
+    private void editable(Op op, Object n, long a, int da, int na) {
+        if (op.edit != null && owned(n, a, op.edit)) {
+            op.set(n, a);
+        } else {
+            copy(op, n, a, da, na, op.edit);
+        }
+    }
+
+    // ---- lookup ----
+
+    /**
+     * Finds a key: returns its entry index and writes the node holding it to {@code out}, or
+     * returns -1.
+     */
+    final int find(Op out, Object n, long a, long kw, Object kr, int hash) {
+        for (int shift = 0; ; shift += BITS) {
+            long h = header(n, a);
+            if (shift >= HASH_BITS) {
+                int count = high(h);
+                for (int i = 0; i < count; i++) {
+                    if (keyEquals(n, a, i, kw, kr)) {
+                        out.set(n, a);
+                        return i;
+                    }
+                }
+                return -1;
+            }
+            int dataMap = low(h);
+            int bit = bit(hash, shift);
+            if ((dataMap & bit) != 0) {
+                int i = index(dataMap, bit);
+                if (keyEquals(n, a, i, kw, kr)) {
+                    out.set(n, a);
+                    return i;
+                }
+                return -1;
+            }
+            int nodeMap = high(h);
+            if ((nodeMap & bit) == 0) {
+                return -1;
+            }
+            int ci = index(nodeMap, bit);
+            Object c = child(n, a, ci);
+            long ca = childAddr(n, a, ci);
+            n = c;
+            a = ca;
+        }
+    }
+
+    // ---- bulk construction ----
+
+    /**
+     * Builds, in one allocation, the root holding {@code count} entries whose first-level slots
+     * all differ (so their keys differ too), the common case for small literal collections.
+     * Returns false, having built nothing, if two entries share a slot.
+     */
+    final boolean tryRootOf(Op out, int count, long[] kws, Object[] krs, long[] vws, Object[] vrs) {
+        int[] bits = new int[count];
+        int dataMap = 0;
+        for (int i = 0; i < count; i++) {
+            bits[i] = bit(hash(kws[i], krs[i]), 0);
+            if ((dataMap & bits[i]) != 0) {
+                return false;
+            }
+            dataMap |= bits[i];
+        }
+        newEntries(out, bitmapHeader(dataMap, 0), count, out.edit);
+        for (int i = 0; i < count; i++) {
+            setEntry(out.obj, out.addr, index(dataMap, bits[i]), kws[i], krs[i], vws[i], vrs[i]);
+        }
+        return true;
+    }
+
+    // ---- insertion ----
+
+    /** Puts an entry into the trie rooted at {@code (n, a)} at {@code shift}; the result in {@code op}. */
+    final void put(Op op, Object n, long a, long kw, Object kr, long vw, Object vr, int hash, int shift) {
+        long h = header(n, a);
+        if (shift >= HASH_BITS) {
+            putCollision(op, n, a, h, kw, kr, vw, vr, hash);
+            return;
+        }
+        int dataMap = low(h);
+        int nodeMap = high(h);
+        int da = Integer.bitCount(dataMap);
+        int na = Integer.bitCount(nodeMap);
+        int bit = bit(hash, shift);
+        if ((dataMap & bit) != 0) {
+            int i = index(dataMap, bit);
+            if (keyEquals(n, a, i, kw, kr)) {
+                replaceValue(op, n, a, da, na, i, vw, vr);
+                return;
+            }
+            // Another key with the same prefix: both move down into a new sub-trie.
+            long okw = kw(n, a, i);
+            Object okr = kr(n, a, i);
+            merge(op, okw, okr, vw(n, a, i), vr(n, a, i), hash(okw, okr), kw, kr, vw, vr, hash, shift + BITS);
+            Object sub = op.obj;
+            long subA = op.addr;
+            entryToChild(op, n, a, da, na, bitmapHeader(dataMap ^ bit, nodeMap | bit), i, index(nodeMap, bit),
+                    sub, subA, op.edit);
+            op.added = true;
+            return;
+        }
+        if ((nodeMap & bit) != 0) {
+            int ci = index(nodeMap, bit);
+            Object c = child(n, a, ci);
+            long ca = childAddr(n, a, ci);
+            put(op, c, ca, kw, kr, vw, vr, hash, shift + BITS);
+            setChangedChild(op, n, a, da, na, ci, c, ca);
+            return;
+        }
+        insertEntry(op, n, a, da, na, bitmapHeader(dataMap | bit, nodeMap), index(dataMap, bit), kw, kr, vw, vr, op.edit);
+        op.added = true;
+    }
+
+    private void putCollision(Op op, Object n, long a, long h, long kw, Object kr, long vw, Object vr, int hash) {
+        int count = high(h);
+        for (int i = 0; i < count; i++) {
+            if (keyEquals(n, a, i, kw, kr)) {
+                replaceValue(op, n, a, count, 0, i, vw, vr);
+                return;
+            }
+        }
+        insertEntry(op, n, a, count, 0, collisionHeader(hash, count + 1), count, kw, kr, vw, vr, op.edit);
+        op.added = true;
+    }
+
+    private void replaceValue(Op op, Object n, long a, int da, int na, int i, long vw, Object vr) {
+        if (!hasValues) {
+            op.set(n, a);
+            return;
+        }
+        long ovw = vw(n, a, i);
+        Object ovr = vr(n, a, i);
+        // The same value (the same word, the same reference) changes nothing and allocates nothing.
+        if (valInline ? ovw == vw : ovr == vr) {
+            op.set(n, a);
+            return;
+        }
+        op.replaced = true;
+        op.oldWord = ovw;
+        op.oldRef = ovr;
+        editable(op, n, a, da, na);
+        setValue(op.obj, op.addr, i, vw, vr);
+    }
+
+    /** After a child changed into {@code op}'s node: this node with that child, into {@code op}. */
+    private void setChangedChild(Op op, Object n, long a, int da, int na, int ci, Object c, long ca) {
+        if (!op.changed() || op.obj == c && op.addr == ca) {
+            // Nothing changed, or the child was edited in place by its owner.
+            op.set(n, a);
+            return;
+        }
+        Object nc = op.obj;
+        long nca = op.addr;
+        editable(op, n, a, da, na);
+        setChild(op.obj, op.addr, ci, nc, nca);
+    }
+
+    private void merge(Op op, long kw0, Object kr0, long vw0, Object vr0, int h0,
+                       long kw1, Object kr1, long vw1, Object vr1, int h1, int shift) {
+        if (shift >= HASH_BITS) {
+            newEntries2(op, collisionHeader(h0, 2), kw0, kr0, vw0, vr0, kw1, kr1, vw1, vr1, op.edit);
+            return;
+        }
+        int b0 = bit(h0, shift);
+        int b1 = bit(h1, shift);
+        if (b0 != b1) {
+            long header = bitmapHeader(b0 | b1, 0);
+            if (Integer.compareUnsigned(b0, b1) < 0) {
+                newEntries2(op, header, kw0, kr0, vw0, vr0, kw1, kr1, vw1, vr1, op.edit);
+            } else {
+                newEntries2(op, header, kw1, kr1, vw1, vr1, kw0, kr0, vw0, vr0, op.edit);
+            }
+            return;
+        }
+        merge(op, kw0, kr0, vw0, vr0, h0, kw1, kr1, vw1, vr1, h1, shift + BITS);
+        newChild1(op, bitmapHeader(0, b0), op.obj, op.addr, op.edit);
+    }
+
+    // ---- removal ----
+
+    /** Removes a key from the trie rooted at {@code (n, a)} at {@code shift}; the result in {@code op}. */
+    final void remove(Op op, Object n, long a, long kw, Object kr, int hash, int shift) {
+        long h = header(n, a);
+        if (shift >= HASH_BITS) {
+            removeCollision(op, n, a, h, kw, kr, hash);
+            return;
+        }
+        int dataMap = low(h);
+        int nodeMap = high(h);
+        int da = Integer.bitCount(dataMap);
+        int na = Integer.bitCount(nodeMap);
+        int bit = bit(hash, shift);
+        if ((dataMap & bit) != 0) {
+            int i = index(dataMap, bit);
+            if (!keyEquals(n, a, i, kw, kr)) {
+                op.set(n, a);
+                return;
+            }
+            markRemoved(op, n, a, i);
+            if (shift > 0 && da == 2 && na == 0) {
+                carryUp(op, n, a, 1 - i);
+            } else if (da == 1 && na == 0) {
+                empty(op);
+            } else {
+                removeEntry(op, n, a, da, na, bitmapHeader(dataMap ^ bit, nodeMap), i, op.edit);
+            }
+            return;
+        }
+        if ((nodeMap & bit) != 0) {
+            int ci = index(nodeMap, bit);
+            Object c = child(n, a, ci);
+            long ca = childAddr(n, a, ci);
+            remove(op, c, ca, kw, kr, hash, shift + BITS);
+            if (op.singleton) {
+                if (shift > 0 && da == 0 && na == 1) {
+                    return; // this node would hold the entry alone: carry it further up
+                }
+                op.singleton = false;
+                childToEntry(op, n, a, da, na, bitmapHeader(dataMap | bit, nodeMap ^ bit), ci, index(dataMap, bit),
+                        op.sKeyWord, op.sKeyRef, op.sValWord, op.sValRef, op.edit);
+                op.sKeyRef = null;
+                op.sValRef = null;
+                return;
+            }
+            setChangedChild(op, n, a, da, na, ci, c, ca);
+            return;
+        }
+        op.set(n, a);
+    }
+
+    private void removeCollision(Op op, Object n, long a, long h, long kw, Object kr, int hash) {
+        int count = high(h);
+        for (int i = 0; i < count; i++) {
+            if (keyEquals(n, a, i, kw, kr)) {
+                markRemoved(op, n, a, i);
+                if (count == 2) {
+                    carryUp(op, n, a, 1 - i);
+                } else {
+                    removeEntry(op, n, a, count, 0, collisionHeader(hash, count - 1), i, op.edit);
+                }
+                return;
+            }
+        }
+        op.set(n, a);
+    }
+
+    private void markRemoved(Op op, Object n, long a, int i) {
+        op.removed = true;
+        op.oldWord = vw(n, a, i);
+        op.oldRef = vr(n, a, i);
+    }
+
+    private void carryUp(Op op, Object n, long a, int i) {
+        op.singleton = true;
+        op.sKeyWord = kw(n, a, i);
+        op.sKeyRef = kr(n, a, i);
+        op.sValWord = vw(n, a, i);
+        op.sValRef = vr(n, a, i);
+    }
+}

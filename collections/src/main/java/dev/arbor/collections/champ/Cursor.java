@@ -1,0 +1,68 @@
+package dev.arbor.collections.champ;
+
+import java.util.NoSuchElementException;
+
+/**
+ * A depth-first walk over a trie's entries: a node's own entries first, then its children in
+ * order. Holds at most one node per level (8 levels: shifts 0 to 35).
+ */
+final class Cursor {
+    private static final int LEVELS = ChampTrie.HASH_BITS / ChampTrie.BITS + 2;
+
+    private final ChampTrie trie;
+    private final Object[] nodes = new Object[LEVELS];
+    private final long[] addrs = new long[LEVELS];
+    private final int[] nextChild = new int[LEVELS];
+    private final int[] children = new int[LEVELS];
+    private int depth;
+    private int nextEntry;
+    private int entries;
+    private int remaining;
+    /** The node and index of the entry {@link #advance()} moved to. */
+    Object node;
+    long addr;
+    int index;
+
+    Cursor(ChampTrie trie, Object root, long rootAddr, int size) {
+        this.trie = trie;
+        this.remaining = size;
+        enter(0, root, rootAddr);
+    }
+
+    private void enter(int level, Object n, long a) {
+        long h = trie.header(n, a);
+        int shift = level * ChampTrie.BITS;
+        depth = level;
+        nodes[level] = n;
+        addrs[level] = a;
+        nextChild[level] = 0;
+        children[level] = ChampTrie.nodeArity(h, shift);
+        entries = ChampTrie.dataArity(h, shift);
+        nextEntry = 0;
+    }
+
+    boolean hasNext() {
+        return remaining > 0;
+    }
+
+    /** Moves to the next entry. */
+    void advance() {
+        if (remaining <= 0) {
+            throw new NoSuchElementException("the iteration has no more entries");
+        }
+        while (nextEntry >= entries) {
+            while (nextChild[depth] >= children[depth]) {
+                depth--;
+                entries = 0;
+            }
+            int ci = nextChild[depth]++;
+            Object p = nodes[depth];
+            long pa = addrs[depth];
+            enter(depth + 1, trie.child(p, pa, ci), trie.childAddr(p, pa, ci));
+        }
+        node = nodes[depth];
+        addr = addrs[depth];
+        index = nextEntry++;
+        remaining--;
+    }
+}

@@ -1,0 +1,265 @@
+package dev.arbor.collections.champ;
+
+import dev.arbor.api.BlockKind;
+import dev.arbor.api.heap.RoutingHeap;
+import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.node.Edit;
+import dev.arbor.collections.node.ManagedBlocks;
+
+/**
+ * The managed node format of CHAMP: a node is one {@code long[]} of words, plus an
+ * {@code Object[]} when it holds references. The {@code long} half of node references is unused.
+ *
+ * <pre>
+ * words W (every node)                         long[2 + entries * wordsPerEntry]
+ *   [0]  header: nodeMap &lt;&lt; 32 | dataMap    (collision node: count &lt;&lt; 32 | hash)
+ *   [1]  owner edit id, 0 = none
+ *   [2..] per entry: key word (inline keys), then value word (inline values)
+ *
+ * references R (only if the node holds any)   Object[1 + entries * refsPerEntry + children]
+ *   [0]  W
+ *   [1..] per entry: key (reference keys), then value (reference values)
+ *   ...   children, the first one last (so child i is R[length - 1 - i] without the header)
+ *
+ * the node is R if it has children or reference entries, else W alone
+ * </pre>
+ *
+ * So a {@code long -> long} node without children is a single {@code long[]} of
+ * {@code 16 + 16 * (2 + entries)} bytes, a NOREFS block; a node with children adds an
+ * {@code Object[]} of its children. The empty root is a shared constant.
+ */
+final class ManagedChampTrie extends ChampTrie {
+    private static final Codec<?>[] KEY_CODECS = {Codec.LONG, Codec.INT, Codec.DOUBLE, Codec.object()};
+    /** [key codec][no values, inline values, reference values]. */
+    private static final ManagedChampTrie[][] INSTANCES = new ManagedChampTrie[4][3];
+
+    static {
+        for (int k = 0; k < KEY_CODECS.length; k++) {
+            INSTANCES[k][0] = new ManagedChampTrie(KEY_CODECS[k], null);
+            INSTANCES[k][1] = new ManagedChampTrie(KEY_CODECS[k], Codec.LONG);
+            INSTANCES[k][2] = new ManagedChampTrie(KEY_CODECS[k], Codec.object());
+        }
+    }
+
+    private final long[] emptyNode = new long[2];
+    private final int wordsPerEntry;
+    private final int refsPerEntry;
+    /** Offset of the value within an entry's words or references. */
+    private final int valueOffset;
+
+    private ManagedChampTrie(Codec<?> keyCodec, Codec<?> valueCodec) {
+        super(keyCodec, valueCodec);
+        int words = keyInline ? 1 : 0;
+        int refs = keyInline ? 0 : 1;
+        if (hasValues) {
+            if (valInline) {
+                valueOffset = words++;
+            } else {
+                valueOffset = refs++;
+            }
+        } else {
+            valueOffset = 0;
+        }
+        wordsPerEntry = words;
+        refsPerEntry = refs;
+    }
+
+    /** The format for a key codec and a value codec ({@code null} for sets). */
+    static ManagedChampTrie of(Codec<?> keyCodec, Codec<?> valueCodec) {
+        int k = keyCodec == Codec.LONG ? 0 : keyCodec == Codec.INT ? 1 : keyCodec == Codec.DOUBLE ? 2 : 3;
+        int v = valueCodec == null ? 0 : valueCodec.isInline() ? 1 : 2;
+        return INSTANCES[k][v];
+    }
+
+    private static long[] words(Object n) {
+        return n instanceof long[] w ? w : (long[]) ((Object[]) n)[0];
+    }
+
+    @Override
+    long header(Object n, long a) {
+        return words(n)[0];
+    }
+
+    @Override
+    long keyWord(Object n, long a, int i) {
+        return words(n)[2 + i * wordsPerEntry];
+    }
+
+    @Override
+    Object keyRef(Object n, long a, int i) {
+        return ((Object[]) n)[1 + i * refsPerEntry];
+    }
+
+    @Override
+    long valWord(Object n, long a, int i) {
+        return words(n)[2 + i * wordsPerEntry + valueOffset];
+    }
+
+    @Override
+    Object valRef(Object n, long a, int i) {
+        return ((Object[]) n)[1 + i * refsPerEntry + valueOffset];
+    }
+
+    @Override
+    Object child(Object n, long a, int ci) {
+        Object[] r = (Object[]) n;
+        return r[r.length - 1 - ci];
+    }
+
+    @Override
+    long childAddr(Object n, long a, int ci) {
+        return 0;
+    }
+
+    @Override
+    boolean owned(Object n, long a, Edit edit) {
+        return words(n)[1] == edit.id();
+    }
+
+    @Override
+    void setValue(Object n, long a, int i, long vw, Object vr) {
+        if (valInline) {
+            words(n)[2 + i * wordsPerEntry + valueOffset] = vw;
+        } else {
+            ((Object[]) n)[1 + i * refsPerEntry + valueOffset] = vr;
+        }
+    }
+
+    @Override
+    void setChild(Object n, long a, int ci, Object c, long ca) {
+        Object[] r = (Object[]) n;
+        r[r.length - 1 - ci] = c;
+    }
+
+    @Override
+    void empty(Op out) {
+        out.set(emptyNode, 0);
+    }
+
+    /** A new node of {@code da} entries and {@code na} children, reported to the routing heap. */
+    private Object make(int da, int na, long header, Edit edit) {
+        long[] w = new long[2 + da * wordsPerEntry];
+        w[0] = header;
+        w[1] = edit == null ? 0 : edit.id();
+        int refs = da * refsPerEntry + na;
+        if (refs == 0) {
+            ManagedBlocks.recordWords(w.length);
+            return w;
+        }
+        Object[] r = new Object[1 + refs];
+        r[0] = w;
+        RoutingHeap.recordManagedBlock(ManagedBlocks.wordArrayBytes(w.length) + ManagedBlocks.refArrayBytes(r.length),
+                BlockKind.REFS);
+        return r;
+    }
+
+    private void copyEntries(Object src, int from, Object dst, int to, int count) {
+        if (count <= 0) {
+            return;
+        }
+        if (wordsPerEntry > 0) {
+            System.arraycopy(words(src), 2 + from * wordsPerEntry, words(dst), 2 + to * wordsPerEntry, count * wordsPerEntry);
+        }
+        if (refsPerEntry > 0) {
+            System.arraycopy((Object[]) src, 1 + from * refsPerEntry, (Object[]) dst, 1 + to * refsPerEntry, count * refsPerEntry);
+        }
+    }
+
+    private static void copyChildren(Object src, int from, Object dst, int to, int count) {
+        if (count <= 0) {
+            return;
+        }
+        Object[] s = (Object[]) src;
+        Object[] d = (Object[]) dst;
+        System.arraycopy(s, s.length - from - count, d, d.length - to - count, count);
+    }
+
+    private void putEntry(Object dst, int i, long kw, Object kr, long vw, Object vr) {
+        if (keyInline) {
+            words(dst)[2 + i * wordsPerEntry] = kw;
+        } else {
+            ((Object[]) dst)[1 + i * refsPerEntry] = kr;
+        }
+        if (hasValues) {
+            setValue(dst, 0, i, vw, vr);
+        }
+    }
+
+    @Override
+    void copy(Op out, Object n, long a, int da, int na, Edit edit) {
+        Object m = make(da, na, header(n, a), edit);
+        copyEntries(n, 0, m, 0, da);
+        copyChildren(n, 0, m, 0, na);
+        out.set(m, 0);
+    }
+
+    @Override
+    void insertEntry(Op out, Object n, long a, int da, int na, long header, int i,
+                     long kw, Object kr, long vw, Object vr, Edit edit) {
+        Object m = make(da + 1, na, header, edit);
+        copyEntries(n, 0, m, 0, i);
+        putEntry(m, i, kw, kr, vw, vr);
+        copyEntries(n, i, m, i + 1, da - i);
+        copyChildren(n, 0, m, 0, na);
+        out.set(m, 0);
+    }
+
+    @Override
+    void removeEntry(Op out, Object n, long a, int da, int na, long header, int i, Edit edit) {
+        Object m = make(da - 1, na, header, edit);
+        copyEntries(n, 0, m, 0, i);
+        copyEntries(n, i + 1, m, i, da - i - 1);
+        copyChildren(n, 0, m, 0, na);
+        out.set(m, 0);
+    }
+
+    @Override
+    void entryToChild(Op out, Object n, long a, int da, int na, long header, int di, int ci,
+                      Object c, long ca, Edit edit) {
+        Object m = make(da - 1, na + 1, header, edit);
+        copyEntries(n, 0, m, 0, di);
+        copyEntries(n, di + 1, m, di, da - di - 1);
+        copyChildren(n, 0, m, 0, ci);
+        setChild(m, 0, ci, c, ca);
+        copyChildren(n, ci, m, ci + 1, na - ci);
+        out.set(m, 0);
+    }
+
+    @Override
+    void childToEntry(Op out, Object n, long a, int da, int na, long header, int ci, int di,
+                      long kw, Object kr, long vw, Object vr, Edit edit) {
+        Object m = make(da + 1, na - 1, header, edit);
+        copyEntries(n, 0, m, 0, di);
+        putEntry(m, di, kw, kr, vw, vr);
+        copyEntries(n, di, m, di + 1, da - di);
+        copyChildren(n, 0, m, 0, ci);
+        copyChildren(n, ci + 1, m, ci, na - ci - 1);
+        out.set(m, 0);
+    }
+
+    @Override
+    void newEntries2(Op out, long header, long kw0, Object kr0, long vw0, Object vr0,
+                     long kw1, Object kr1, long vw1, Object vr1, Edit edit) {
+        Object m = make(2, 0, header, edit);
+        putEntry(m, 0, kw0, kr0, vw0, vr0);
+        putEntry(m, 1, kw1, kr1, vw1, vr1);
+        out.set(m, 0);
+    }
+
+    @Override
+    void newEntries(Op out, long header, int count, Edit edit) {
+        out.set(make(count, 0, header, edit), 0);
+    }
+
+    @Override
+    void setEntry(Object n, long a, int i, long kw, Object kr, long vw, Object vr) {
+        putEntry(n, i, kw, kr, vw, vr);
+    }
+
+    @Override
+    void newChild1(Op out, long header, Object c, long ca, Edit edit) {
+        Object m = make(0, 1, header, edit);
+        setChild(m, 0, 0, c, ca);
+        out.set(m, 0);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.arbor.collections.champ;
+
+import dev.arbor.collections.node.Edit;
+
+/**
+ * The register of one trie operation (Java returns one value; an operation reports several).
+ *
+ * <ul>
+ *   <li>{@link #obj}/{@link #addr}: the resulting node as an {@code (Object, long)} pair;</li>
+ *   <li>{@link #added}, {@link #removed}, {@link #replaced}: what changed (none: the result is the
+ *       input node);</li>
+ *   <li>{@link #oldWord}/{@link #oldRef}: the value replaced or removed;</li>
+ *   <li>{@link #singleton}: a removal left a sub-trie with one entry, carried up in
+ *       {@link #sKeyWord}... instead of as a node, so that an ancestor inlines it (canonical form)
+ *       without a temporary node being allocated.</li>
+ * </ul>
+ */
+final class Op {
+    final Edit edit;
+    Object obj;
+    long addr;
+    boolean added;
+    boolean removed;
+    boolean replaced;
+    long oldWord;
+    Object oldRef;
+    boolean singleton;
+    long sKeyWord;
+    Object sKeyRef;
+    long sValWord;
+    Object sValRef;
+
+    Op(Edit edit) {
+        this.edit = edit;
+    }
+
+    void set(Object obj, long addr) {
+        this.obj = obj;
+        this.addr = addr;
+    }
+
+    /** Clears the flags before the next operation of a transient. */
+    void reset() {
+        added = false;
+        removed = false;
+        replaced = false;
+        singleton = false;
+        oldRef = null;
+        sKeyRef = null;
+        sValRef = null;
+    }
+
+    boolean changed() {
+        return added || removed || replaced;
+    }
+}

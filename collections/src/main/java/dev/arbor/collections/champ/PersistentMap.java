@@ -1,0 +1,377 @@
+package dev.arbor.collections.champ;
+
+import dev.arbor.collections.codec.Codec;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable, structurally shared hash map: a canonical CHAMP trie. {@link #plus} and
+ * {@link #minus} return new maps; lookups, {@code plus} and {@code minus} are O(log<sub>32</sub> n).
+ *
+ * <p>Keys and values are stored as {@linkplain Codec codec} words: a map made with
+ * {@code empty(Codec.LONG, Codec.LONG)} holds no boxed objects, and {@link #getLong},
+ * {@link #containsLong}, {@link #plusLong} and {@link #minusLong} never box.
+ *
+ * <p>It is a read-only {@link Map}: the {@code java.util} mutators throw
+ * {@link UnsupportedOperationException}; {@code equals} and {@code hashCode} follow {@link Map}'s
+ * contract, so the map equals any map with the same entries, whatever the insertion order or the
+ * codecs. Nodes come through {@link dev.arbor.api.heap.RoutingHeap}; the layout is drawn in
+ * {@code ManagedChampTrie}.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class PersistentMap<K, V> extends AbstractMap<K, V> {
+    final ChampTrie trie;
+    final Codec<K> keyCodec;
+    final Codec<V> valueCodec;
+    final int size;
+    final Object root;
+    final long rootAddr;
+    /** Cached hash code, computed on demand; races are benign as in {@link String#hashCode()}. */
+    private int hash;
+    private boolean hashIsZero;
+
+    PersistentMap(ChampTrie trie, Codec<K> keyCodec, Codec<V> valueCodec, int size, Object root, long rootAddr) {
+        this.trie = trie;
+        this.keyCodec = keyCodec;
+        this.valueCodec = valueCodec;
+        this.size = size;
+        this.root = root;
+        this.rootAddr = rootAddr;
+    }
+
+    /** The empty map whose keys and values the given codecs encode. Allocates nothing. */
+    public static <K, V> PersistentMap<K, V> empty(Codec<K> keyCodec, Codec<V> valueCodec) {
+        Objects.requireNonNull(keyCodec, "keyCodec");
+        Objects.requireNonNull(valueCodec, "valueCodec");
+        ChampTrie trie = ManagedChampTrie.of(keyCodec, valueCodec);
+        Op op = new Op(null);
+        trie.empty(op);
+        return new PersistentMap<>(trie, keyCodec, valueCodec, 0, op.obj, op.addr);
+    }
+
+    /** The empty map of objects. */
+    public static <K, V> PersistentMap<K, V> of() {
+        return empty(Codec.object(), Codec.object());
+    }
+
+    /** A map of objects with one entry. */
+    public static <K, V> PersistentMap<K, V> of(K k1, V v1) {
+        return PersistentMap.<K, V>of().plus(k1, v1);
+    }
+
+    /** A map of objects with two entries (a later duplicate key wins). */
+    public static <K, V> PersistentMap<K, V> of(K k1, V v1, K k2, V v2) {
+        return ofPairs(new Object[] {k1, k2}, new Object[] {v1, v2});
+    }
+
+    /** A map of objects with three entries (a later duplicate key wins). */
+    public static <K, V> PersistentMap<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3) {
+        return ofPairs(new Object[] {k1, k2, k3}, new Object[] {v1, v2, v3});
+    }
+
+    /** One node when the keys' first-level slots differ, else one step per key. */
+    @SuppressWarnings("unchecked")
+    private static <K, V> PersistentMap<K, V> ofPairs(Object[] keys, Object[] values) {
+        PersistentMap<K, V> m = of();
+        Op op = new Op(null);
+        if (m.trie.tryRootOf(op, keys.length, new long[keys.length], keys, new long[keys.length], values)) {
+            return new PersistentMap<>(m.trie, m.keyCodec, m.valueCodec, keys.length, op.obj, op.addr);
+        }
+        for (int i = 0; i < keys.length; i++) {
+            m = m.plus((K) keys[i], (V) values[i]);
+        }
+        return m;
+    }
+
+    /** A map of objects with the entries of {@code map}. */
+    public static <K, V> PersistentMap<K, V> copyOf(Map<? extends K, ? extends V> map) {
+        if (map instanceof PersistentMap<?, ?> p && p.keyCodec == Codec.object() && p.valueCodec == Codec.object()) {
+            @SuppressWarnings("unchecked")
+            PersistentMap<K, V> same = (PersistentMap<K, V>) p;
+            return same;
+        }
+        return PersistentMap.<K, V>of().plusAll(map);
+    }
+
+    /**
+     * A collector into a map of objects; a later duplicate key wins. Safe for parallel streams.
+     */
+    public static <T, K, V> Collector<T, ?, PersistentMap<K, V>> collector(
+            Function<? super T, ? extends K> keyMapper, Function<? super T, ? extends V> valueMapper) {
+        // Pairs accumulate in lists: a transient is confined to one thread, while parallel
+        // streams combine partial results on others.
+        return Collectors.collectingAndThen(
+                Collectors.mapping((T t) -> new SimpleImmutableEntry<K, V>(keyMapper.apply(t), valueMapper.apply(t)),
+                        Collectors.toCollection(ArrayList::new)),
+                entries -> {
+                    TransientMap<K, V> m = PersistentMap.<K, V>of().asTransient();
+                    for (Map.Entry<K, V> e : entries) {
+                        m.put(e.getKey(), e.getValue());
+                    }
+                    return m.persistent();
+                });
+    }
+
+    /** The codec of the keys. */
+    public Codec<K> keyCodec() {
+        return keyCodec;
+    }
+
+    /** The codec of the values. */
+    public Codec<V> valueCodec() {
+        return valueCodec;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        if (!keyCodec.accepts(key)) {
+            return false;
+        }
+        long kw = keyWord(key);
+        Op op = new Op(null);
+        return trie.find(op, root, rootAddr, kw, key, trie.hash(kw, key)) >= 0;
+    }
+
+    @Override
+    public V get(Object key) {
+        return getOrDefault(key, null);
+    }
+
+    @Override
+    public V getOrDefault(Object key, V defaultValue) {
+        if (!keyCodec.accepts(key)) {
+            return defaultValue;
+        }
+        long kw = keyWord(key);
+        Op op = new Op(null);
+        int i = trie.find(op, root, rootAddr, kw, key, trie.hash(kw, key));
+        return i < 0 ? defaultValue : value(op.obj, op.addr, i);
+    }
+
+    /**
+     * Whether {@code key} is a key, without boxing.
+     *
+     * @throws UnsupportedOperationException unless the key codec is {@link Codec#LONG}
+     */
+    public boolean containsLong(long key) {
+        requireLongKeys("containsLong");
+        Op op = new Op(null);
+        return trie.find(op, root, rootAddr, key, null, trie.hash(key, null)) >= 0;
+    }
+
+    /**
+     * The value of {@code key}, without boxing.
+     *
+     * @throws NoSuchElementException        if {@code key} is absent (see {@link #getLongOrDefault})
+     * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
+     */
+    public long getLong(long key) {
+        requireLongs("getLong");
+        Op op = new Op(null);
+        int i = trie.find(op, root, rootAddr, key, null, trie.hash(key, null));
+        if (i < 0) {
+            throw new NoSuchElementException("key " + key + " is absent; use getLongOrDefault or containsLong");
+        }
+        return trie.valWord(op.obj, op.addr, i);
+    }
+
+    /**
+     * The value of {@code key}, or {@code ifAbsent}, without boxing.
+     *
+     * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
+     */
+    public long getLongOrDefault(long key, long ifAbsent) {
+        requireLongs("getLongOrDefault");
+        Op op = new Op(null);
+        int i = trie.find(op, root, rootAddr, key, null, trie.hash(key, null));
+        return i < 0 ? ifAbsent : trie.valWord(op.obj, op.addr, i);
+    }
+
+    /** This map with {@code key} mapped to {@code value}; this map itself if it already was. */
+    public PersistentMap<K, V> plus(K key, V value) {
+        long kw = keyCodec.isInline() ? keyCodec.encode(key) : 0;
+        long vw = valueCodec.isInline() ? valueCodec.encode(value) : 0;
+        return plusEntry(kw, key, vw, value);
+    }
+
+    /**
+     * This map with {@code key} mapped to {@code value}, without boxing.
+     *
+     * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
+     */
+    public PersistentMap<K, V> plusLong(long key, long value) {
+        requireLongs("plusLong");
+        return plusEntry(key, null, value, null);
+    }
+
+    /** This map with every entry of {@code map} added (replacing existing values). */
+    public PersistentMap<K, V> plusAll(Map<? extends K, ? extends V> map) {
+        if (map.isEmpty()) {
+            return this;
+        }
+        TransientMap<K, V> t = asTransient();
+        for (Map.Entry<? extends K, ? extends V> e : map.entrySet()) {
+            t.put(e.getKey(), e.getValue());
+        }
+        return t.persistent();
+    }
+
+    private PersistentMap<K, V> plusEntry(long kw, Object kr, long vw, Object vr) {
+        Op op = new Op(null);
+        trie.put(op, root, rootAddr, kw, kr, vw, vr, trie.hash(kw, kr), 0);
+        if (!op.changed()) {
+            return this;
+        }
+        return new PersistentMap<>(trie, keyCodec, valueCodec, op.added ? size + 1 : size, op.obj, op.addr);
+    }
+
+    /** This map without {@code key}; this map itself if {@code key} is absent. */
+    public PersistentMap<K, V> minus(Object key) {
+        if (!keyCodec.accepts(key)) {
+            return this;
+        }
+        long kw = keyWord(key);
+        return minusKey(kw, key);
+    }
+
+    /**
+     * This map without {@code key}, without boxing.
+     *
+     * @throws UnsupportedOperationException unless the key codec is {@link Codec#LONG}
+     */
+    public PersistentMap<K, V> minusLong(long key) {
+        requireLongKeys("minusLong");
+        return minusKey(key, null);
+    }
+
+    private PersistentMap<K, V> minusKey(long kw, Object kr) {
+        Op op = new Op(null);
+        trie.remove(op, root, rootAddr, kw, kr, trie.hash(kw, kr), 0);
+        if (!op.removed) {
+            return this;
+        }
+        return new PersistentMap<>(trie, keyCodec, valueCodec, size - 1, op.obj, op.addr);
+    }
+
+    /** A transient copy: a builder that edits in place the nodes it creates. O(1). */
+    public TransientMap<K, V> asTransient() {
+        return new TransientMap<>(this);
+    }
+
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+        return new EntrySet();
+    }
+
+    @Override
+    public int hashCode() {
+        int h = hash;
+        if (h == 0 && !hashIsZero) {
+            Cursor c = new Cursor(trie, root, rootAddr, size);
+            while (c.hasNext()) {
+                c.advance();
+                h += keyHash(c.node, c.addr, c.index) ^ Objects.hashCode(value(c.node, c.addr, c.index));
+            }
+            if (h == 0) {
+                hashIsZero = true;
+            } else {
+                hash = h;
+            }
+        }
+        return h;
+    }
+
+    @SuppressWarnings("unchecked")
+    private long keyWord(Object key) {
+        return keyCodec.isInline() ? keyCodec.encode((K) key) : 0;
+    }
+
+    private int keyHash(Object n, long a, int i) {
+        return trie.keyInline ? keyCodec.hashWord(trie.keyWord(n, a, i)) : Objects.hashCode(trie.keyRef(n, a, i));
+    }
+
+    @SuppressWarnings("unchecked")
+    K key(Object n, long a, int i) {
+        return trie.keyInline ? keyCodec.decode(trie.keyWord(n, a, i)) : (K) trie.keyRef(n, a, i);
+    }
+
+    @SuppressWarnings("unchecked")
+    V value(Object n, long a, int i) {
+        return trie.valInline ? valueCodec.decode(trie.valWord(n, a, i)) : (V) trie.valRef(n, a, i);
+    }
+
+    private void requireLongKeys(String op) {
+        if (keyCodec != Codec.LONG) {
+            throw new UnsupportedOperationException(op + " needs a map with Codec.LONG keys; this one has Codec."
+                    + keyCodec.name() + " keys; use the boxed method instead");
+        }
+    }
+
+    private void requireLongs(String op) {
+        if (keyCodec != Codec.LONG || valueCodec != Codec.LONG) {
+            throw new UnsupportedOperationException(op + " needs a map with Codec.LONG keys and values; this one has Codec."
+                    + keyCodec.name() + " keys and Codec." + valueCodec.name() + " values; use the boxed method instead");
+        }
+    }
+
+    private final class EntrySet extends AbstractSet<Map.Entry<K, V>> {
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            if (!(o instanceof Map.Entry<?, ?> e) || !keyCodec.accepts(e.getKey())) {
+                return false;
+            }
+            long kw = keyWord(e.getKey());
+            Op op = new Op(null);
+            int i = trie.find(op, root, rootAddr, kw, e.getKey(), trie.hash(kw, e.getKey()));
+            return i >= 0 && Objects.equals(value(op.obj, op.addr, i), e.getValue());
+        }
+
+        @Override
+        public Iterator<Map.Entry<K, V>> iterator() {
+            Cursor c = new Cursor(trie, root, rootAddr, size);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return c.hasNext();
+                }
+
+                @Override
+                public Map.Entry<K, V> next() {
+                    c.advance();
+                    return new SimpleImmutableEntry<>(key(c.node, c.addr, c.index), value(c.node, c.addr, c.index));
+                }
+            };
+        }
+
+        @Override
+        public int hashCode() {
+            return PersistentMap.this.hashCode();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.arbor.collections.codec;
+
+/**
+ * How a collection stores its elements: either inline in a 64-bit word (a {@code long},
+ * {@code int} or {@code double}, so a {@code long -> long} map holds no boxed objects at all) or
+ * by reference (any other object).
+ *
+ * <p>An inline codec's words obey the {@code java.util} contracts of its boxed type: two words are
+ * equal exactly when the boxes are {@link Object#equals equal}, and {@link #hashWord} is the box's
+ * {@link Object#hashCode}. So a collection of inline elements equals, and hashes like, a
+ * {@code java.util} collection of the same boxes. Inline codecs refuse {@code null};
+ * {@link #object()} accepts it.
+ *
+ * @param <E> the element type
+ */
+public abstract sealed class Codec<E> permits Codec.LongCodec, Codec.IntCodec, Codec.DoubleCodec, Codec.ObjectCodec {
+    /** {@code long} / {@link Long} inline: the word is the value. */
+    public static final Codec<Long> LONG = new LongCodec();
+    /** {@code int} / {@link Integer} inline: the word is the sign-extended value. */
+    public static final Codec<Integer> INT = new IntCodec();
+    /**
+     * {@code double} / {@link Double} inline: the word is {@link Double#doubleToLongBits}, so
+     * every NaN is one value and {@code 0.0} differs from {@code -0.0}, as {@link Double#equals}.
+     */
+    public static final Codec<Double> DOUBLE = new DoubleCodec();
+    private static final Codec<Object> OBJECT = new ObjectCodec();
+
+    private Codec() {
+    }
+
+    /** Any object (and {@code null}), stored by reference. */
+    @SuppressWarnings("unchecked")
+    public static <E> Codec<E> object() {
+        return (Codec<E>) OBJECT;
+    }
+
+    /** Whether elements are stored in the word itself ({@code true}) or by reference. */
+    public abstract boolean isInline();
+
+    /**
+     * The word for {@code e}. Inline codecs only.
+     *
+     * @throws NullPointerException          if {@code e} is null
+     * @throws UnsupportedOperationException for {@link #object()}
+     */
+    public abstract long encode(E e);
+
+    /** The element a word stands for (a new box for inline codecs). Inline codecs only. */
+    public abstract E decode(long word);
+
+    /** The {@code hashCode()} of the element {@code word} stands for, without boxing it. */
+    public abstract int hashWord(long word);
+
+    /**
+     * Whether {@code o} can be an element of a collection with this codec; {@code get} and
+     * {@code contains} answer "absent" for any other object instead of throwing.
+     */
+    public abstract boolean accepts(Object o);
+
+    /** A short name for messages: {@code long}, {@code int}, {@code double} or {@code object}. */
+    public abstract String name();
+
+    @Override
+    public String toString() {
+        return "Codec." + name();
+    }
+
+    static NullPointerException nullElement(String codec) {
+        return new NullPointerException("a collection with the " + codec
+                + " codec stores its elements inline and cannot hold null; use Codec.object() for nullable elements");
+    }
+
+    static final class LongCodec extends Codec<Long> {
+        @Override public boolean isInline() { return true; }
+        @Override public long encode(Long e) {
+            if (e == null) {
+                throw nullElement(name());
+            }
+            return e;
+        }
+        @Override public Long decode(long word) { return word; }
+        @Override public int hashWord(long word) { return Long.hashCode(word); }
+        @Override public boolean accepts(Object o) { return o instanceof Long; }
+        @Override public String name() { return "long"; }
+    }
+
+    static final class IntCodec extends Codec<Integer> {
+        @Override public boolean isInline() { return true; }
+        @Override public long encode(Integer e) {
+            if (e == null) {
+                throw nullElement(name());
+            }
+            return e;
+        }
+        @Override public Integer decode(long word) { return (int) word; }
+        @Override public int hashWord(long word) { return (int) word; }
+        @Override public boolean accepts(Object o) { return o instanceof Integer; }
+        @Override public String name() { return "int"; }
+    }
+
+    static final class DoubleCodec extends Codec<Double> {
+        @Override public boolean isInline() { return true; }
+        @Override public long encode(Double e) {
+            if (e == null) {
+                throw nullElement(name());
+            }
+            return Double.doubleToLongBits(e);
+        }
+        @Override public Double decode(long word) { return Double.longBitsToDouble(word); }
+        @Override public int hashWord(long word) { return Long.hashCode(word); }
+        @Override public boolean accepts(Object o) { return o instanceof Double; }
+        @Override public String name() { return "double"; }
+    }
+
+    static final class ObjectCodec extends Codec<Object> {
+        @Override public boolean isInline() { return false; }
+        @Override public long encode(Object e) {
+            throw new UnsupportedOperationException("Codec.object() stores elements by reference, not in words");
+        }
+        @Override public Object decode(long word) {
+            throw new UnsupportedOperationException("Codec.object() stores elements by reference, not in words");
+        }
+        @Override public int hashWord(long word) {
+            throw new UnsupportedOperationException("Codec.object() stores elements by reference, not in words");
+        }
+        @Override public boolean accepts(Object o) { return true; }
+        @Override public String name() { return "object"; }
+    }
+}

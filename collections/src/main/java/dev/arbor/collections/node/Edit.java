@@ -1,0 +1,71 @@
+package dev.arbor.collections.node;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A transient's edit token: the right to mutate, in place, the nodes stamped with its id.
+ *
+ * <p>Ids are unique numbers from one global counter, never addresses or identities of allocated
+ * objects, so no later transient can ever hold the id of an earlier one (the seed's tokens were
+ * arena addresses that repeated after a reset, and a new transient then mutated an immutable map).
+ * A node records its owner as that number: a {@code long} word, or the {@link #boxedId()} in a
+ * node of references. Id {@code 0} means "no owner": persistent nodes carry it.
+ *
+ * <p>A token is live from {@link #open} until {@link #close}; {@link #check()} refuses use after
+ * that or from another thread. Closing also drops the thread, so nodes that keep the token do not
+ * keep the thread reachable.
+ */
+public final class Edit {
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private final long id;
+    private final Long boxedId;
+    private final String what;
+    private Thread thread;
+
+    private Edit(long id, String what) {
+        this.id = id;
+        this.boxedId = id;
+        this.what = what;
+        this.thread = Thread.currentThread();
+    }
+
+    /** A new live token for the calling thread; {@code what} names the transient in messages. */
+    public static Edit open(String what) {
+        return new Edit(COUNTER.incrementAndGet(), what);
+    }
+
+    /** The unique id, never {@code 0}. */
+    public long id() {
+        return id;
+    }
+
+    /** The id as one shared box, for nodes that record their owner in a reference slot. */
+    public Long boxedId() {
+        return boxedId;
+    }
+
+    /**
+     * Throws unless the token is live and the calling thread opened it.
+     *
+     * @throws IllegalStateException if {@link #close()} was called ({@code persistent()} was)
+     * @throws WrongThreadException  if another thread opened the token
+     */
+    public void check() {
+        Thread t = thread;
+        if (t == null) {
+            throw new IllegalStateException("this " + what + " was used after persistent(); a transient is single-use: "
+                    + "call asTransient() on the persistent value to edit it again");
+        }
+        if (t != Thread.currentThread()) {
+            throw new WrongThreadException("this " + what + " belongs to thread " + t + " and cannot be used from "
+                    + Thread.currentThread() + "; call persistent() on its thread and pass the persistent value instead");
+        }
+    }
+
+    /** Ends the token (after a {@link #check()}): every node stamped with its id is immutable from now on. */
+    public void close() {
+        check();
+        thread = null;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.arbor.collections.vector;
+
+import dev.arbor.collections.node.Edit;
+import dev.arbor.collections.node.ManagedBlocks;
+
+/**
+ * The managed node format of the vector: nodes are JVM arrays, the {@code long} half of every
+ * node reference is unused ({@code 0}).
+ *
+ * <pre>
+ * branch (REFS)                   Object[33]
+ *   [0]      owner: Long edit id of the transient that may mutate it, or null
+ *   [1..32]  children (branches, or leaves one level up from the bottom), null = none
+ *
+ * leaf of words (NOREFS)          long[1 + capacity]     inline codecs (long, int, double)
+ *   [0]      owner edit id, 0 = none
+ *   [1..]    elements as words
+ *
+ * leaf of references (REFS)       Object[1 + capacity]   Codec.object()
+ *   [0]      owner: Long edit id, or null
+ *   [1..]    elements
+ * </pre>
+ * Trie leaves are full (32 elements); a persistent vector's tail has exactly as many slots as
+ * elements, a transient's tail 32. The empty root and empty tails are shared static constants.
+ */
+final class ManagedVectorTrie extends VectorTrie {
+    static final ManagedVectorTrie WORDS = new ManagedVectorTrie(true);
+    static final ManagedVectorTrie REFS = new ManagedVectorTrie(false);
+
+    private static final Object[] EMPTY_ROOT = new Object[1 + WIDTH];
+    private static final long[] EMPTY_WORD_LEAF = new long[1];
+    private static final Object[] EMPTY_REF_LEAF = new Object[1];
+
+    private ManagedVectorTrie(boolean inline) {
+        super(inline);
+    }
+
+    @Override
+    Object child(Object n, long a, int i) {
+        return ((Object[]) n)[1 + i];
+    }
+
+    @Override
+    long childAddr(Object n, long a, int i) {
+        return 0;
+    }
+
+    @Override
+    boolean isNull(Object n, long a) {
+        return n == null;
+    }
+
+    @Override
+    long word(Object leaf, long a, int i) {
+        return ((long[]) leaf)[1 + i];
+    }
+
+    @Override
+    Object ref(Object leaf, long a, int i) {
+        return ((Object[]) leaf)[1 + i];
+    }
+
+    @Override
+    boolean owned(Object n, long a, Edit edit) {
+        if (n instanceof long[] words) {
+            return words[0] == edit.id();
+        }
+        return ((Object[]) n)[0] instanceof Long owner && owner == edit.id();
+    }
+
+    @Override
+    void emptyRoot(Ref out) {
+        out.set(EMPTY_ROOT, 0);
+    }
+
+    @Override
+    void emptyTail(Ref out) {
+        out.set(inline ? EMPTY_WORD_LEAF : EMPTY_REF_LEAF, 0);
+    }
+
+    @Override
+    void newBranch(Ref out, Edit edit) {
+        Object[] b = new Object[1 + WIDTH];
+        b[0] = edit == null ? null : edit.boxedId();
+        ManagedBlocks.recordRefs(ManagedBlocks.refArrayBytes(b.length));
+        out.set(b, 0);
+    }
+
+    @Override
+    void copyBranch(Ref out, Object n, long a, Edit edit) {
+        Object[] b = ((Object[]) n).clone();
+        b[0] = edit == null ? null : edit.boxedId();
+        ManagedBlocks.recordRefs(ManagedBlocks.refArrayBytes(b.length));
+        out.set(b, 0);
+    }
+
+    @Override
+    void setChild(Object n, long a, int i, Object c, long ca) {
+        ((Object[]) n)[1 + i] = c;
+    }
+
+    @Override
+    void newLeaf(Ref out, int capacity, Edit edit) {
+        if (inline) {
+            long[] w = new long[1 + capacity];
+            w[0] = edit == null ? 0 : edit.id();
+            ManagedBlocks.recordWords(w.length);
+            out.set(w, 0);
+        } else {
+            Object[] r = new Object[1 + capacity];
+            r[0] = edit == null ? null : edit.boxedId();
+            ManagedBlocks.recordRefs(ManagedBlocks.refArrayBytes(r.length));
+            out.set(r, 0);
+        }
+    }
+
+    @Override
+    void copyLeaf(Ref out, Object n, long a, int count, int capacity, Edit edit) {
+        if (inline) {
+            long[] w = new long[1 + capacity];
+            System.arraycopy((long[]) n, 1, w, 1, count);
+            w[0] = edit == null ? 0 : edit.id();
+            ManagedBlocks.recordWords(w.length);
+            out.set(w, 0);
+        } else {
+            Object[] r = new Object[1 + capacity];
+            System.arraycopy((Object[]) n, 1, r, 1, count);
+            r[0] = edit == null ? null : edit.boxedId();
+            ManagedBlocks.recordRefs(ManagedBlocks.refArrayBytes(r.length));
+            out.set(r, 0);
+        }
+    }
+
+    @Override
+    void setWord(Object leaf, long a, int i, long w) {
+        ((long[]) leaf)[1 + i] = w;
+    }
+
+    @Override
+    void setRef(Object leaf, long a, int i, Object r) {
+        ((Object[]) leaf)[1 + i] = r;
+    }
+}

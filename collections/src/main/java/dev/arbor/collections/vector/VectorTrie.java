@@ -1,0 +1,268 @@
+package dev.arbor.collections.vector;
+
+import dev.arbor.collections.node.Edit;
+
+/**
+ * The vector's algorithms, written once for every node format (Clojure's {@code PersistentVector}
+ * scheme: a 32-way trie of full leaves plus a tail of up to 32 elements).
+ *
+ * <p>A node reference is an {@code (Object n, long a)} pair: managed nodes use the object, native
+ * nodes the address. Subclasses (one final class per format) supply node access and construction;
+ * everything else, path copying, tail pushing and popping, transient in-place edits, lives here.
+ * Constructors of nodes write the new reference into a {@link Ref} register.
+ *
+ * <p>An element is a pair too: a word {@code w} for inline codecs, a reference {@code r} otherwise
+ * ({@link #inline}). Leaf positions are {@code 0..31}; an edit token of {@code null} means the
+ * operation is persistent and copies every node it changes.
+ */
+abstract class VectorTrie {
+    static final int BITS = 5;
+    static final int WIDTH = 1 << BITS;
+    static final int MASK = WIDTH - 1;
+
+    /** Whether leaves hold words (inline codecs) or references. */
+    final boolean inline;
+
+    VectorTrie(boolean inline) {
+        this.inline = inline;
+    }
+
+    // ---- node access, one implementation per format ----
+
+    /** Child {@code i} of a branch: the object half. */
+    abstract Object child(Object n, long a, int i);
+
+    /** Child {@code i} of a branch: the address half. */
+    abstract long childAddr(Object n, long a, int i);
+
+    /** Whether a child reference is "no node". */
+    abstract boolean isNull(Object n, long a);
+
+    /** Element {@code i} of a leaf of words. */
+    abstract long word(Object leaf, long a, int i);
+
+    /** Element {@code i} of a leaf of references. */
+    abstract Object ref(Object leaf, long a, int i);
+
+    /** Whether {@code edit} owns the node (may mutate it in place). */
+    abstract boolean owned(Object n, long a, Edit edit);
+
+    /** The shared empty root branch: a static constant, never allocated or counted. */
+    abstract void emptyRoot(Ref out);
+
+    /** The shared empty tail leaf: a static constant, never allocated or counted. */
+    abstract void emptyTail(Ref out);
+
+    /** A new branch, every child "no node", owned by {@code edit} (or nobody). */
+    abstract void newBranch(Ref out, Edit edit);
+
+    /** A copy of a branch owned by {@code edit} (or nobody). */
+    abstract void copyBranch(Ref out, Object n, long a, Edit edit);
+
+    /** Writes child {@code i} of a branch the caller just made or owns. */
+    abstract void setChild(Object n, long a, int i, Object c, long ca);
+
+    /** A new leaf with room for {@code capacity} elements, owned by {@code edit} (or nobody). */
+    abstract void newLeaf(Ref out, int capacity, Edit edit);
+
+    /** A leaf with room for {@code capacity} elements holding the first {@code count} of {@code n}'s. */
+    abstract void copyLeaf(Ref out, Object n, long a, int count, int capacity, Edit edit);
+
+    /** Writes element {@code i} of a leaf the caller just made or owns. */
+    abstract void setWord(Object leaf, long a, int i, long w);
+
+    /** Writes element {@code i} of a leaf the caller just made or owns. */
+    abstract void setRef(Object leaf, long a, int i, Object r);
+
+    // ---- algorithms ----
+
+    final void setElement(Object leaf, long a, int i, long w, Object r) {
+        if (inline) {
+            setWord(leaf, a, i, w);
+        } else {
+            setRef(leaf, a, i, r);
+        }
+    }
+
+    static int tailOffset(int size) {
+        return size < WIDTH ? 0 : ((size - 1) >>> BITS) << BITS;
+    }
+
+    /** The leaf holding element {@code i} (the tail or a trie leaf). */
+    final void leafFor(Ref out, int i, int size, int shift, Object root, long rootA, Object tail, long tailA) {
+        if (i >= tailOffset(size)) {
+            out.set(tail, tailA);
+            return;
+        }
+        Object n = root;
+        long a = rootA;
+        for (int level = shift; level > 0; level -= BITS) {
+            int k = (i >>> level) & MASK;
+            Object c = child(n, a, k);
+            long ca = childAddr(n, a, k);
+            n = c;
+            a = ca;
+        }
+        out.set(n, a);
+    }
+
+    final long wordAt(int i, int size, int shift, Object root, long rootA, Object tail, long tailA) {
+        if (i >= tailOffset(size)) {
+            return word(tail, tailA, i & MASK);
+        }
+        Object n = root;
+        long a = rootA;
+        for (int level = shift; level > 0; level -= BITS) {
+            int k = (i >>> level) & MASK;
+            Object c = child(n, a, k);
+            long ca = childAddr(n, a, k);
+            n = c;
+            a = ca;
+        }
+        return word(n, a, i & MASK);
+    }
+
+    final Object refAt(int i, int size, int shift, Object root, long rootA, Object tail, long tailA) {
+        if (i >= tailOffset(size)) {
+            return ref(tail, tailA, i & MASK);
+        }
+        Object n = root;
+        long a = rootA;
+        for (int level = shift; level > 0; level -= BITS) {
+            int k = (i >>> level) & MASK;
+            Object c = child(n, a, k);
+            long ca = childAddr(n, a, k);
+            n = c;
+            a = ca;
+        }
+        return ref(n, a, i & MASK);
+    }
+
+    /** {@code n} itself if {@code edit} owns it, else a copy owned by {@code edit}. */
+    final void editableBranch(Ref out, Object n, long a, Edit edit) {
+        if (edit != null && owned(n, a, edit)) {
+            out.set(n, a);
+        } else {
+            copyBranch(out, n, a, edit);
+        }
+    }
+
+    /** A full trie leaf {@code n} itself if {@code edit} owns it, else a copy owned by {@code edit}. */
+    final void editableLeaf(Ref out, Object n, long a, Edit edit) {
+        if (edit != null && owned(n, a, edit)) {
+            out.set(n, a);
+        } else {
+            copyLeaf(out, n, a, WIDTH, WIDTH, edit);
+        }
+    }
+
+    /** The trie with element {@code i} (in a trie leaf, not the tail) replaced. */
+    final void assoc(Ref out, int level, Object n, long a, int i, long w, Object r, Edit edit) {
+        if (level == 0) {
+            editableLeaf(out, n, a, edit);
+            setElement(out.obj, out.addr, i & MASK, w, r);
+            return;
+        }
+        editableBranch(out, n, a, edit);
+        Object copy = out.obj;
+        long copyA = out.addr;
+        int k = (i >>> level) & MASK;
+        assoc(out, level - BITS, child(n, a, k), childAddr(n, a, k), i, w, r, edit);
+        setChild(copy, copyA, k, out.obj, out.addr);
+        out.set(copy, copyA);
+    }
+
+    /**
+     * The trie (rooted at {@code root} of height {@code shift}) with the full leaf {@code tail}
+     * added as its last leaf; {@code size} counts the tail's elements. Writes the new root and
+     * returns the new shift.
+     */
+    final int pushTailLeaf(Ref out, int size, int shift, Object root, long rootA, Object tail, long tailA, Edit edit) {
+        if ((size >>> BITS) > (1 << shift)) {
+            // The root is full: a new root above it.
+            newPath(out, edit, shift, tail, tailA);
+            Object path = out.obj;
+            long pathA = out.addr;
+            newBranch(out, edit);
+            setChild(out.obj, out.addr, 0, root, rootA);
+            setChild(out.obj, out.addr, 1, path, pathA);
+            return shift + BITS;
+        }
+        pushTail(out, size, shift, root, rootA, tail, tailA, edit);
+        return shift;
+    }
+
+    private void pushTail(Ref out, int size, int level, Object parent, long parentA, Object tail, long tailA, Edit edit) {
+        int k = ((size - 1) >>> level) & MASK;
+        Object insert;
+        long insertA;
+        if (level == BITS) {
+            insert = tail;
+            insertA = tailA;
+        } else {
+            Object c = child(parent, parentA, k);
+            long ca = childAddr(parent, parentA, k);
+            if (isNull(c, ca)) {
+                newPath(out, edit, level - BITS, tail, tailA);
+            } else {
+                pushTail(out, size, level - BITS, c, ca, tail, tailA, edit);
+            }
+            insert = out.obj;
+            insertA = out.addr;
+        }
+        editableBranch(out, parent, parentA, edit);
+        setChild(out.obj, out.addr, k, insert, insertA);
+    }
+
+    private void newPath(Ref out, Edit edit, int level, Object n, long a) {
+        if (level == 0) {
+            out.set(n, a);
+            return;
+        }
+        newPath(out, edit, level - BITS, n, a);
+        Object c = out.obj;
+        long ca = out.addr;
+        newBranch(out, edit);
+        setChild(out.obj, out.addr, 0, c, ca);
+    }
+
+    /**
+     * The trie without its last leaf, for a vector of {@code size} elements whose tail holds one.
+     * Writes the new root ("no node" if the trie becomes empty) and returns the new shift.
+     */
+    final int popTailLeaf(Ref out, int size, int shift, Object root, long rootA, Edit edit) {
+        popTail(out, size, shift, root, rootA, edit);
+        if (isNull(out.obj, out.addr)) {
+            emptyRoot(out);
+            return BITS;
+        }
+        if (shift > BITS) {
+            Object r = out.obj;
+            long ra = out.addr;
+            if (isNull(child(r, ra, 1), childAddr(r, ra, 1))) {
+                out.set(child(r, ra, 0), childAddr(r, ra, 0));
+                return shift - BITS;
+            }
+        }
+        return shift;
+    }
+
+    private void popTail(Ref out, int size, int level, Object n, long a, Edit edit) {
+        int k = ((size - 2) >>> level) & MASK;
+        if (level > BITS) {
+            popTail(out, size, level - BITS, child(n, a, k), childAddr(n, a, k), edit);
+            if (isNull(out.obj, out.addr) && k == 0) {
+                return;
+            }
+            Object c = out.obj;
+            long ca = out.addr;
+            editableBranch(out, n, a, edit);
+            setChild(out.obj, out.addr, k, c, ca);
+        } else if (k == 0) {
+            out.set(null, 0);
+        } else {
+            editableBranch(out, n, a, edit);
+            setChild(out.obj, out.addr, k, null, 0);
+        }
+    }
+}

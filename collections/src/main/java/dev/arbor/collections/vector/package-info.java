@@ -1,0 +1,2 @@
+/** The persistent vector and its transient. */
+package dev.arbor.collections.vector;
