@@ -13,8 +13,8 @@ import java.util.Objects;
  * <p>Nothing is scanned and there is no cap on the number of roots (pages grow on demand).
  * {@code releaseAll} drops the pages in O(1) and leaves them to the JVM's collector.
  *
- * <p>Handle layout (64 bits): {@code [epoch:24][slot+1:40]}. A handle is never 0, so 0 can stand
- * for "no object". The epoch grows at each {@code releaseAll}, so a handle from before it is
+ * <p>Handle layout (64 bits): {@code [0][epoch:23][slot+1:40]}. A handle is never 0, so 0 can stand
+ * for "no object", and never negative, so a node format can shift it left by one to tag it. The epoch grows at each {@code releaseAll}, so a handle from before it is
  * refused instead of resolving to another object.
  *
  * <p>Writers ({@code register}, {@code release}, {@code releaseAll}) are serialized; {@code resolve}
@@ -26,7 +26,7 @@ public final class RootTable {
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
     private static final int SLOT_BITS = 40;
     private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
-    private static final long EPOCH_MASK = (1L << 24) - 1;
+    private static final long EPOCH_MASK = (1L << 23) - 1;
 
     private final String ownerName;
     private final RootRegistry registry;

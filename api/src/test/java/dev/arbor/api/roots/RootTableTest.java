@@ -59,6 +59,19 @@ class RootTableTest {
     }
 
     @Test
+    void handlesArePositiveAcrossManyEpochsSoFormatsCanTagThem() {
+        RootTable table = new RootTable("t", RootRegistry.NOOP);
+        for (int epoch = 0; epoch < (1 << 23) + 5; epoch += 1) {
+            if (epoch % 100_000 == 0 || epoch > (1 << 23) - 3) {
+                long h = table.register("x");
+                assertEquals(true, h > 0, "handle " + Long.toHexString(h) + " at epoch " + epoch);
+                assertEquals("x", table.resolve(h));
+            }
+            table.releaseAll();
+        }
+    }
+
+    @Test
     void rootsKeepObjectsAliveUntilReleased() throws InterruptedException {
         RootTable table = new RootTable("t", RootRegistry.NOOP);
         long handle = table.register(new byte[1024]);
