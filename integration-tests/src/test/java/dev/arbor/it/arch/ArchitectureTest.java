@@ -25,7 +25,7 @@ class ArchitectureTest {
         // The rules allow empty selections (so fixtures can be checked alone); this is what
         // makes sure they check something here.
         for (String module : List.of("dev.arbor.api", "dev.arbor.gc", "dev.arbor.arena", "dev.arbor.counting",
-                "dev.arbor.debug", "dev.arbor.guice")) {
+                "dev.arbor.debug", "dev.arbor.guice", "dev.arbor.collections")) {
             assertTrue(production.containPackage(module), "no production classes of " + module + " were imported");
         }
         assertTrue(production.contain("dev.arbor.api.memory.NativeMemory"));
