@@ -64,6 +64,44 @@ public final class ExampleApp {
         out.println("Blocks and bytes are what the run added to the allocator's counters; 'bytes in use' and 'reserved' are");
         out.println("read at the end of the run, before the arena and the debug allocator are reset. The default allocator's");
         out.println("heap blocks are reclaimed by the JVM, so it reserves nothing itself.");
+        out.println();
+
+        StatsTable builds = new StatsTable("build", "allocator", "nodes", "node bytes", "JVM heap bytes allocated", "ms");
+        for (CollectionBuilds.Build build : CollectionBuilds.all()) {
+            build.make().get(); // warm up: class loading would otherwise count as the first build's allocation
+        }
+        for (CollectionBuilds.Build build : CollectionBuilds.all()) {
+            measureBuild(builds, build, null);
+            measureBuild(builds, build, counting);
+        }
+        out.println("Persistent collections built with no allocator current (the default path) and under the counting allocator:");
+        out.println(builds.render());
+        out.println("Nodes and node bytes are what the current allocator saw; with none current the default path counts nothing");
+        out.println("(it pays one thread-local read per operation). 'JVM heap bytes allocated' is the thread's allocation counter,");
+        out.println("nodes and everything else the build allocated. The shared empty nodes are constants and never count.");
+    }
+
+    private static void measureBuild(StatsTable table, CollectionBuilds.Build build, Allocator allocator) {
+        long nodesBefore = allocator == null ? 0 : NodeMeter.nodes(allocator);
+        long bytesBefore = allocator == null ? 0 : NodeMeter.bytes(allocator);
+        long heapBefore = NodeMeter.threadAllocatedBytes();
+        long start = System.nanoTime();
+        int size;
+        if (allocator == null) {
+            size = build.make().get().size();
+        } else {
+            try (AllocatorScope scope = CurrentAllocator.use(allocator)) {
+                size = build.make().get().size();
+            }
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long heap = NodeMeter.threadAllocatedBytes() - heapBefore - NodeMeter.measuringOverhead();
+        if (size <= 0) {
+            throw new IllegalStateException(build.name() + " built an empty collection");
+        }
+        table.add(build.name(), allocator == null ? "default (none current)" : allocator.name(),
+                allocator == null ? "-" : NodeMeter.nodes(allocator) - nodesBefore,
+                allocator == null ? "-" : NodeMeter.bytes(allocator) - bytesBefore, heap, millis);
     }
 
     private void measure(StatsTable table, String run, Allocator allocator, boolean scoped) {

@@ -31,5 +31,11 @@ class ExampleAppTest {
         }
         String blocks = String.format("%,d", Workload.RECORDS);
         assertTrue(runs.stream().allMatch(l -> l.contains("| " + blocks + " |")), "each run allocated one block per record:\n" + out);
+        List<String> countedBuilds = out.lines().filter(l -> l.contains("| counting(gc) ")).toList();
+        assertEquals(CollectionBuilds.all().size(), countedBuilds.size(), out);
+        for (String row : countedBuilds) {
+            long nodes = Long.parseLong(row.split("\\|")[2].trim().replace(",", ""));
+            assertTrue(nodes > 0, "the counting allocator sees the nodes of every build: " + row);
+        }
     }
 }
