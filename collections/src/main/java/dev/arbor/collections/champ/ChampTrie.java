@@ -1,7 +1,9 @@
 package dev.arbor.collections.champ;
 
+import dev.arbor.api.Allocator;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.Edit;
+import dev.arbor.collections.node.NodeMemo;
 import java.util.Objects;
 
 /**
@@ -36,13 +38,53 @@ abstract class ChampTrie {
     final boolean valInline;
     final boolean hasValues;
     final Codec<?> keyCodec;
+    /** The value codec, {@code null} for sets. */
+    final Codec<?> valueCodec;
 
     ChampTrie(Codec<?> keyCodec, Codec<?> valueCodec) {
         this.keyCodec = keyCodec;
+        this.valueCodec = valueCodec;
         this.keyInline = keyCodec.isInline();
         this.hasValues = valueCodec != null;
         this.valInline = hasValues && valueCodec.isInline();
     }
+
+    // ---- format and lifetime ----
+
+    /**
+     * The trie a persistent update runs with on this thread. Reads the current allocator once
+     * per operation: under a native allocator the new nodes are native, owned by it.
+     *
+     * @param emptyValue whether the value is empty (its root is a shared static constant)
+     * @throws IllegalStateException if this trie's nodes are native and their allocator is not
+     *                               current, reset or closed
+     */
+    abstract ChampTrie forUpdate(boolean emptyValue, String what);
+
+    /**
+     * The trie a transient's operation (read or write) runs with: as {@link #forUpdate}, and a
+     * native transient is also refused outside its allocator.
+     */
+    abstract ChampTrie forTransient(boolean emptyValue, String what);
+
+    /** Throws if this trie's nodes are native and their allocator was reset or closed. */
+    abstract void checkLive(String what);
+
+    /** The allocator owning this trie's native nodes, or {@code null} for the managed format. */
+    abstract Allocator allocator();
+
+    /** Whether a native value may hold managed subtrees (so its nodes with children are REFS blocks). */
+    abstract boolean mixed();
+
+    /**
+     * Called for a node of {@code da} entries and {@code na} children that the operation drops or
+     * replaces: a native node that the operation's edit owns, or that it allocated, is freed when
+     * the operation commits.
+     */
+    abstract void retire(Op op, Object n, long a, int da, int na);
+
+    /** A new node of {@code da} entries and {@code na} children, filled by the caller. */
+    abstract void newNode(Op out, long header, int da, int na, Edit edit);
 
     // ---- node access, one implementation per format ----
 
@@ -57,17 +99,19 @@ abstract class ChampTrie {
 
     abstract Object valRef(Object n, long a, int i);
 
-    abstract Object child(Object n, long a, int ci);
+    /** Child {@code ci} of a bitmap node of {@code da} entries (native nodes keep children after entries): the object half. */
+    abstract Object child(Object n, long a, int da, int ci);
 
-    abstract long childAddr(Object n, long a, int ci);
+    /** Child {@code ci} of a bitmap node of {@code da} entries: the address half. */
+    abstract long childAddr(Object n, long a, int da, int ci);
 
     abstract boolean owned(Object n, long a, Edit edit);
 
     /** Writes the value of entry {@code i} of a node the caller made or owns. */
     abstract void setValue(Object n, long a, int i, long vw, Object vr);
 
-    /** Writes child {@code ci} of a node the caller made or owns. */
-    abstract void setChild(Object n, long a, int ci, Object c, long ca);
+    /** Writes child {@code ci} of a node of {@code da} entries that the caller made or owns. */
+    abstract void setChild(Object n, long a, int da, int ci, Object c, long ca);
 
     /** The shared empty root: a static constant, never allocated or counted. */
     abstract void empty(Op out);
@@ -171,6 +215,59 @@ abstract class ChampTrie {
         }
     }
 
+    // ---- whole tries ----
+
+    /**
+     * Copies the trie rooted at {@code (n, a)} at {@code shift} into format {@code dst}: native
+     * nodes are copied once each ({@code memo}), managed nodes are shared.
+     */
+    final void copyNode(Op out, ChampTrie dst, NodeMemo memo, Object n, long a, int shift) {
+        if (n != null || a == 0) {
+            out.set(n, a);
+            return;
+        }
+        int m = memo.find(a);
+        if (m >= 0) {
+            out.set(memo.obj(m), memo.addr(m));
+            return;
+        }
+        long h = header(n, a);
+        int da = dataArity(h, shift);
+        int na = nodeArity(h, shift);
+        Object[] kids = new Object[na];
+        long[] kidAddrs = new long[na];
+        for (int ci = 0; ci < na; ci++) {
+            copyNode(out, dst, memo, child(n, a, da, ci), childAddr(n, a, da, ci), shift + BITS);
+            kids[ci] = out.obj;
+            kidAddrs[ci] = out.addr;
+        }
+        dst.newNode(out, h, da, na, null);
+        for (int i = 0; i < da; i++) {
+            dst.setEntry(out.obj, out.addr, i, kw(n, a, i), kr(n, a, i), vw(n, a, i), vr(n, a, i));
+        }
+        for (int ci = 0; ci < na; ci++) {
+            dst.setChild(out.obj, out.addr, da, ci, kids[ci], kidAddrs[ci]);
+        }
+        memo.put(a, out.obj, out.addr);
+    }
+
+    /**
+     * Retires every native node of the trie rooted at {@code (n, a)} that {@code op.edit} owns
+     * (a connected region from the root), for a transient abandoned after a failure.
+     */
+    final void retireOwned(Op op, Object n, long a, int shift) {
+        if (n != null || a == 0 || !owned(n, a, op.edit)) {
+            return;
+        }
+        long h = header(n, a);
+        int da = dataArity(h, shift);
+        int na = nodeArity(h, shift);
+        for (int ci = 0; ci < na; ci++) {
+            retireOwned(op, child(n, a, da, ci), childAddr(n, a, da, ci), shift + BITS);
+        }
+        retire(op, n, a, da, na);
+    }
+
     // ---- lookup ----
 
     /**
@@ -205,9 +302,10 @@ abstract class ChampTrie {
                 return -1;
             }
             int ci = index(nodeMap, bit);
-            Object c = child(n, a, ci);
-            long ca = childAddr(n, a, ci);
-            n = c;
+            int da = Integer.bitCount(dataMap);
+            // The address first: a native child needs one read, the object half only otherwise.
+            long ca = childAddr(n, a, da, ci);
+            n = ca != 0 ? null : child(n, a, da, ci);
             a = ca;
         }
     }
@@ -264,18 +362,20 @@ abstract class ChampTrie {
             long subA = op.addr;
             entryToChild(op, n, a, da, na, bitmapHeader(dataMap ^ bit, nodeMap | bit), i, index(nodeMap, bit),
                     sub, subA, op.edit);
+            retire(op, n, a, da, na);
             op.added = true;
             return;
         }
         if ((nodeMap & bit) != 0) {
             int ci = index(nodeMap, bit);
-            Object c = child(n, a, ci);
-            long ca = childAddr(n, a, ci);
+            Object c = child(n, a, da, ci);
+            long ca = childAddr(n, a, da, ci);
             put(op, c, ca, kw, kr, vw, vr, hash, shift + BITS);
             setChangedChild(op, n, a, da, na, ci, c, ca);
             return;
         }
         insertEntry(op, n, a, da, na, bitmapHeader(dataMap | bit, nodeMap), index(dataMap, bit), kw, kr, vw, vr, op.edit);
+        retire(op, n, a, da, na);
         op.added = true;
     }
 
@@ -288,6 +388,7 @@ abstract class ChampTrie {
             }
         }
         insertEntry(op, n, a, count, 0, collisionHeader(hash, count + 1), count, kw, kr, vw, vr, op.edit);
+        retire(op, n, a, count, 0);
         op.added = true;
     }
 
@@ -320,7 +421,7 @@ abstract class ChampTrie {
         Object nc = op.obj;
         long nca = op.addr;
         editable(op, n, a, da, na);
-        setChild(op.obj, op.addr, ci, nc, nca);
+        setChild(op.obj, op.addr, da, ci, nc, nca);
     }
 
     private void merge(Op op, long kw0, Object kr0, long vw0, Object vr0, int h0,
@@ -372,20 +473,23 @@ abstract class ChampTrie {
             } else {
                 removeEntry(op, n, a, da, na, bitmapHeader(dataMap ^ bit, nodeMap), i, op.edit);
             }
+            retire(op, n, a, da, na);
             return;
         }
         if ((nodeMap & bit) != 0) {
             int ci = index(nodeMap, bit);
-            Object c = child(n, a, ci);
-            long ca = childAddr(n, a, ci);
+            Object c = child(n, a, da, ci);
+            long ca = childAddr(n, a, da, ci);
             remove(op, c, ca, kw, kr, hash, shift + BITS);
             if (op.singleton) {
                 if (shift > 0 && da == 0 && na == 1) {
+                    retire(op, n, a, da, na);
                     return; // this node would hold the entry alone: carry it further up
                 }
                 op.singleton = false;
                 childToEntry(op, n, a, da, na, bitmapHeader(dataMap | bit, nodeMap ^ bit), ci, index(dataMap, bit),
                         op.sKeyWord, op.sKeyRef, op.sValWord, op.sValRef, op.edit);
+                retire(op, n, a, da, na);
                 op.sKeyRef = null;
                 op.sValRef = null;
                 return;
@@ -406,6 +510,7 @@ abstract class ChampTrie {
                 } else {
                     removeEntry(op, n, a, count, 0, collisionHeader(hash, count - 1), i, op.edit);
                 }
+                retire(op, n, a, count, 0);
                 return;
             }
         }

@@ -14,6 +14,7 @@ final class Cursor {
     private final long[] addrs = new long[LEVELS];
     private final int[] nextChild = new int[LEVELS];
     private final int[] children = new int[LEVELS];
+    private final int[] datas = new int[LEVELS];
     private int depth;
     private int nextEntry;
     private int entries;
@@ -38,6 +39,7 @@ final class Cursor {
         nextChild[level] = 0;
         children[level] = ChampTrie.nodeArity(h, shift);
         entries = ChampTrie.dataArity(h, shift);
+        datas[level] = entries;
         nextEntry = 0;
     }
 
@@ -58,7 +60,8 @@ final class Cursor {
             int ci = nextChild[depth]++;
             Object p = nodes[depth];
             long pa = addrs[depth];
-            enter(depth + 1, trie.child(p, pa, ci), trie.childAddr(p, pa, ci));
+            int da = datas[depth];
+            enter(depth + 1, trie.child(p, pa, da, ci), trie.childAddr(p, pa, da, ci));
         }
         node = nodes[depth];
         addr = addrs[depth];

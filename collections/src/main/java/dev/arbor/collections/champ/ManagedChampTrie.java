@@ -1,7 +1,9 @@
 package dev.arbor.collections.champ;
 
+import dev.arbor.api.Allocator;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.heap.RoutingHeap;
+import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.Edit;
 import dev.arbor.collections.node.ManagedBlocks;
@@ -71,6 +73,48 @@ final class ManagedChampTrie extends ChampTrie {
         return INSTANCES[k][v];
     }
 
+    /**
+     * Managed nodes may be updated anywhere. Under a native allocator the update's new nodes are
+     * native and share this value's managed nodes through roots (no deep copy).
+     */
+    @Override
+    ChampTrie forUpdate(boolean emptyValue, String what) {
+        Allocator current = CurrentAllocator.get();
+        if (current == null || !current.isNative()) {
+            return this;
+        }
+        return new NativeChampTrie(keyCodec, valueCodec, current, !emptyValue);
+    }
+
+    @Override
+    ChampTrie forTransient(boolean emptyValue, String what) {
+        return forUpdate(emptyValue, what);
+    }
+
+    @Override
+    void checkLive(String what) {
+    }
+
+    @Override
+    Allocator allocator() {
+        return null;
+    }
+
+    @Override
+    boolean mixed() {
+        return false;
+    }
+
+    @Override
+    void retire(Op op, Object n, long a, int da, int na) {
+        // The JVM's collector reclaims managed nodes.
+    }
+
+    @Override
+    void newNode(Op out, long header, int da, int na, Edit edit) {
+        out.set(make(da, na, header, edit), 0);
+    }
+
     private static long[] words(Object n) {
         return n instanceof long[] w ? w : (long[]) ((Object[]) n)[0];
     }
@@ -101,13 +145,13 @@ final class ManagedChampTrie extends ChampTrie {
     }
 
     @Override
-    Object child(Object n, long a, int ci) {
+    Object child(Object n, long a, int da, int ci) {
         Object[] r = (Object[]) n;
         return r[r.length - 1 - ci];
     }
 
     @Override
-    long childAddr(Object n, long a, int ci) {
+    long childAddr(Object n, long a, int da, int ci) {
         return 0;
     }
 
@@ -126,7 +170,7 @@ final class ManagedChampTrie extends ChampTrie {
     }
 
     @Override
-    void setChild(Object n, long a, int ci, Object c, long ca) {
+    void setChild(Object n, long a, int da, int ci, Object c, long ca) {
         Object[] r = (Object[]) n;
         r[r.length - 1 - ci] = c;
     }
@@ -220,7 +264,7 @@ final class ManagedChampTrie extends ChampTrie {
         copyEntries(n, 0, m, 0, di);
         copyEntries(n, di + 1, m, di, da - di - 1);
         copyChildren(n, 0, m, 0, ci);
-        setChild(m, 0, ci, c, ca);
+        setChild(m, 0, da - 1, ci, c, ca);
         copyChildren(n, ci, m, ci + 1, na - ci);
         out.set(m, 0);
     }
@@ -259,7 +303,7 @@ final class ManagedChampTrie extends ChampTrie {
     @Override
     void newChild1(Op out, long header, Object c, long ca, Edit edit) {
         Object m = make(0, 1, header, edit);
-        setChild(m, 0, 0, c, ca);
+        setChild(m, 0, 0, 0, c, ca);
         out.set(m, 0);
     }
 }

@@ -1,6 +1,7 @@
 package dev.arbor.collections.champ;
 
 import dev.arbor.collections.node.Edit;
+import dev.arbor.collections.node.NodeLog;
 
 /**
  * The register of one trie operation (Java returns one value; an operation reports several).
@@ -14,8 +15,9 @@ import dev.arbor.collections.node.Edit;
  *       {@link #sKeyWord}... instead of as a node, so that an ancestor inlines it (canonical form)
  *       without a temporary node being allocated.</li>
  * </ul>
+ * It also logs the native blocks the operation allocates and retires ({@link NodeLog}).
  */
-final class Op {
+final class Op extends NodeLog {
     final Edit edit;
     Object obj;
     long addr;
@@ -39,8 +41,9 @@ final class Op {
         this.addr = addr;
     }
 
-    /** Clears the flags before the next operation of a transient. */
+    /** Clears the flags and the log before the next operation of a transient. */
     void reset() {
+        begin();
         added = false;
         removed = false;
         replaced = false;

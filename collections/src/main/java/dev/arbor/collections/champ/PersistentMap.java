@@ -1,6 +1,9 @@
 package dev.arbor.collections.champ;
 
+import dev.arbor.api.Allocator;
+import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.node.NativeNodes;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -24,13 +27,35 @@ import java.util.stream.Collectors;
  * <p>It is a read-only {@link Map}: the {@code java.util} mutators throw
  * {@link UnsupportedOperationException}; {@code equals} and {@code hashCode} follow {@link Map}'s
  * contract, so the map equals any map with the same entries, whatever the insertion order or the
- * codecs. Nodes come through {@link dev.arbor.api.heap.RoutingHeap}; the layout is drawn in
- * {@code ManagedChampTrie}.
+ * codecs. Nodes come through {@link dev.arbor.api.heap.RoutingHeap}; the layouts are drawn in
+ * {@code ManagedChampTrie} and {@code NativeChampTrie}.
+ *
+ * <h2>Native values: the direction rule and copy-out</h2>
+ * With a native allocator current (an arena, the debug allocator), every new node is a block of
+ * that allocator. Native nodes may point to managed nodes (through the allocator's root table)
+ * and to native nodes of the same allocator, never the reverse. So a native map can be read
+ * anywhere while its allocator lives, but updated only while its allocator is current (otherwise
+ * {@link IllegalStateException} names the allocator and the fix); a managed map updated under an
+ * arena becomes a native map sharing the managed subtrees; and after the allocator's reset or
+ * close every use throws. {@link #copyToHeap()}, {@link #copyTo(Allocator)} and {@link Copier}
+ * copy the native nodes out (sharing preserved), e.g. to keep a result past a reset:
+ * <pre>{@code
+ * PersistentMap<Long, Long> squares;
+ * try (AllocatorScope s = CurrentAllocator.use(arena)) {
+ *     TransientMap<Long, Long> t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+ *     for (long k : keys) {
+ *         t.putLong(k, k * k);
+ *     }
+ *     squares = t.persistent().copyToHeap();    // managed: survives the reset
+ * }
+ * arena.reset();
+ * }</pre>
  *
  * @param <K> the key type
  * @param <V> the value type
  */
 public final class PersistentMap<K, V> extends AbstractMap<K, V> {
+    private static final String WHAT = "PersistentMap";
     final ChampTrie trie;
     final Codec<K> keyCodec;
     final Codec<V> valueCodec;
@@ -84,9 +109,15 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     @SuppressWarnings("unchecked")
     private static <K, V> PersistentMap<K, V> ofPairs(Object[] keys, Object[] values) {
         PersistentMap<K, V> m = of();
+        ChampTrie t = m.trie.forUpdate(true, WHAT);
         Op op = new Op(null);
-        if (m.trie.tryRootOf(op, keys.length, new long[keys.length], keys, new long[keys.length], values)) {
-            return new PersistentMap<>(m.trie, m.keyCodec, m.valueCodec, keys.length, op.obj, op.addr);
+        try {
+            if (t.tryRootOf(op, keys.length, new long[keys.length], keys, new long[keys.length], values)) {
+                return new PersistentMap<>(t, m.keyCodec, m.valueCodec, keys.length, op.obj, op.addr);
+            }
+        } catch (Throwable e) {
+            op.rollback(e);
+            throw e;
         }
         for (int i = 0; i < keys.length; i++) {
             m = m.plus((K) keys[i], (V) values[i]);
@@ -116,10 +147,15 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
                         Collectors.toCollection(ArrayList::new)),
                 entries -> {
                     TransientMap<K, V> m = PersistentMap.<K, V>of().asTransient();
-                    for (Map.Entry<K, V> e : entries) {
-                        m.put(e.getKey(), e.getValue());
+                    try {
+                        for (Map.Entry<K, V> e : entries) {
+                            m.put(e.getKey(), e.getValue());
+                        }
+                        return m.persistent();
+                    } catch (Throwable x) {
+                        m.discard(x);
+                        throw x;
                     }
-                    return m.persistent();
                 });
     }
 
@@ -135,16 +171,19 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
 
     @Override
     public int size() {
+        trie.checkLive(WHAT);
         return size;
     }
 
     @Override
     public boolean isEmpty() {
+        trie.checkLive(WHAT);
         return size == 0;
     }
 
     @Override
     public boolean containsKey(Object key) {
+        trie.checkLive(WHAT);
         if (!keyCodec.accepts(key)) {
             return false;
         }
@@ -160,6 +199,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
 
     @Override
     public V getOrDefault(Object key, V defaultValue) {
+        trie.checkLive(WHAT);
         if (!keyCodec.accepts(key)) {
             return defaultValue;
         }
@@ -175,6 +215,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
      * @throws UnsupportedOperationException unless the key codec is {@link Codec#LONG}
      */
     public boolean containsLong(long key) {
+        trie.checkLive(WHAT);
         requireLongKeys("containsLong");
         Op op = new Op(null);
         return trie.find(op, root, rootAddr, key, null, trie.hash(key, null)) >= 0;
@@ -187,6 +228,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
     public long getLong(long key) {
+        trie.checkLive(WHAT);
         requireLongs("getLong");
         Op op = new Op(null);
         int i = trie.find(op, root, rootAddr, key, null, trie.hash(key, null));
@@ -202,6 +244,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
     public long getLongOrDefault(long key, long ifAbsent) {
+        trie.checkLive(WHAT);
         requireLongs("getLongOrDefault");
         Op op = new Op(null);
         int i = trie.find(op, root, rootAddr, key, null, trie.hash(key, null));
@@ -227,27 +270,41 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
 
     /** This map with every entry of {@code map} added (replacing existing values). */
     public PersistentMap<K, V> plusAll(Map<? extends K, ? extends V> map) {
+        trie.checkLive(WHAT);
         if (map.isEmpty()) {
             return this;
         }
         TransientMap<K, V> t = asTransient();
-        for (Map.Entry<? extends K, ? extends V> e : map.entrySet()) {
-            t.put(e.getKey(), e.getValue());
+        try {
+            for (Map.Entry<? extends K, ? extends V> e : map.entrySet()) {
+                t.put(e.getKey(), e.getValue());
+            }
+            return t.persistent();
+        } catch (Throwable x) {
+            t.discard(x);
+            throw x;
         }
-        return t.persistent();
     }
 
     private PersistentMap<K, V> plusEntry(long kw, Object kr, long vw, Object vr) {
+        ChampTrie t = trie.forUpdate(size == 0, WHAT);
         Op op = new Op(null);
-        trie.put(op, root, rootAddr, kw, kr, vw, vr, trie.hash(kw, kr), 0);
+        try {
+            t.put(op, root, rootAddr, kw, kr, vw, vr, t.hash(kw, kr), 0);
+        } catch (Throwable e) {
+            op.rollback(e);
+            throw e;
+        }
+        op.commit();
         if (!op.changed()) {
             return this;
         }
-        return new PersistentMap<>(trie, keyCodec, valueCodec, op.added ? size + 1 : size, op.obj, op.addr);
+        return new PersistentMap<>(t, keyCodec, valueCodec, op.added ? size + 1 : size, op.obj, op.addr);
     }
 
     /** This map without {@code key}; this map itself if {@code key} is absent. */
     public PersistentMap<K, V> minus(Object key) {
+        trie.checkLive(WHAT);
         if (!keyCodec.accepts(key)) {
             return this;
         }
@@ -266,17 +323,82 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     }
 
     private PersistentMap<K, V> minusKey(long kw, Object kr) {
+        ChampTrie t = trie.forUpdate(size == 0, WHAT);
         Op op = new Op(null);
-        trie.remove(op, root, rootAddr, kw, kr, trie.hash(kw, kr), 0);
+        try {
+            t.remove(op, root, rootAddr, kw, kr, t.hash(kw, kr), 0);
+        } catch (Throwable e) {
+            op.rollback(e);
+            throw e;
+        }
+        op.commit();
         if (!op.removed) {
             return this;
         }
-        return new PersistentMap<>(trie, keyCodec, valueCodec, size - 1, op.obj, op.addr);
+        if (size == 1) {
+            return empty(keyCodec, valueCodec);
+        }
+        return new PersistentMap<>(t, keyCodec, valueCodec, size - 1, op.obj, op.addr);
     }
 
-    /** A transient copy: a builder that edits in place the nodes it creates. O(1). */
+    /**
+     * A transient copy: a builder that edits in place the nodes it creates. O(1). A transient of
+     * a native map (or one that became native, used under a native allocator) can be used only
+     * while that allocator is current.
+     */
     public TransientMap<K, V> asTransient() {
+        trie.checkLive(WHAT);
         return new TransientMap<>(this);
+    }
+
+    /**
+     * This map with its native nodes copied to managed ones: a value that survives the reset or
+     * close of the allocator this one lives in. A managed map is returned as is. Keys and values
+     * are shared, not copied. Equivalent to {@code copyTo((Allocator) null)}.
+     *
+     * @throws IllegalStateException if this map's allocator was reset or closed
+     */
+    public PersistentMap<K, V> copyToHeap() {
+        return copyTo(Copier.toHeap());
+    }
+
+    /**
+     * This map copied into {@code target}: a native allocator (its nodes are allocated from it
+     * directly, whatever is current), or {@code null} or a managed allocator for the managed heap.
+     * Only the nodes this map's allocator owns are copied; managed nodes, keys and values are
+     * shared. A map already in {@code target}'s memory, or a managed one, is returned as is. To
+     * preserve sharing across several values, copy them with one {@link Copier}.
+     *
+     * @throws IllegalStateException if this map's allocator was reset or closed
+     * @throws dev.arbor.api.AllocationFailedException if {@code target} refuses memory (nothing is left allocated)
+     */
+    public PersistentMap<K, V> copyTo(Allocator target) {
+        return copyTo(Copier.to(target));
+    }
+
+    /**
+     * This map copied by {@code copier}, sharing the nodes it already copied (see {@link Copier}).
+     *
+     * @throws IllegalStateException if this map's allocator was reset or closed, or the copier broke
+     */
+    public PersistentMap<K, V> copyTo(Copier copier) {
+        trie.checkLive(WHAT);
+        Allocator source = trie.allocator();
+        Allocator target = copier.target();
+        if (source == null || NativeNodes.sameMemory(source, target)) {
+            return this;
+        }
+        ChampTrie dst = target == null ? ManagedChampTrie.of(keyCodec, valueCodec)
+                : new NativeChampTrie(keyCodec, valueCodec, target, trie.mixed());
+        Op op = new Op(null);
+        try {
+            trie.copyNode(op, dst, copier.memo(source), root, rootAddr, 0);
+        } catch (Throwable e) {
+            copier.markBroken();
+            op.rollback(e);
+            throw e;
+        }
+        return new PersistentMap<>(dst, keyCodec, valueCodec, size, op.obj, op.addr);
     }
 
     @Override
@@ -286,6 +408,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
 
     @Override
     public int hashCode() {
+        trie.checkLive(WHAT);
         int h = hash;
         if (h == 0 && !hashIsZero) {
             Cursor c = new Cursor(trie, root, rootAddr, size);
@@ -343,6 +466,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
 
         @Override
         public boolean contains(Object o) {
+            trie.checkLive(WHAT);
             if (!(o instanceof Map.Entry<?, ?> e) || !keyCodec.accepts(e.getKey())) {
                 return false;
             }
@@ -354,6 +478,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
 
         @Override
         public Iterator<Map.Entry<K, V>> iterator() {
+            trie.checkLive(WHAT);
             Cursor c = new Cursor(trie, root, rootAddr, size);
             return new Iterator<>() {
                 @Override
@@ -363,6 +488,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
 
                 @Override
                 public Map.Entry<K, V> next() {
+                    trie.checkLive(WHAT);
                     c.advance();
                     return new SimpleImmutableEntry<>(key(c.node, c.addr, c.index), value(c.node, c.addr, c.index));
                 }

@@ -1,6 +1,9 @@
 package dev.arbor.collections.champ;
 
+import dev.arbor.api.Allocator;
+import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.node.NativeNodes;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,12 +23,30 @@ import java.util.stream.Collectors;
  *
  * <p>It is a read-only {@link Set}: the {@code java.util} mutators throw
  * {@link UnsupportedOperationException}; {@code equals} and {@code hashCode} follow {@link Set}'s
- * contract. Nodes come through {@link dev.arbor.api.heap.RoutingHeap}; the layout is drawn in
- * {@code ManagedChampTrie}.
+ * contract. Nodes come through {@link dev.arbor.api.heap.RoutingHeap}; the layouts are drawn in
+ * {@code ManagedChampTrie} and {@code NativeChampTrie}.
+ *
+ * <h2>Native values: the direction rule and copy-out</h2>
+ * With a native allocator current (an arena, the debug allocator), every new node is a block of
+ * that allocator. Native nodes may point to managed nodes (through the allocator's root table)
+ * and to native nodes of the same allocator, never the reverse. So a native set can be read
+ * anywhere while its allocator lives, but updated only while its allocator is current (otherwise
+ * {@link IllegalStateException} names the allocator and the fix); a managed set updated under an
+ * arena becomes a native set sharing the managed subtrees; and after the allocator's reset or
+ * close every use throws. {@link #copyToHeap()}, {@link #copyTo(Allocator)} and {@link Copier}
+ * copy the native nodes out (sharing preserved):
+ * <pre>{@code
+ * PersistentSet<String> seen;
+ * try (AllocatorScope s = CurrentAllocator.use(arena)) {
+ *     seen = PersistentSet.<String>empty(Codec.object()).plusAll(words).copyToHeap();
+ * }
+ * arena.reset();                                // seen is managed: still valid
+ * }</pre>
  *
  * @param <E> the element type
  */
 public final class PersistentSet<E> extends AbstractSet<E> {
+    private static final String WHAT = "PersistentSet";
     final ChampTrie trie;
     final Codec<E> codec;
     final int size;
@@ -62,25 +83,41 @@ public final class PersistentSet<E> extends AbstractSet<E> {
             for (int i = 0; i < refs.length; i++) {
                 refs[i] = elements[i];
             }
+            ChampTrie t = s.trie.forUpdate(true, WHAT);
             Op op = new Op(null);
-            if (s.trie.tryRootOf(op, refs.length, new long[refs.length], refs, new long[refs.length], new Object[refs.length])) {
-                return new PersistentSet<>(s.trie, s.codec, refs.length, op.obj, op.addr);
+            try {
+                if (t.tryRootOf(op, refs.length, new long[refs.length], refs, new long[refs.length], new Object[refs.length])) {
+                    return new PersistentSet<>(t, s.codec, refs.length, op.obj, op.addr);
+                }
+            } catch (Throwable x) {
+                op.rollback(x);
+                throw x;
             }
         }
         TransientSet<E> t = s.asTransient();
-        for (E e : elements) {
-            t.add(e);
+        try {
+            for (E e : elements) {
+                t.add(e);
+            }
+            return t.persistent();
+        } catch (Throwable x) {
+            t.discard(x);
+            throw x;
         }
-        return t.persistent();
     }
 
     /** A set of inline {@code long}s. */
     public static PersistentSet<Long> ofLongs(long... elements) {
         TransientSet<Long> t = empty(Codec.LONG).asTransient();
-        for (long e : elements) {
-            t.addLong(e);
+        try {
+            for (long e : elements) {
+                t.addLong(e);
+            }
+            return t.persistent();
+        } catch (Throwable x) {
+            t.discard(x);
+            throw x;
         }
-        return t.persistent();
     }
 
     /** A set of objects holding the elements of {@code elements}. */
@@ -106,16 +143,19 @@ public final class PersistentSet<E> extends AbstractSet<E> {
 
     @Override
     public int size() {
+        trie.checkLive(WHAT);
         return size;
     }
 
     @Override
     public boolean isEmpty() {
+        trie.checkLive(WHAT);
         return size == 0;
     }
 
     @Override
     public boolean contains(Object o) {
+        trie.checkLive(WHAT);
         if (!codec.accepts(o)) {
             return false;
         }
@@ -130,6 +170,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public boolean containsLong(long e) {
+        trie.checkLive(WHAT);
         requireLongs("containsLong");
         Op op = new Op(null);
         return trie.find(op, root, rootAddr, e, null, trie.hash(e, null)) >= 0;
@@ -152,28 +193,42 @@ public final class PersistentSet<E> extends AbstractSet<E> {
 
     /** This set with every element of {@code elements}. */
     public PersistentSet<E> plusAll(Iterable<? extends E> elements) {
+        trie.checkLive(WHAT);
         Iterator<? extends E> it = elements.iterator();
         if (!it.hasNext()) {
             return this;
         }
         TransientSet<E> t = asTransient();
-        while (it.hasNext()) {
-            t.add(it.next());
+        try {
+            while (it.hasNext()) {
+                t.add(it.next());
+            }
+            return t.persistent();
+        } catch (Throwable x) {
+            t.discard(x);
+            throw x;
         }
-        return t.persistent();
     }
 
     private PersistentSet<E> plusElement(long kw, Object kr) {
+        ChampTrie t = trie.forUpdate(size == 0, WHAT);
         Op op = new Op(null);
-        trie.put(op, root, rootAddr, kw, kr, 0, null, trie.hash(kw, kr), 0);
+        try {
+            t.put(op, root, rootAddr, kw, kr, 0, null, t.hash(kw, kr), 0);
+        } catch (Throwable e) {
+            op.rollback(e);
+            throw e;
+        }
+        op.commit();
         if (!op.added) {
             return this;
         }
-        return new PersistentSet<>(trie, codec, size + 1, op.obj, op.addr);
+        return new PersistentSet<>(t, codec, size + 1, op.obj, op.addr);
     }
 
     /** This set without {@code o}; this set itself if {@code o} is not an element. */
     public PersistentSet<E> minus(Object o) {
+        trie.checkLive(WHAT);
         if (!codec.accepts(o)) {
             return this;
         }
@@ -191,21 +246,86 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     }
 
     private PersistentSet<E> minusElement(long kw, Object kr) {
+        ChampTrie t = trie.forUpdate(size == 0, WHAT);
         Op op = new Op(null);
-        trie.remove(op, root, rootAddr, kw, kr, trie.hash(kw, kr), 0);
+        try {
+            t.remove(op, root, rootAddr, kw, kr, t.hash(kw, kr), 0);
+        } catch (Throwable e) {
+            op.rollback(e);
+            throw e;
+        }
+        op.commit();
         if (!op.removed) {
             return this;
         }
-        return new PersistentSet<>(trie, codec, size - 1, op.obj, op.addr);
+        if (size == 1) {
+            return empty(codec);
+        }
+        return new PersistentSet<>(t, codec, size - 1, op.obj, op.addr);
     }
 
-    /** A transient copy: a builder that edits in place the nodes it creates. O(1). */
+    /**
+     * A transient copy: a builder that edits in place the nodes it creates. O(1). A transient of
+     * a native set (or one that became native, used under a native allocator) can be used only
+     * while that allocator is current.
+     */
     public TransientSet<E> asTransient() {
+        trie.checkLive(WHAT);
         return new TransientSet<>(this);
+    }
+
+    /**
+     * This set with its native nodes copied to managed ones: a value that survives the reset or
+     * close of the allocator this one lives in. A managed set is returned as is. Elements are
+     * shared, not copied. Equivalent to {@code copyTo((Allocator) null)}.
+     *
+     * @throws IllegalStateException if this set's allocator was reset or closed
+     */
+    public PersistentSet<E> copyToHeap() {
+        return copyTo(Copier.toHeap());
+    }
+
+    /**
+     * This set copied into {@code target}: a native allocator (its nodes are allocated from it
+     * directly, whatever is current), or {@code null} or a managed allocator for the managed heap.
+     * Only the nodes this set's allocator owns are copied; managed nodes and elements are shared.
+     * A set already in {@code target}'s memory, or a managed one, is returned as is. To preserve
+     * sharing across several values, copy them with one {@link Copier}.
+     *
+     * @throws IllegalStateException if this set's allocator was reset or closed
+     * @throws dev.arbor.api.AllocationFailedException if {@code target} refuses memory (nothing is left allocated)
+     */
+    public PersistentSet<E> copyTo(Allocator target) {
+        return copyTo(Copier.to(target));
+    }
+
+    /**
+     * This set copied by {@code copier}, sharing the nodes it already copied (see {@link Copier}).
+     *
+     * @throws IllegalStateException if this set's allocator was reset or closed, or the copier broke
+     */
+    public PersistentSet<E> copyTo(Copier copier) {
+        trie.checkLive(WHAT);
+        Allocator source = trie.allocator();
+        Allocator target = copier.target();
+        if (source == null || NativeNodes.sameMemory(source, target)) {
+            return this;
+        }
+        ChampTrie dst = target == null ? ManagedChampTrie.of(codec, null) : new NativeChampTrie(codec, null, target, trie.mixed());
+        Op op = new Op(null);
+        try {
+            trie.copyNode(op, dst, copier.memo(source), root, rootAddr, 0);
+        } catch (Throwable e) {
+            copier.markBroken();
+            op.rollback(e);
+            throw e;
+        }
+        return new PersistentSet<>(dst, codec, size, op.obj, op.addr);
     }
 
     @Override
     public Iterator<E> iterator() {
+        trie.checkLive(WHAT);
         Cursor c = new Cursor(trie, root, rootAddr, size);
         return new Iterator<>() {
             @Override
@@ -216,6 +336,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
             @Override
             @SuppressWarnings("unchecked")
             public E next() {
+                trie.checkLive(WHAT);
                 c.advance();
                 return trie.keyInline ? codec.decode(trie.keyWord(c.node, c.addr, c.index)) : (E) trie.keyRef(c.node, c.addr, c.index);
             }
@@ -224,6 +345,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
 
     @Override
     public int hashCode() {
+        trie.checkLive(WHAT);
         int h = hash;
         if (h == 0 && !hashIsZero) {
             Cursor c = new Cursor(trie, root, rootAddr, size);

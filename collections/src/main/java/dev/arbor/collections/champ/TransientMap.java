@@ -12,14 +12,22 @@ import java.util.NoSuchElementException;
  * that called {@link PersistentMap#asTransient()}, every method throws
  * ({@link IllegalStateException}, {@link WrongThreadException}).
  *
+ * <p>Under a native allocator its new nodes are native; from then on it is bound to that
+ * allocator: any use while the allocator is not current, or after it was reset or closed, throws
+ * {@link IllegalStateException} and touches nothing. Native nodes it owns and replaces go back to
+ * their allocator at once. If an operation fails (an allocation is refused), the transient is as
+ * before the call and the nodes the call allocated are freed.
+ *
  * @param <K> the key type
  * @param <V> the value type
  */
 public final class TransientMap<K, V> {
-    private final ChampTrie trie;
+    private static final String WHAT = "TransientMap";
+
+    private ChampTrie trie;
     private final Codec<K> keyCodec;
     private final Codec<V> valueCodec;
-    private final Edit edit = Edit.open("TransientMap");
+    private final Edit edit = Edit.open(WHAT);
     private final Op op = new Op(edit);
     private int size;
     private Object root;
@@ -34,15 +42,39 @@ public final class TransientMap<K, V> {
         this.rootAddr = m.rootAddr;
     }
 
+    /** Checks the token and the allocator, and picks the format this call runs with. */
+    private void enter() {
+        edit.check();
+        trie = trie.forTransient(size == 0, WHAT);
+    }
+
+    /**
+     * Abandons this transient after {@code failure} in a bulk operation built on it: frees the
+     * native nodes it owns (nothing else refers to them) and closes it. Failures to free are
+     * added to {@code failure}.
+     */
+    void discard(Throwable failure) {
+        try {
+            edit.check();
+            trie.checkLive(WHAT);
+            op.reset();
+            trie.retireOwned(op, root, rootAddr, 0);
+            op.commit();
+            edit.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     /** The number of entries. */
     public int size() {
-        edit.check();
+        enter();
         return size;
     }
 
     /** Whether {@code key} is a key. */
     public boolean containsKey(Object key) {
-        edit.check();
+        enter();
         if (!keyCodec.accepts(key)) {
             return false;
         }
@@ -54,7 +86,7 @@ public final class TransientMap<K, V> {
     /** The value of {@code key}, or null. */
     @SuppressWarnings("unchecked")
     public V get(Object key) {
-        edit.check();
+        enter();
         if (!keyCodec.accepts(key)) {
             return null;
         }
@@ -73,7 +105,7 @@ public final class TransientMap<K, V> {
      * @throws UnsupportedOperationException unless the key codec is {@link Codec#LONG}
      */
     public boolean containsLong(long key) {
-        edit.check();
+        enter();
         requireLongKeys("containsLong");
         op.reset();
         return trie.find(op, root, rootAddr, key, null, trie.hash(key, null)) >= 0;
@@ -86,7 +118,7 @@ public final class TransientMap<K, V> {
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
     public long getLong(long key) {
-        edit.check();
+        enter();
         requireLongs("getLong");
         op.reset();
         int i = trie.find(op, root, rootAddr, key, null, trie.hash(key, null));
@@ -98,7 +130,7 @@ public final class TransientMap<K, V> {
 
     /** Maps {@code key} to {@code value}. */
     public TransientMap<K, V> put(K key, V value) {
-        edit.check();
+        enter();
         long kw = keyCodec.isInline() ? keyCodec.encode(key) : 0;
         long vw = valueCodec.isInline() ? valueCodec.encode(value) : 0;
         putEntry(kw, key, vw, value);
@@ -111,7 +143,7 @@ public final class TransientMap<K, V> {
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
     public TransientMap<K, V> putLong(long key, long value) {
-        edit.check();
+        enter();
         requireLongs("putLong");
         putEntry(key, null, value, null);
         return this;
@@ -119,7 +151,13 @@ public final class TransientMap<K, V> {
 
     private void putEntry(long kw, Object kr, long vw, Object vr) {
         op.reset();
-        trie.put(op, root, rootAddr, kw, kr, vw, vr, trie.hash(kw, kr), 0);
+        try {
+            trie.put(op, root, rootAddr, kw, kr, vw, vr, trie.hash(kw, kr), 0);
+        } catch (Throwable e) {
+            op.rollback(e);
+            throw e;
+        }
+        op.commit();
         root = op.obj;
         rootAddr = op.addr;
         if (op.added) {
@@ -130,7 +168,7 @@ public final class TransientMap<K, V> {
 
     /** Removes {@code key} if present. */
     public TransientMap<K, V> remove(Object key) {
-        edit.check();
+        enter();
         if (keyCodec.accepts(key)) {
             removeKey(keyWord(key), key);
         }
@@ -143,7 +181,7 @@ public final class TransientMap<K, V> {
      * @throws UnsupportedOperationException unless the key codec is {@link Codec#LONG}
      */
     public TransientMap<K, V> removeLong(long key) {
-        edit.check();
+        enter();
         requireLongKeys("removeLong");
         removeKey(key, null);
         return this;
@@ -151,7 +189,13 @@ public final class TransientMap<K, V> {
 
     private void removeKey(long kw, Object kr) {
         op.reset();
-        trie.remove(op, root, rootAddr, kw, kr, trie.hash(kw, kr), 0);
+        try {
+            trie.remove(op, root, rootAddr, kw, kr, trie.hash(kw, kr), 0);
+        } catch (Throwable e) {
+            op.rollback(e);
+            throw e;
+        }
+        op.commit();
         root = op.obj;
         rootAddr = op.addr;
         if (op.removed) {
@@ -165,7 +209,11 @@ public final class TransientMap<K, V> {
      * The nodes it edited stay immutable forever, as no other transient has its edit id.
      */
     public PersistentMap<K, V> persistent() {
+        enter();
         edit.close();
+        if (size == 0) {
+            return PersistentMap.empty(keyCodec, valueCodec);
+        }
         return new PersistentMap<>(trie, keyCodec, valueCodec, size, root, rootAddr);
     }
 

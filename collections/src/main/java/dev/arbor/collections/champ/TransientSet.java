@@ -11,12 +11,20 @@ import dev.arbor.collections.node.Edit;
  * that called {@link PersistentSet#asTransient()}, every method throws
  * ({@link IllegalStateException}, {@link WrongThreadException}).
  *
+ * <p>Under a native allocator its new nodes are native; from then on it is bound to that
+ * allocator: any use while the allocator is not current, or after it was reset or closed, throws
+ * {@link IllegalStateException} and touches nothing. Native nodes it owns and replaces go back to
+ * their allocator at once. If an operation fails (an allocation is refused), the transient is as
+ * before the call and the nodes the call allocated are freed.
+ *
  * @param <E> the element type
  */
 public final class TransientSet<E> {
-    private final ChampTrie trie;
+    private static final String WHAT = "TransientSet";
+
+    private ChampTrie trie;
     private final Codec<E> codec;
-    private final Edit edit = Edit.open("TransientSet");
+    private final Edit edit = Edit.open(WHAT);
     private final Op op = new Op(edit);
     private int size;
     private Object root;
@@ -30,15 +38,39 @@ public final class TransientSet<E> {
         this.rootAddr = s.rootAddr;
     }
 
+    /** Checks the token and the allocator, and picks the format this call runs with. */
+    private void enter() {
+        edit.check();
+        trie = trie.forTransient(size == 0, WHAT);
+    }
+
+    /**
+     * Abandons this transient after {@code failure} in a bulk operation built on it: frees the
+     * native nodes it owns (nothing else refers to them) and closes it. Failures to free are
+     * added to {@code failure}.
+     */
+    void discard(Throwable failure) {
+        try {
+            edit.check();
+            trie.checkLive(WHAT);
+            op.reset();
+            trie.retireOwned(op, root, rootAddr, 0);
+            op.commit();
+            edit.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     /** The number of elements. */
     public int size() {
-        edit.check();
+        enter();
         return size;
     }
 
     /** Whether {@code o} is an element. */
     public boolean contains(Object o) {
-        edit.check();
+        enter();
         if (!codec.accepts(o)) {
             return false;
         }
@@ -53,7 +85,7 @@ public final class TransientSet<E> {
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public boolean containsLong(long e) {
-        edit.check();
+        enter();
         requireLongs("containsLong");
         op.reset();
         return trie.find(op, root, rootAddr, e, null, trie.hash(e, null)) >= 0;
@@ -61,7 +93,7 @@ public final class TransientSet<E> {
 
     /** Adds {@code e}. */
     public TransientSet<E> add(E e) {
-        edit.check();
+        enter();
         addElement(codec.isInline() ? codec.encode(e) : 0, e);
         return this;
     }
@@ -72,7 +104,7 @@ public final class TransientSet<E> {
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public TransientSet<E> addLong(long e) {
-        edit.check();
+        enter();
         requireLongs("addLong");
         addElement(e, null);
         return this;
@@ -80,7 +112,13 @@ public final class TransientSet<E> {
 
     private void addElement(long kw, Object kr) {
         op.reset();
-        trie.put(op, root, rootAddr, kw, kr, 0, null, trie.hash(kw, kr), 0);
+        try {
+            trie.put(op, root, rootAddr, kw, kr, 0, null, trie.hash(kw, kr), 0);
+        } catch (Throwable e) {
+            op.rollback(e);
+            throw e;
+        }
+        op.commit();
         root = op.obj;
         rootAddr = op.addr;
         if (op.added) {
@@ -90,7 +128,7 @@ public final class TransientSet<E> {
 
     /** Removes {@code o} if present. */
     public TransientSet<E> remove(Object o) {
-        edit.check();
+        enter();
         if (codec.accepts(o)) {
             removeElement(word(o), o);
         }
@@ -103,7 +141,7 @@ public final class TransientSet<E> {
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public TransientSet<E> removeLong(long e) {
-        edit.check();
+        enter();
         requireLongs("removeLong");
         removeElement(e, null);
         return this;
@@ -111,7 +149,13 @@ public final class TransientSet<E> {
 
     private void removeElement(long kw, Object kr) {
         op.reset();
-        trie.remove(op, root, rootAddr, kw, kr, trie.hash(kw, kr), 0);
+        try {
+            trie.remove(op, root, rootAddr, kw, kr, trie.hash(kw, kr), 0);
+        } catch (Throwable e) {
+            op.rollback(e);
+            throw e;
+        }
+        op.commit();
         root = op.obj;
         rootAddr = op.addr;
         if (op.removed) {
@@ -124,7 +168,11 @@ public final class TransientSet<E> {
      * The nodes it edited stay immutable forever, as no other transient has its edit id.
      */
     public PersistentSet<E> persistent() {
+        enter();
         edit.close();
+        if (size == 0) {
+            return PersistentSet.empty(codec);
+        }
         return new PersistentSet<>(trie, codec, size, root, rootAddr);
     }
 

@@ -1,5 +1,7 @@
 package dev.arbor.collections.vector;
 
+import dev.arbor.api.Allocator;
+import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.node.Edit;
 import dev.arbor.collections.node.ManagedBlocks;
 
@@ -33,6 +35,53 @@ final class ManagedVectorTrie extends VectorTrie {
 
     private ManagedVectorTrie(boolean inline) {
         super(inline);
+    }
+
+    /** The managed format for leaves of words ({@code inline}) or of references. */
+    static ManagedVectorTrie of(boolean inline) {
+        return inline ? WORDS : REFS;
+    }
+
+    /**
+     * Managed nodes may be updated anywhere. Under a native allocator the update's new nodes are
+     * native and share this value's managed nodes through roots (no deep copy).
+     */
+    @Override
+    VectorTrie forUpdate(boolean emptyValue, String what) {
+        Allocator current = CurrentAllocator.get();
+        if (current == null || !current.isNative()) {
+            return this;
+        }
+        return new NativeVectorTrie(inline, current, !emptyValue);
+    }
+
+    @Override
+    VectorTrie forTransient(boolean emptyValue, String what) {
+        return forUpdate(emptyValue, what);
+    }
+
+    @Override
+    void checkLive(String what) {
+    }
+
+    @Override
+    Allocator allocator() {
+        return null;
+    }
+
+    @Override
+    boolean mixed() {
+        return false;
+    }
+
+    @Override
+    void retire(Ref log, Object n, long a, Edit edit) {
+        // The JVM's collector reclaims managed nodes.
+    }
+
+    @Override
+    int leafCapacity(Object leaf, long a) {
+        return leaf instanceof long[] w ? w.length - 1 : ((Object[]) leaf).length - 1;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.arbor.collections.vector;
 
+import dev.arbor.api.Allocator;
+import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.node.NativeNodes;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,11 +29,47 @@ import java.util.stream.Collectors;
  * elements in the same order. For many edits in a row use {@link #asTransient()}.
  *
  * <p>Every node comes through {@link dev.arbor.api.heap.RoutingHeap}: a counting allocator made
- * current sees each one. The layouts are drawn in {@code ManagedVectorTrie}.
+ * current sees each one. The layouts are drawn in {@code ManagedVectorTrie} and
+ * {@code NativeVectorTrie}.
+ *
+ * <h2>Native values: the direction rule and copy-out</h2>
+ * With no allocator current, nodes are ordinary JVM objects (managed). With a native allocator
+ * current (an arena, the debug allocator, a counting allocator over one), every new node is a
+ * block of that allocator, and the value is <em>native</em>:
+ * <ul>
+ *   <li>Native nodes may point to managed nodes (through the allocator's root table) and to
+ *       native nodes of the same allocator; managed nodes never point to native ones. So a
+ *       managed value updated under an arena becomes a native value that shares the managed
+ *       subtrees (no deep copy), and a native value can be <em>updated</em> only while its
+ *       allocator is current: otherwise {@link IllegalStateException} says which allocator to make
+ *       current, or to copy the value out.</li>
+ *   <li>A native value can be read on any thread while its allocator lives. After the allocator
+ *       is reset or closed, every use throws {@link IllegalStateException}; it never reads reused
+ *       memory.</li>
+ *   <li>{@link #copyToHeap()} copies the native nodes to managed ones, {@link #copyTo(Allocator)}
+ *       into another allocator, and a {@link Copier} does either for several values while
+ *       preserving the nodes they share. Only the nodes the source allocator owns are copied;
+ *       elements and managed subtrees are shared.</li>
+ * </ul>
+ * <pre>{@code
+ * PersistentVector<Long> kept;
+ * try (ArenaAllocator arena = ArenaAllocator.create()) {
+ *     try (AllocatorScope s = CurrentAllocator.use(arena)) {
+ *         PersistentVector<Long> v = PersistentVector.empty(Codec.LONG);
+ *         for (long i = 0; i < 1_000_000; i++) {
+ *             v = v.appendLong(i);                  // native nodes, bump-allocated
+ *         }
+ *         kept = v.copyToHeap();                    // managed copy: survives the arena
+ *     }
+ *     arena.reset();                                // v is stale now: using it throws
+ * }
+ * kept.get(999_999);                                // fine
+ * }</pre>
  *
  * @param <E> the element type
  */
 public final class PersistentVector<E> extends AbstractList<E> implements RandomAccess {
+    private static final String WHAT = "PersistentVector";
     private static final PersistentVector<Object> EMPTY_OBJECTS = empty(ManagedVectorTrie.REFS, Codec.object());
     private static final PersistentVector<Long> EMPTY_LONGS = empty(ManagedVectorTrie.WORDS, Codec.LONG);
     private static final PersistentVector<Integer> EMPTY_INTS = empty(ManagedVectorTrie.WORDS, Codec.INT);
@@ -100,19 +139,30 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
             return EMPTY_LONGS;
         }
         if (elements.length <= VectorTrie.WIDTH) {
+            VectorTrie t = EMPTY_LONGS.trie.forUpdate(true, WHAT);
             Ref out = new Ref();
-            ManagedVectorTrie.WORDS.newLeaf(out, elements.length, null);
-            for (int i = 0; i < elements.length; i++) {
-                ManagedVectorTrie.WORDS.setWord(out.obj, out.addr, i, elements[i]);
+            try {
+                t.newLeaf(out, elements.length, null);
+                for (int i = 0; i < elements.length; i++) {
+                    t.setWord(out.obj, out.addr, i, elements[i]);
+                }
+            } catch (Throwable e) {
+                out.rollback(e);
+                throw e;
             }
-            return new PersistentVector<>(ManagedVectorTrie.WORDS, Codec.LONG, elements.length, VectorTrie.BITS,
+            return new PersistentVector<>(t, Codec.LONG, elements.length, VectorTrie.BITS,
                     EMPTY_LONGS.root, EMPTY_LONGS.rootAddr, out.obj, out.addr);
         }
         TransientVector<Long> t = EMPTY_LONGS.asTransient();
-        for (long e : elements) {
-            t.addLong(e);
+        try {
+            for (long e : elements) {
+                t.addLong(e);
+            }
+            return t.persistent();
+        } catch (Throwable e) {
+            t.discard(e);
+            throw e;
         }
-        return t.persistent();
     }
 
     /** A vector of objects holding {@code elements} in iteration order. */
@@ -140,11 +190,13 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
 
     @Override
     public int size() {
+        trie.checkLive(WHAT);
         return size;
     }
 
     @Override
     public E get(int index) {
+        trie.checkLive(WHAT);
         checkIndex(index);
         if (trie.inline) {
             return codec.decode(trie.wordAt(index, size, shift, root, rootAddr, tail, tailAddr));
@@ -162,6 +214,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      * @throws ClassCastException            for an object vector whose element is not a {@link Long}
      */
     public long getLong(int index) {
+        trie.checkLive(WHAT);
         checkIndex(index);
         if (trie.inline) {
             if (codec == Codec.DOUBLE) {
@@ -179,6 +232,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      * @throws ClassCastException            for an object vector whose element is not a {@link Double}
      */
     public double getDouble(int index) {
+        trie.checkLive(WHAT);
         checkIndex(index);
         if (trie.inline) {
             if (codec != Codec.DOUBLE) {
@@ -206,6 +260,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
 
     /** This vector with every element of {@code elements} added at the end, in iteration order. */
     public PersistentVector<E> appendAll(Iterable<? extends E> elements) {
+        trie.checkLive(WHAT);
         if (size == 0 && elements instanceof Collection<? extends E> c && c.size() <= VectorTrie.WIDTH) {
             return smallOf(c);
         }
@@ -214,10 +269,15 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
             return this;
         }
         TransientVector<E> t = asTransient();
-        while (it.hasNext()) {
-            t.add(it.next());
+        try {
+            while (it.hasNext()) {
+                t.add(it.next());
+            }
+            return t.persistent();
+        } catch (Throwable e) {
+            t.discard(e);
+            throw e;
         }
-        return t.persistent();
     }
 
     /** Up to 32 elements: one exact tail leaf, the only node allocated. */
@@ -226,35 +286,47 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         if (n == 0) {
             return this;
         }
+        VectorTrie t = trie.forUpdate(true, WHAT);
         Ref out = new Ref();
-        trie.newLeaf(out, n, null);
-        int i = 0;
-        for (E e : c) {
-            if (i == n) {
-                throw new ConcurrentModificationException("the collection grew while it was copied");
+        try {
+            t.newLeaf(out, n, null);
+            int i = 0;
+            for (E e : c) {
+                if (i == n) {
+                    throw new ConcurrentModificationException("the collection grew while it was copied");
+                }
+                t.setElement(out.obj, out.addr, i++, t.inline ? codec.encode(e) : 0, e);
             }
-            trie.setElement(out.obj, out.addr, i++, trie.inline ? codec.encode(e) : 0, e);
+            if (i != n) {
+                throw new ConcurrentModificationException("the collection shrank while it was copied");
+            }
+        } catch (Throwable e) {
+            out.rollback(e);
+            throw e;
         }
-        if (i != n) {
-            throw new ConcurrentModificationException("the collection shrank while it was copied");
-        }
-        return new PersistentVector<>(trie, codec, n, shift, root, rootAddr, out.obj, out.addr);
+        return new PersistentVector<>(t, codec, n, shift, root, rootAddr, out.obj, out.addr);
     }
 
     private PersistentVector<E> appendElement(long w, Object r) {
+        VectorTrie t = trie.forUpdate(size == 0, WHAT);
         Ref out = new Ref();
-        int tailCount = size - VectorTrie.tailOffset(size);
-        if (tailCount < VectorTrie.WIDTH) {
-            trie.copyLeaf(out, tail, tailAddr, tailCount, tailCount + 1, null);
-            trie.setElement(out.obj, out.addr, tailCount, w, r);
-            return new PersistentVector<>(trie, codec, size + 1, shift, root, rootAddr, out.obj, out.addr);
+        try {
+            int tailCount = size - VectorTrie.tailOffset(size);
+            if (tailCount < VectorTrie.WIDTH) {
+                t.copyLeaf(out, tail, tailAddr, tailCount, tailCount + 1, null);
+                t.setElement(out.obj, out.addr, tailCount, w, r);
+                return new PersistentVector<>(t, codec, size + 1, shift, root, rootAddr, out.obj, out.addr);
+            }
+            int newShift = t.pushTailLeaf(out, size, shift, root, rootAddr, tail, tailAddr, null);
+            Object newRoot = out.obj;
+            long newRootA = out.addr;
+            t.newLeaf(out, 1, null);
+            t.setElement(out.obj, out.addr, 0, w, r);
+            return new PersistentVector<>(t, codec, size + 1, newShift, newRoot, newRootA, out.obj, out.addr);
+        } catch (Throwable e) {
+            out.rollback(e);
+            throw e;
         }
-        int newShift = trie.pushTailLeaf(out, size, shift, root, rootAddr, tail, tailAddr, null);
-        Object newRoot = out.obj;
-        long newRootA = out.addr;
-        trie.newLeaf(out, 1, null);
-        trie.setElement(out.obj, out.addr, 0, w, r);
-        return new PersistentVector<>(trie, codec, size + 1, newShift, newRoot, newRootA, out.obj, out.addr);
     }
 
     /**
@@ -263,6 +335,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      * @throws IndexOutOfBoundsException unless {@code 0 <= index < size()}
      */
     public PersistentVector<E> with(int index, E e) {
+        trie.checkLive(WHAT);
         checkIndex(index);
         return withElement(index, trie.inline ? codec.encode(e) : 0, e);
     }
@@ -274,21 +347,28 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      */
     public PersistentVector<E> withLong(int index, long e) {
         requireLongCodec("withLong");
+        trie.checkLive(WHAT);
         checkIndex(index);
         return withElement(index, e, null);
     }
 
     private PersistentVector<E> withElement(int index, long w, Object r) {
+        VectorTrie t = trie.forUpdate(false, WHAT);
         Ref out = new Ref();
-        int tailOffset = VectorTrie.tailOffset(size);
-        if (index >= tailOffset) {
-            int tailCount = size - tailOffset;
-            trie.copyLeaf(out, tail, tailAddr, tailCount, tailCount, null);
-            trie.setElement(out.obj, out.addr, index & VectorTrie.MASK, w, r);
-            return new PersistentVector<>(trie, codec, size, shift, root, rootAddr, out.obj, out.addr);
+        try {
+            int tailOffset = VectorTrie.tailOffset(size);
+            if (index >= tailOffset) {
+                int tailCount = size - tailOffset;
+                t.copyLeaf(out, tail, tailAddr, tailCount, tailCount, null);
+                t.setElement(out.obj, out.addr, index & VectorTrie.MASK, w, r);
+                return new PersistentVector<>(t, codec, size, shift, root, rootAddr, out.obj, out.addr);
+            }
+            t.assoc(out, shift, root, rootAddr, index, w, r, null);
+            return new PersistentVector<>(t, codec, size, shift, out.obj, out.addr, tail, tailAddr);
+        } catch (Throwable e) {
+            out.rollback(e);
+            throw e;
         }
-        trie.assoc(out, shift, root, rootAddr, index, w, r, null);
-        return new PersistentVector<>(trie, codec, size, shift, out.obj, out.addr, tail, tailAddr);
     }
 
     /**
@@ -297,24 +377,34 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      * @throws NoSuchElementException if the vector is empty
      */
     public PersistentVector<E> pop() {
+        trie.checkLive(WHAT);
         if (size == 0) {
             throw new NoSuchElementException("pop() on an empty vector; check isEmpty() first");
         }
+        VectorTrie t = trie.forUpdate(false, WHAT);
         if (size == 1) {
             return empty(codec);
         }
         Ref out = new Ref();
-        int tailCount = size - VectorTrie.tailOffset(size);
-        if (tailCount > 1) {
-            trie.copyLeaf(out, tail, tailAddr, tailCount - 1, tailCount - 1, null);
-            return new PersistentVector<>(trie, codec, size - 1, shift, root, rootAddr, out.obj, out.addr);
+        try {
+            int tailCount = size - VectorTrie.tailOffset(size);
+            if (tailCount > 1) {
+                t.copyLeaf(out, tail, tailAddr, tailCount - 1, tailCount - 1, null);
+                return new PersistentVector<>(t, codec, size - 1, shift, root, rootAddr, out.obj, out.addr);
+            }
+            // The last trie leaf becomes the tail (shared: trie leaves are full and immutable).
+            t.leafFor(out, size - 2, size, shift, root, rootAddr, tail, tailAddr);
+            Object newTail = out.obj;
+            long newTailA = out.addr;
+            int newShift = t.popTailLeaf(out, size, shift, root, rootAddr, null);
+            PersistentVector<E> result = new PersistentVector<>(t, codec, size - 1, newShift, out.obj, out.addr, newTail, newTailA);
+            // Frees a root this pop copied and then dropped (the trie lost a level).
+            out.commit();
+            return result;
+        } catch (Throwable e) {
+            out.rollback(e);
+            throw e;
         }
-        // The last trie leaf becomes the tail (shared: trie leaves are full and immutable).
-        trie.leafFor(out, size - 2, size, shift, root, rootAddr, tail, tailAddr);
-        Object newTail = out.obj;
-        long newTailA = out.addr;
-        int newShift = trie.popTailLeaf(out, size, shift, root, rootAddr, null);
-        return new PersistentVector<>(trie, codec, size - 1, newShift, out.obj, out.addr, newTail, newTailA);
     }
 
     /**
@@ -327,6 +417,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      */
     @Override
     public PersistentVector<E> subList(int fromIndex, int toIndex) {
+        trie.checkLive(WHAT);
         if (fromIndex > toIndex) {
             throw new IllegalArgumentException("subList(" + fromIndex + ", " + toIndex + "): fromIndex > toIndex");
         }
@@ -335,6 +426,15 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
             return this;
         }
         TransientVector<E> t = empty(codec).asTransient();
+        try {
+            return fill(t, fromIndex, toIndex);
+        } catch (Throwable e) {
+            t.discard(e);
+            throw e;
+        }
+    }
+
+    private PersistentVector<E> fill(TransientVector<E> t, int fromIndex, int toIndex) {
         Ref leaf = new Ref();
         for (int i = fromIndex; i < toIndex; ) {
             trie.leafFor(leaf, i, size, shift, root, rootAddr, tail, tailAddr);
@@ -351,9 +451,67 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         return t.persistent();
     }
 
-    /** A transient copy: a builder that edits in place the nodes it creates. O(1). */
+    /**
+     * A transient copy: a builder that edits in place the nodes it creates. O(1). A transient of
+     * a native value (or one that became native, used under a native allocator) can be used only
+     * while that allocator is current.
+     */
     public TransientVector<E> asTransient() {
+        trie.checkLive(WHAT);
         return new TransientVector<>(this);
+    }
+
+    /**
+     * This vector with its native nodes copied to managed ones: a value that survives the reset
+     * or close of the allocator this one lives in. A managed vector is returned as is. Elements
+     * are shared, not copied. Equivalent to {@code copyTo((Allocator) null)}.
+     *
+     * @throws IllegalStateException if this vector's allocator was reset or closed
+     */
+    public PersistentVector<E> copyToHeap() {
+        return copyTo(Copier.toHeap());
+    }
+
+    /**
+     * This vector copied into {@code target}: a native allocator (its nodes are allocated from
+     * it directly, whatever is current), or {@code null} or a managed allocator for the managed
+     * heap. Only the nodes this vector's allocator owns are copied; managed nodes and elements are
+     * shared. A vector already in {@code target}'s memory, or a managed one, is returned as is.
+     * To preserve sharing across several values, copy them with one {@link Copier}.
+     *
+     * @throws IllegalStateException if this vector's allocator was reset or closed
+     * @throws dev.arbor.api.AllocationFailedException if {@code target} refuses memory (nothing is left allocated)
+     */
+    public PersistentVector<E> copyTo(Allocator target) {
+        return copyTo(Copier.to(target));
+    }
+
+    /**
+     * This vector copied by {@code copier}, sharing the nodes it already copied (see
+     * {@link Copier}).
+     *
+     * @throws IllegalStateException if this vector's allocator was reset or closed, or the copier broke
+     */
+    public PersistentVector<E> copyTo(Copier copier) {
+        trie.checkLive(WHAT);
+        Allocator source = trie.allocator();
+        Allocator target = copier.target();
+        if (source == null || NativeNodes.sameMemory(source, target)) {
+            return this;
+        }
+        VectorTrie dst = target == null ? ManagedVectorTrie.of(trie.inline) : new NativeVectorTrie(trie.inline, target, trie.mixed());
+        Ref out = new Ref();
+        try {
+            trie.copyNode(out, dst, copier.memo(source), root, rootAddr, shift);
+            Object newRoot = out.obj;
+            long newRootA = out.addr;
+            trie.copyNode(out, dst, copier.memo(source), tail, tailAddr, 0);
+            return new PersistentVector<>(dst, codec, size, shift, newRoot, newRootA, out.obj, out.addr);
+        } catch (Throwable e) {
+            copier.markBroken();
+            out.rollback(e);
+            throw e;
+        }
     }
 
     @Override
@@ -386,6 +544,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
 
         @Override
         public E next() {
+            trie.checkLive(WHAT);
             int i = next;
             if (i >= size) {
                 throw new NoSuchElementException("no element after index " + (size - 1));

@@ -12,12 +12,20 @@ import java.util.NoSuchElementException;
  * that called {@link PersistentVector#asTransient()}, every method throws
  * ({@link IllegalStateException}, {@link WrongThreadException}).
  *
+ * <p>Under a native allocator its new nodes are native; from then on it is bound to that
+ * allocator: any use while the allocator is not current, or after it was reset or closed, throws
+ * {@link IllegalStateException} and touches nothing. Nodes it owns and replaces go back to their
+ * allocator at once. If an operation fails (an allocation is refused), the transient is as before
+ * the call and the nodes the call allocated are freed.
+ *
  * @param <E> the element type
  */
 public final class TransientVector<E> {
-    private final VectorTrie trie;
+    private static final String WHAT = "TransientVector";
+
+    private VectorTrie trie;
     private final Codec<E> codec;
-    private final Edit edit = Edit.open("TransientVector");
+    private final Edit edit = Edit.open(WHAT);
     private final Ref out = new Ref();
     private int size;
     private int shift;
@@ -39,21 +47,29 @@ public final class TransientVector<E> {
         this.tailAddr = v.tailAddr;
     }
 
+    /** Checks the token and the allocator, and picks the format this call runs with. */
+    private VectorTrie enter() {
+        edit.check();
+        VectorTrie t = trie.forTransient(size == 0 && !tailOwned, WHAT);
+        trie = t;
+        return t;
+    }
+
     /** The number of elements. */
     public int size() {
-        edit.check();
+        enter();
         return size;
     }
 
     /** Element {@code index}. */
     public E get(int index) {
-        edit.check();
+        VectorTrie t = enter();
         checkIndex(index);
-        if (trie.inline) {
-            return codec.decode(trie.wordAt(index, size, shift, root, rootAddr, tail, tailAddr));
+        if (t.inline) {
+            return codec.decode(t.wordAt(index, size, shift, root, rootAddr, tail, tailAddr));
         }
         @SuppressWarnings("unchecked")
-        E e = (E) trie.refAt(index, size, shift, root, rootAddr, tail, tailAddr);
+        E e = (E) t.refAt(index, size, shift, root, rootAddr, tail, tailAddr);
         return e;
     }
 
@@ -65,21 +81,29 @@ public final class TransientVector<E> {
      * @throws ClassCastException            for an object vector whose element is not a {@link Long}
      */
     public long getLong(int index) {
-        edit.check();
+        VectorTrie t = enter();
         checkIndex(index);
-        if (trie.inline) {
+        if (t.inline) {
             if (codec == Codec.DOUBLE) {
                 throw new UnsupportedOperationException("getLong on a vector of doubles; use get(" + index + ")");
             }
-            return trie.wordAt(index, size, shift, root, rootAddr, tail, tailAddr);
+            return t.wordAt(index, size, shift, root, rootAddr, tail, tailAddr);
         }
-        return (Long) trie.refAt(index, size, shift, root, rootAddr, tail, tailAddr);
+        return (Long) t.refAt(index, size, shift, root, rootAddr, tail, tailAddr);
     }
 
     /** Adds {@code e} at the end. */
     public TransientVector<E> add(E e) {
-        edit.check();
-        addElement(trie.inline ? codec.encode(e) : 0, e);
+        VectorTrie t = enter();
+        long w = t.inline ? codec.encode(e) : 0;
+        out.begin();
+        try {
+            addElement(t, w, e);
+        } catch (Throwable x) {
+            out.rollback(x);
+            throw x;
+        }
+        out.commit();
         return this;
     }
 
@@ -89,36 +113,75 @@ public final class TransientVector<E> {
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public TransientVector<E> addLong(long e) {
-        edit.check();
+        VectorTrie t = enter();
         requireLongCodec("addLong");
-        addElement(e, null);
+        out.begin();
+        try {
+            addElement(t, e, null);
+        } catch (Throwable x) {
+            out.rollback(x);
+            throw x;
+        }
+        out.commit();
         return this;
     }
 
+    /** For {@link PersistentVector#subList}: adds an element given as its word or its reference. */
     void addElement(long w, Object r) {
+        VectorTrie t = enter();
+        out.begin();
+        try {
+            addElement(t, w, r);
+        } catch (Throwable x) {
+            out.rollback(x);
+            throw x;
+        }
+        out.commit();
+    }
+
+    private void addElement(VectorTrie t, long w, Object r) {
         int tailCount = size - VectorTrie.tailOffset(size);
         if (tailCount < VectorTrie.WIDTH) {
-            ownTail(tailCount);
-            trie.setElement(tail, tailAddr, tailCount, w, r);
+            if (tailOwned) {
+                t.setElement(tail, tailAddr, tailCount, w, r);
+            } else {
+                t.copyLeaf(out, tail, tailAddr, tailCount, VectorTrie.WIDTH, edit);
+                t.setElement(out.obj, out.addr, tailCount, w, r);
+                tail = out.obj;
+                tailAddr = out.addr;
+                tailOwned = true;
+            }
             size++;
             return;
         }
-        shift = trie.pushTailLeaf(out, size, shift, root, rootAddr, tail, tailAddr, edit);
+        // Every allocation first (the new tail, then the path), then the in-place writes.
+        t.newLeaf(out, VectorTrie.WIDTH, edit);
+        Object newTail = out.obj;
+        long newTailA = out.addr;
+        t.setElement(newTail, newTailA, 0, w, r);
+        int newShift = t.pushTailLeaf(out, size, shift, root, rootAddr, tail, tailAddr, edit);
+        shift = newShift;
         root = out.obj;
         rootAddr = out.addr;
-        trie.newLeaf(out, VectorTrie.WIDTH, edit);
-        tail = out.obj;
-        tailAddr = out.addr;
+        tail = newTail;
+        tailAddr = newTailA;
         tailOwned = true;
-        trie.setElement(tail, tailAddr, 0, w, r);
         size++;
     }
 
     /** Replaces element {@code index} by {@code e}. */
     public TransientVector<E> set(int index, E e) {
-        edit.check();
+        VectorTrie t = enter();
         checkIndex(index);
-        setElement(index, trie.inline ? codec.encode(e) : 0, e);
+        long w = t.inline ? codec.encode(e) : 0;
+        out.begin();
+        try {
+            setElement(t, index, w, e);
+        } catch (Throwable x) {
+            out.rollback(x);
+            throw x;
+        }
+        out.commit();
         return this;
     }
 
@@ -128,21 +191,36 @@ public final class TransientVector<E> {
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public TransientVector<E> setLong(int index, long e) {
-        edit.check();
+        VectorTrie t = enter();
         requireLongCodec("setLong");
         checkIndex(index);
-        setElement(index, e, null);
+        out.begin();
+        try {
+            setElement(t, index, e, null);
+        } catch (Throwable x) {
+            out.rollback(x);
+            throw x;
+        }
+        out.commit();
         return this;
     }
 
-    private void setElement(int index, long w, Object r) {
+    private void setElement(VectorTrie t, int index, long w, Object r) {
         int tailOffset = VectorTrie.tailOffset(size);
         if (index >= tailOffset) {
-            ownTail(size - tailOffset);
-            trie.setElement(tail, tailAddr, index & VectorTrie.MASK, w, r);
+            int k = index & VectorTrie.MASK;
+            if (tailOwned) {
+                t.setElement(tail, tailAddr, k, w, r);
+            } else {
+                t.copyLeaf(out, tail, tailAddr, size - tailOffset, VectorTrie.WIDTH, edit);
+                t.setElement(out.obj, out.addr, k, w, r);
+                tail = out.obj;
+                tailAddr = out.addr;
+                tailOwned = true;
+            }
             return;
         }
-        trie.assoc(out, shift, root, rootAddr, index, w, r, edit);
+        t.assoc(out, shift, root, rootAddr, index, w, r, edit);
         root = out.obj;
         rootAddr = out.addr;
     }
@@ -153,30 +231,53 @@ public final class TransientVector<E> {
      * @throws NoSuchElementException if the vector is empty
      */
     public TransientVector<E> pop() {
-        edit.check();
+        VectorTrie t = enter();
         if (size == 0) {
             throw new NoSuchElementException("pop() on an empty vector; check size() first");
         }
+        out.begin();
+        try {
+            popElement(t);
+        } catch (Throwable x) {
+            out.rollback(x);
+            throw x;
+        }
+        out.commit();
+        return this;
+    }
+
+    private void popElement(VectorTrie t) {
         int tailCount = size - VectorTrie.tailOffset(size);
         if (tailCount > 1 || size == 1) {
-            ownTail(tailCount);
-            // Drop the reference so the vector does not keep a removed element reachable.
-            trie.setElement(tail, tailAddr, tailCount - 1, 0, null);
+            if (tailOwned) {
+                // Drop the reference so the vector does not keep a removed element reachable.
+                t.setElement(tail, tailAddr, tailCount - 1, 0, null);
+            } else {
+                t.copyLeaf(out, tail, tailAddr, tailCount - 1, VectorTrie.WIDTH, edit);
+                tail = out.obj;
+                tailAddr = out.addr;
+                tailOwned = true;
+            }
             size--;
-            return this;
+            return;
         }
-        trie.leafFor(out, size - 2, size, shift, root, rootAddr, tail, tailAddr);
-        trie.editableLeaf(out, out.obj, out.addr, edit);
+        // The last trie leaf becomes the tail: made editable first (an allocation), then the
+        // trie loses it (allocations bottom-up, then in-place writes).
+        t.leafFor(out, size - 2, size, shift, root, rootAddr, tail, tailAddr);
+        t.editableLeaf(out, out.obj, out.addr, edit);
         Object newTail = out.obj;
         long newTailA = out.addr;
-        shift = trie.popTailLeaf(out, size, shift, root, rootAddr, edit);
+        int newShift = t.popTailLeaf(out, size, shift, root, rootAddr, edit);
+        if (tailOwned) {
+            t.retire(out, tail, tailAddr, edit);
+        }
+        shift = newShift;
         root = out.obj;
         rootAddr = out.addr;
         tail = newTail;
         tailAddr = newTailA;
         tailOwned = true;
         size--;
-        return this;
     }
 
     /**
@@ -184,29 +285,51 @@ public final class TransientVector<E> {
      * The nodes it edited stay immutable forever, as no other transient has its edit id.
      */
     public PersistentVector<E> persistent() {
+        VectorTrie t = enter();
+        out.begin();
+        Object pt = tail;
+        long pta = tailAddr;
+        try {
+            int tailCount = size - VectorTrie.tailOffset(size);
+            if (tailOwned && (size == 0 || tailCount < VectorTrie.WIDTH)) {
+                if (size > 0) {
+                    // Trim the 32-slot tail to its elements, as persistent tails are exact.
+                    t.copyLeaf(out, tail, tailAddr, tailCount, tailCount, null);
+                    pt = out.obj;
+                    pta = out.addr;
+                }
+                t.retire(out, tail, tailAddr, edit);
+            }
+        } catch (Throwable x) {
+            out.rollback(x);
+            throw x;
+        }
+        out.commit();
         edit.close();
         if (size == 0) {
             return PersistentVector.empty(codec);
         }
-        int tailCount = size - VectorTrie.tailOffset(size);
-        Object t = tail;
-        long ta = tailAddr;
-        if (tailOwned && tailCount < VectorTrie.WIDTH) {
-            // Trim the 32-slot tail to its elements, as persistent tails are exact.
-            trie.copyLeaf(out, tail, tailAddr, tailCount, tailCount, null);
-            t = out.obj;
-            ta = out.addr;
-        }
-        return new PersistentVector<>(trie, codec, size, shift, root, rootAddr, t, ta);
+        return new PersistentVector<>(t, codec, size, shift, root, rootAddr, pt, pta);
     }
 
-    /** Makes the tail a 32-slot leaf owned by this transient, copying its first {@code count} elements. */
-    private void ownTail(int count) {
-        if (!tailOwned) {
-            trie.copyLeaf(out, tail, tailAddr, count, VectorTrie.WIDTH, edit);
-            tail = out.obj;
-            tailAddr = out.addr;
-            tailOwned = true;
+    /**
+     * Abandons this transient after {@code failure} in a bulk operation built on it: frees the
+     * native nodes it owns (nothing else refers to them) and closes it. Failures to free are
+     * added to {@code failure}.
+     */
+    void discard(Throwable failure) {
+        try {
+            edit.check();
+            trie.checkLive(WHAT);
+            out.begin();
+            trie.retireOwned(out, root, rootAddr, shift, edit);
+            if (tailOwned) {
+                trie.retire(out, tail, tailAddr, edit);
+            }
+            out.commit();
+            edit.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

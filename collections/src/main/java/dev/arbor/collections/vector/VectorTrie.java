@@ -1,6 +1,8 @@
 package dev.arbor.collections.vector;
 
+import dev.arbor.api.Allocator;
 import dev.arbor.collections.node.Edit;
+import dev.arbor.collections.node.NodeMemo;
 
 /**
  * The vector's algorithms, written once for every node format (Clojure's {@code PersistentVector}
@@ -26,6 +28,42 @@ abstract class VectorTrie {
     VectorTrie(boolean inline) {
         this.inline = inline;
     }
+
+    // ---- format and lifetime ----
+
+    /**
+     * The trie a persistent update runs with on this thread. Reads the current allocator once
+     * per operation: under a native allocator the new nodes are native, owned by it.
+     *
+     * @param emptyValue whether the value is empty (its nodes are shared static constants)
+     * @throws IllegalStateException if this trie's nodes are native and their allocator is not
+     *                               current, reset or closed
+     */
+    abstract VectorTrie forUpdate(boolean emptyValue, String what);
+
+    /**
+     * The trie a transient's operation (read or write) runs with: as {@link #forUpdate}, and a
+     * native transient is also refused outside its allocator.
+     */
+    abstract VectorTrie forTransient(boolean emptyValue, String what);
+
+    /** Throws if this trie's nodes are native and their allocator was reset or closed. */
+    abstract void checkLive(String what);
+
+    /** The allocator owning this trie's native nodes, or {@code null} for the managed format. */
+    abstract Allocator allocator();
+
+    /** Whether a native value may hold managed subtrees (so its branches are REFS blocks). */
+    abstract boolean mixed();
+
+    /**
+     * Called for a node the operation drops or replaces: a native node that {@code edit} owns,
+     * or that this operation allocated, is freed when the operation commits.
+     */
+    abstract void retire(Ref log, Object n, long a, Edit edit);
+
+    /** The number of element slots of a leaf. */
+    abstract int leafCapacity(Object leaf, long a);
 
     // ---- node access, one implementation per format ----
 
@@ -76,6 +114,63 @@ abstract class VectorTrie {
 
     // ---- algorithms ----
 
+    /**
+     * Retires every native node of the trie rooted at {@code (n, a)} that {@code edit} owns (they
+     * form a connected region from the root), for a transient abandoned after a failure.
+     */
+    final void retireOwned(Ref log, Object n, long a, int level, Edit edit) {
+        if (n != null || a == 0 || !owned(n, a, edit)) {
+            return;
+        }
+        if (level > 0) {
+            for (int i = 0; i < WIDTH; i++) {
+                retireOwned(log, child(n, a, i), childAddr(n, a, i), level - BITS, edit);
+            }
+        }
+        retire(log, n, a, edit);
+    }
+
+    /**
+     * Copies the trie rooted at {@code (n, a)} (a leaf at level 0) into format {@code dst}:
+     * native nodes are copied once each ({@code memo}), managed nodes are shared.
+     */
+    final void copyNode(Ref out, VectorTrie dst, NodeMemo memo, Object n, long a, int level) {
+        if (n != null || a == 0) {
+            out.set(n, a);
+            return;
+        }
+        int m = memo.find(a);
+        if (m >= 0) {
+            out.set(memo.obj(m), memo.addr(m));
+            return;
+        }
+        if (level > 0) {
+            dst.newBranch(out, null);
+            Object b = out.obj;
+            long ba = out.addr;
+            for (int i = 0; i < WIDTH; i++) {
+                Object c = child(n, a, i);
+                long ca = childAddr(n, a, i);
+                if (!isNull(c, ca)) {
+                    copyNode(out, dst, memo, c, ca, level - BITS);
+                    dst.setChild(b, ba, i, out.obj, out.addr);
+                }
+            }
+            out.set(b, ba);
+        } else {
+            int count = leafCapacity(n, a);
+            dst.newLeaf(out, count, null);
+            for (int i = 0; i < count; i++) {
+                if (inline) {
+                    dst.setWord(out.obj, out.addr, i, word(n, a, i));
+                } else {
+                    dst.setRef(out.obj, out.addr, i, ref(n, a, i));
+                }
+            }
+        }
+        memo.put(a, out.obj, out.addr);
+    }
+
     final void setElement(Object leaf, long a, int i, long w, Object r) {
         if (inline) {
             setWord(leaf, a, i, w);
@@ -98,9 +193,9 @@ abstract class VectorTrie {
         long a = rootA;
         for (int level = shift; level > 0; level -= BITS) {
             int k = (i >>> level) & MASK;
-            Object c = child(n, a, k);
+            // The address first: a native child needs one read, the object half only otherwise.
             long ca = childAddr(n, a, k);
-            n = c;
+            n = ca != 0 ? null : child(n, a, k);
             a = ca;
         }
         out.set(n, a);
@@ -114,9 +209,9 @@ abstract class VectorTrie {
         long a = rootA;
         for (int level = shift; level > 0; level -= BITS) {
             int k = (i >>> level) & MASK;
-            Object c = child(n, a, k);
+            // The address first: a native child needs one read, the object half only otherwise.
             long ca = childAddr(n, a, k);
-            n = c;
+            n = ca != 0 ? null : child(n, a, k);
             a = ca;
         }
         return word(n, a, i & MASK);
@@ -130,9 +225,9 @@ abstract class VectorTrie {
         long a = rootA;
         for (int level = shift; level > 0; level -= BITS) {
             int k = (i >>> level) & MASK;
-            Object c = child(n, a, k);
+            // The address first: a native child needs one read, the object half only otherwise.
             long ca = childAddr(n, a, k);
-            n = c;
+            n = ca != 0 ? null : child(n, a, k);
             a = ca;
         }
         return ref(n, a, i & MASK);
@@ -240,7 +335,10 @@ abstract class VectorTrie {
             Object r = out.obj;
             long ra = out.addr;
             if (isNull(child(r, ra, 1), childAddr(r, ra, 1))) {
-                out.set(child(r, ra, 0), childAddr(r, ra, 0));
+                Object c = child(r, ra, 0);
+                long ca = childAddr(r, ra, 0);
+                retire(out, r, ra, edit);
+                out.set(c, ca);
                 return shift - BITS;
             }
         }
@@ -252,6 +350,7 @@ abstract class VectorTrie {
         if (level > BITS) {
             popTail(out, size, level - BITS, child(n, a, k), childAddr(n, a, k), edit);
             if (isNull(out.obj, out.addr) && k == 0) {
+                retire(out, n, a, edit);
                 return;
             }
             Object c = out.obj;
@@ -259,6 +358,7 @@ abstract class VectorTrie {
             editableBranch(out, n, a, edit);
             setChild(out.obj, out.addr, k, c, ca);
         } else if (k == 0) {
+            retire(out, n, a, edit);
             out.set(null, 0);
         } else {
             editableBranch(out, n, a, edit);

@@ -81,7 +81,7 @@ final class TrieShape {
         int nodeMap = ChampTrie.high(h);
         for (int ci = 0; ci < na; ci++) {
             int bitIndex = nthSetBit(nodeMap, ci);
-            walk(t, t.child(n, 0, ci), shift + ChampTrie.BITS, prefix | (bitIndex << shift), false);
+            walk(t, t.child(n, 0, da, ci), shift + ChampTrie.BITS, prefix | (bitIndex << shift), false);
         }
     }
 
