@@ -15,6 +15,8 @@ import dev.arbor.guice.ManagedAllocators;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A host application wired by Guice: it lists the allocator plugins found on the classpath, runs
@@ -66,24 +68,40 @@ public final class ExampleApp {
         out.println("heap blocks are reclaimed by the JVM, so it reserves nothing itself.");
         out.println();
 
-        StatsTable builds = new StatsTable("build", "allocator", "nodes", "node bytes", "JVM heap bytes allocated", "ms");
-        for (CollectionBuilds.Build build : CollectionBuilds.all()) {
-            build.make().get(); // warm up: class loading would otherwise count as the first build's allocation
+        StatsTable builds = new StatsTable("build", "allocator", "nodes", "node bytes", "JVM heap bytes allocated",
+                "JVM GCs", "GC ms", "ms");
+        List<Allocator> allocators = Arrays.asList(null, counting, arena, debug);
+        StatsTable warmUp = new StatsTable(builds.columns());
+        for (int round = 0; round < 3; round++) {
+            // Class loading and the JIT would otherwise be counted as the first builds' cost.
+            for (CollectionBuilds.Build build : CollectionBuilds.all()) {
+                for (Allocator allocator : allocators) {
+                    measureBuild(warmUp, build, allocator);
+                }
+            }
         }
         for (CollectionBuilds.Build build : CollectionBuilds.all()) {
-            measureBuild(builds, build, null);
-            measureBuild(builds, build, counting);
+            for (Allocator allocator : allocators) {
+                measureBuild(builds, build, allocator);
+            }
         }
-        out.println("Persistent collections built with no allocator current (the default path) and under the counting allocator:");
+        out.println("Persistent collections built with no allocator current (the default path) and under the counting,");
+        out.println("arena and debug allocators:");
         out.println(builds.render());
+        out.println("Each build ran three times before (not shown) so the JIT has compiled it; 'ms' is one run on a shared machine.");
         out.println("Nodes and node bytes are what the current allocator saw; with none current the default path counts nothing");
-        out.println("(it pays one thread-local read per operation). 'JVM heap bytes allocated' is the thread's allocation counter,");
-        out.println("nodes and everything else the build allocated. The shared empty nodes are constants and never count.");
+        out.println("(it pays one thread-local read per operation). Under the arena and the debug allocator every node is a");
+        out.println("native block: 'JVM heap bytes allocated' (the thread's allocation counter) then holds only the collection");
+        out.println("objects and the transient's bookkeeping. The arena and the debug allocator are reset after each build.");
+        out.println();
+        out.println(CopyOutDemo.run(arena));
     }
 
     private static void measureBuild(StatsTable table, CollectionBuilds.Build build, Allocator allocator) {
         long nodesBefore = allocator == null ? 0 : NodeMeter.nodes(allocator);
         long bytesBefore = allocator == null ? 0 : NodeMeter.bytes(allocator);
+        long gcCountBefore = gcCount();
+        long gcTimeBefore = gcTimeMillis();
         long heapBefore = NodeMeter.threadAllocatedBytes();
         long start = System.nanoTime();
         int size;
@@ -101,7 +119,11 @@ public final class ExampleApp {
         }
         table.add(build.name(), allocator == null ? "default (none current)" : allocator.name(),
                 allocator == null ? "-" : NodeMeter.nodes(allocator) - nodesBefore,
-                allocator == null ? "-" : NodeMeter.bytes(allocator) - bytesBefore, heap, millis);
+                allocator == null ? "-" : NodeMeter.bytes(allocator) - bytesBefore, heap,
+                gcCount() - gcCountBefore, gcTimeMillis() - gcTimeBefore, millis);
+        if (allocator != null && allocator.isNative()) {
+            allocator.reset();
+        }
     }
 
     private void measure(StatsTable table, String run, Allocator allocator, boolean scoped) {

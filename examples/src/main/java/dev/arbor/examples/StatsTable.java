@@ -12,6 +12,11 @@ final class StatsTable {
         this.header = List.of(header);
     }
 
+    /** The column names, to make another table of the same shape. */
+    String[] columns() {
+        return header.toArray(String[]::new);
+    }
+
     void add(Object... cells) {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.length);

@@ -32,12 +32,15 @@ class ExampleAppTest {
         String blocks = String.format("%,d", Workload.RECORDS);
         assertTrue(runs.stream().allMatch(l -> l.contains("| " + blocks + " |")), "each run allocated one block per record:\n" + out);
         List<String> countedBuilds = CollectionBuilds.all().stream()
-                .map(b -> out.lines().filter(l -> l.startsWith(b.name() + " ") && l.contains("| counting(gc) ")).findFirst()
-                        .orElseThrow(() -> new AssertionError("no counted row for " + b.name() + ":\n" + out)))
+                .flatMap(b -> List.of("counting(gc)", "arena", "debug").stream()
+                        .map(a -> out.lines().filter(l -> l.startsWith(b.name() + " ") && l.contains("| " + a + " ")).findFirst()
+                                .orElseThrow(() -> new AssertionError("no row for " + b.name() + " under " + a + ":\n" + out))))
                 .toList();
         for (String row : countedBuilds) {
             long nodes = Long.parseLong(row.split("\\|")[2].trim().replace(",", ""));
-            assertTrue(nodes > 0, "the counting allocator sees the nodes of every build: " + row);
+            assertTrue(nodes > 0, "the current allocator sees the nodes of every build: " + row);
         }
+        assertTrue(out.contains("the copy after the reset: size 1000, 31 squared = 961"), out);
+        assertTrue(out.contains("the arena's map after the reset: IllegalStateException"), out);
     }
 }
