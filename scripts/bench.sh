@@ -4,6 +4,12 @@
 #   scripts/bench.sh --json results.json -p size=64      (machine-readable results in results.json)
 #   scripts/bench.sh --no-build -l                       (reuse the last build; list benchmarks)
 # JMH's own help: scripts/bench.sh --no-build -h
+# Collections vs peer libraries (long->long and String->String maps, long vectors), then the
+# per-entry markdown table and the chart docs/bench-collections.png:
+#   scripts/bench.sh -f 1 -wi 2 -w 1s -i 3 -r 1s -p size=1000,1000000 --json coll.json 'collections\.'
+#   scripts/bench-chart.py coll.json --table
+# Retained heap per entry (JOL + MemoryMXBean): "$JAVA_HOME/bin/java" -Djdk.attach.allowAttachSelf=true \
+#   -XX:+EnableDynamicAgentLoading -cp benchmarks/target/benchmarks.jar dev.arbor.benchmarks.collections.HeapPerEntry
 set -euo pipefail
 caller_dir=$PWD
 cd "$(dirname "$0")/.."

@@ -1,0 +1,88 @@
+package dev.arbor.benchmarks.collections;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@code long -> long} maps: persistent build, lookup of present and absent keys, iteration and
+ * update, for Arbor ({@code Codec.LONG}, {@code getLong}) and its peers. fastutil and
+ * {@code java.util.HashMap} are mutable baselines (their "persistent" build and update are puts).
+ *
+ * <p>Each {@code lib} runs in its own fork (one adapter class loaded: a monomorphic call). The
+ * data comes from a fixed seed, the same for every library. Run with
+ * {@code scripts/bench.sh LongMapBenchmark}; {@code scripts/bench-chart.py} turns the JSON into per-entry
+ * numbers and a chart. JMH generates subclasses of benchmark classes, so they cannot be final.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+// The same flags as AllocationBenchmark's forks, and a fixed heap so every library gets the same GC room.
+@Fork(value = 1, jvmArgs = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+        "-Xms4g", "-Xmx4g"})
+@State(Scope.Thread)
+public class LongMapBenchmark {
+    /** Entries in the collection. */
+    @Param({"1000", "10000", "100000", "1000000"})
+    public int size;
+
+    /** The library. */
+    @Param({"arbor", "scala", "clojure", "vavr", "pcollections", "bifurcan", "fastutil", "javaHashMap"})
+    public String lib;
+
+    private LongMapData data;
+    private LongMapLib impl;
+
+    /** Makes the data and, for the read benchmarks, the collection. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        data = new LongMapData(size, 42);
+        impl = LongMapLib.of(lib);
+        impl.load(data);
+    }
+
+    /** Builds the map by persistent insertion, one entry at a time: ns per map (divide by size). */
+    @Benchmark
+    public Object buildPersistent() {
+        return impl.build(data);
+    }
+
+    /** Looks up keys that are present: ns per lookup. */
+    @Benchmark
+    @OperationsPerInvocation(LongMapData.BATCH)
+    public long lookupHit() {
+        return impl.hits(data);
+    }
+
+    /** Looks up keys that are absent: ns per lookup. */
+    @Benchmark
+    @OperationsPerInvocation(LongMapData.BATCH)
+    public int lookupMiss() {
+        return impl.misses(data);
+    }
+
+    /** Visits every entry: ns per map (divide by size). */
+    @Benchmark
+    public long iterate() {
+        return impl.iterate();
+    }
+
+    /** Replaces the values of present keys, each update on the previous result: ns per update. */
+    @Benchmark
+    @OperationsPerInvocation(LongMapData.BATCH)
+    public Object update() {
+        return impl.update(data);
+    }
+}

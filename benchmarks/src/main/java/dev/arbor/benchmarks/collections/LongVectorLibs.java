@@ -1,0 +1,385 @@
+package dev.arbor.benchmarks.collections;
+
+import clojure.lang.IEditableCollection;
+import clojure.lang.ITransientCollection;
+import clojure.lang.PersistentVector;
+import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.vector.TransientVector;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongIterator;
+import java.util.ArrayList;
+import java.util.Iterator;
+import org.pcollections.PVector;
+import org.pcollections.TreePVector;
+import scala.collection.immutable.VectorBuilder;
+
+/** The {@link LongVectorLib} adapters. Peers that store objects get pre-boxed elements. */
+final class LongVectorLibs {
+    private LongVectorLibs() {
+    }
+
+    /** Arbor with {@link Codec#LONG}: built with {@code addLong}, read with {@code getLong}. */
+    static final class Arbor implements LongVectorLib {
+        private dev.arbor.collections.vector.PersistentVector<Long> vector;
+
+        @Override
+        public Object build(LongVectorData d) {
+            return transientBuild(d);
+        }
+
+        private static dev.arbor.collections.vector.PersistentVector<Long> transientBuild(LongVectorData d) {
+            TransientVector<Long> t = dev.arbor.collections.vector.PersistentVector.empty(Codec.LONG).asTransient();
+            for (long e : d.elements) {
+                t.addLong(e);
+            }
+            return t.persistent();
+        }
+
+        @Override
+        public void load(LongVectorData d) {
+            vector = transientBuild(d);
+        }
+
+        @Override
+        public long get(LongVectorData d) {
+            dev.arbor.collections.vector.PersistentVector<Long> v = vector;
+            long sum = 0;
+            for (int i : d.indexes) {
+                sum += v.getLong(i);
+            }
+            return sum;
+        }
+
+        @Override
+        public long iterate() {
+            // The vector's only public iteration: iterator() (boxes each element).
+            long sum = 0;
+            for (Iterator<Long> it = vector.iterator(); it.hasNext(); ) {
+                sum += it.next();
+            }
+            return sum;
+        }
+
+        @Override
+        public Object vector() {
+            return vector;
+        }
+    }
+
+    /** Scala 2.13 {@code immutable.Vector} (radix-balanced), built with {@code VectorBuilder}. */
+    static final class Scala implements LongVectorLib {
+        private scala.collection.immutable.Vector<Long> vector;
+
+        @Override
+        public Object build(LongVectorData d) {
+            return transientBuild(d);
+        }
+
+        private static scala.collection.immutable.Vector<Long> transientBuild(LongVectorData d) {
+            VectorBuilder<Long> b = new VectorBuilder<>();
+            for (Long e : d.boxedElements) {
+                b.addOne(e);
+            }
+            return b.result();
+        }
+
+        @Override
+        public void load(LongVectorData d) {
+            vector = transientBuild(d);
+        }
+
+        @Override
+        public long get(LongVectorData d) {
+            scala.collection.immutable.Vector<Long> v = vector;
+            long sum = 0;
+            for (int i : d.indexes) {
+                sum += v.apply(i);
+            }
+            return sum;
+        }
+
+        @Override
+        public long iterate() {
+            long sum = 0;
+            for (scala.collection.Iterator<Long> it = vector.iterator(); it.hasNext(); ) {
+                sum += it.next();
+            }
+            return sum;
+        }
+
+        @Override
+        public Object vector() {
+            return vector;
+        }
+    }
+
+    /** Clojure's {@code PersistentVector}, built through its transient. */
+    static final class Clojure implements LongVectorLib {
+        private PersistentVector vector;
+
+        @Override
+        public Object build(LongVectorData d) {
+            return transientBuild(d);
+        }
+
+        private static PersistentVector transientBuild(LongVectorData d) {
+            ITransientCollection t = ((IEditableCollection) PersistentVector.EMPTY).asTransient();
+            for (Long e : d.boxedElements) {
+                t = t.conj(e);
+            }
+            return (PersistentVector) t.persistent();
+        }
+
+        @Override
+        public void load(LongVectorData d) {
+            vector = transientBuild(d);
+        }
+
+        @Override
+        public long get(LongVectorData d) {
+            PersistentVector v = vector;
+            long sum = 0;
+            for (int i : d.indexes) {
+                sum += (Long) v.nth(i);
+            }
+            return sum;
+        }
+
+        @Override
+        public long iterate() {
+            long sum = 0;
+            for (Iterator<?> it = vector.iterator(); it.hasNext(); ) {
+                sum += (Long) it.next();
+            }
+            return sum;
+        }
+
+        @Override
+        public Object vector() {
+            return vector;
+        }
+    }
+
+    /** Vavr's {@code Vector}: no transient, so built in bulk with {@code ofAll(long...)}. */
+    static final class Vavr implements LongVectorLib {
+        private io.vavr.collection.Vector<Long> vector;
+
+        @Override
+        public Object build(LongVectorData d) {
+            return io.vavr.collection.Vector.ofAll(d.elements);
+        }
+
+        @Override
+        public void load(LongVectorData d) {
+            vector = io.vavr.collection.Vector.ofAll(d.elements);
+        }
+
+        @Override
+        public long get(LongVectorData d) {
+            io.vavr.collection.Vector<Long> v = vector;
+            long sum = 0;
+            for (int i : d.indexes) {
+                sum += v.get(i);
+            }
+            return sum;
+        }
+
+        @Override
+        public long iterate() {
+            long sum = 0;
+            for (Iterator<Long> it = vector.iterator(); it.hasNext(); ) {
+                sum += it.next();
+            }
+            return sum;
+        }
+
+        @Override
+        public Object vector() {
+            return vector;
+        }
+    }
+
+    /** PCollections' {@code TreePVector} (a balanced tree): no transient, built by {@code plus}. */
+    static final class PCollections implements LongVectorLib {
+        private PVector<Long> vector;
+
+        @Override
+        public Object build(LongVectorData d) {
+            return persistentBuild(d);
+        }
+
+        private static PVector<Long> persistentBuild(LongVectorData d) {
+            PVector<Long> v = TreePVector.empty();
+            for (Long e : d.boxedElements) {
+                v = v.plus(e);
+            }
+            return v;
+        }
+
+        @Override
+        public void load(LongVectorData d) {
+            vector = persistentBuild(d);
+        }
+
+        @Override
+        public long get(LongVectorData d) {
+            PVector<Long> v = vector;
+            long sum = 0;
+            for (int i : d.indexes) {
+                sum += v.get(i);
+            }
+            return sum;
+        }
+
+        @Override
+        public long iterate() {
+            long sum = 0;
+            for (Iterator<Long> it = vector.iterator(); it.hasNext(); ) {
+                sum += it.next();
+            }
+            return sum;
+        }
+
+        @Override
+        public Object vector() {
+            return vector;
+        }
+    }
+
+    /** Bifurcan's {@code List} (RRB), built linear then forked. */
+    static final class Bifurcan implements LongVectorLib {
+        private io.lacuna.bifurcan.List<Long> vector;
+
+        @Override
+        public Object build(LongVectorData d) {
+            return transientBuild(d);
+        }
+
+        private static io.lacuna.bifurcan.List<Long> transientBuild(LongVectorData d) {
+            io.lacuna.bifurcan.List<Long> l = new io.lacuna.bifurcan.List<Long>().linear();
+            for (Long e : d.boxedElements) {
+                l.addLast(e);
+            }
+            return l.forked();
+        }
+
+        @Override
+        public void load(LongVectorData d) {
+            vector = transientBuild(d);
+        }
+
+        @Override
+        public long get(LongVectorData d) {
+            io.lacuna.bifurcan.List<Long> v = vector;
+            long sum = 0;
+            for (int i : d.indexes) {
+                sum += v.nth(i);
+            }
+            return sum;
+        }
+
+        @Override
+        public long iterate() {
+            long sum = 0;
+            for (Iterator<Long> it = vector.iterator(); it.hasNext(); ) {
+                sum += it.next();
+            }
+            return sum;
+        }
+
+        @Override
+        public Object vector() {
+            return vector;
+        }
+    }
+
+    /** Mutable baseline: fastutil's {@code LongArrayList} (a {@code long[]}). */
+    static final class Fastutil implements LongVectorLib {
+        private LongArrayList vector;
+
+        @Override
+        public Object build(LongVectorData d) {
+            LongArrayList l = new LongArrayList();
+            for (long e : d.elements) {
+                l.add(e);
+            }
+            return l;
+        }
+
+        @Override
+        public void load(LongVectorData d) {
+            vector = (LongArrayList) build(d);
+        }
+
+        @Override
+        public long get(LongVectorData d) {
+            LongArrayList v = vector;
+            long sum = 0;
+            for (int i : d.indexes) {
+                sum += v.getLong(i);
+            }
+            return sum;
+        }
+
+        @Override
+        public long iterate() {
+            long sum = 0;
+            for (LongIterator it = vector.iterator(); it.hasNext(); ) {
+                sum += it.nextLong();
+            }
+            return sum;
+        }
+
+        @Override
+        public Object vector() {
+            return vector;
+        }
+    }
+
+    /** Mutable baseline: {@code java.util.ArrayList<Long>}. */
+    static final class JavaArrayList implements LongVectorLib {
+        private ArrayList<Long> vector;
+
+        @Override
+        public Object build(LongVectorData d) {
+            return listBuild(d);
+        }
+
+        private static ArrayList<Long> listBuild(LongVectorData d) {
+            ArrayList<Long> l = new ArrayList<>();
+            for (Long e : d.boxedElements) {
+                l.add(e);
+            }
+            return l;
+        }
+
+        @Override
+        public void load(LongVectorData d) {
+            vector = listBuild(d);
+        }
+
+        @Override
+        public long get(LongVectorData d) {
+            ArrayList<Long> v = vector;
+            long sum = 0;
+            for (int i : d.indexes) {
+                sum += v.get(i);
+            }
+            return sum;
+        }
+
+        @Override
+        public long iterate() {
+            long sum = 0;
+            for (Iterator<Long> it = vector.iterator(); it.hasNext(); ) {
+                sum += it.next();
+            }
+            return sum;
+        }
+
+        @Override
+        public Object vector() {
+            return vector;
+        }
+    }
+}
