@@ -29,20 +29,35 @@ public final class CurrentAllocator {
         Allocator topAllocator;
 
         void setTop(Frame frame) {
+            int before = top == null ? 0 : top.localLevels();
+            int after = frame == null ? 0 : frame.localLevels();
             top = frame;
             topAllocator = frame == null ? null : frame.allocator();
+            if (after != before) {
+                OPEN_LEVELS.addAndGet(after - before);
+            }
         }
     }
 
     private static final ThreadLocal<Stack> STACK = ThreadLocal.withInitial(Stack::new);
     private static final ScopedValue<Frame> BOUND = ScopedValue.newInstance();
     private static final AtomicInteger ACTIVE_BINDINGS = new AtomicInteger();
+    /**
+     * Levels open on every thread (scopes, enters, bindings). While it is 0, which is the whole
+     * life of a program that never sets an allocator, {@link #get()} answers without a
+     * thread-local read. A thread always sees its own updates, so a stale read elsewhere can only
+     * miss levels that thread cannot see anyway.
+     */
+    private static final AtomicInteger OPEN_LEVELS = new AtomicInteger();
 
     private CurrentAllocator() {
     }
 
     /** The current allocator, or null when none is set (or the innermost level selects the default). */
     public static Allocator get() {
+        if (OPEN_LEVELS.getOpaque() == 0) {
+            return null;
+        }
         Stack stack = STACK.get();
         // A plain read suffices: a binding is visible only to its own thread (which wrote the
         // counter) and to threads forked after it (thread start orders the write before them).
@@ -77,10 +92,11 @@ public final class CurrentAllocator {
         Objects.requireNonNull(op, "op");
         Stack stack = STACK.get();
         Frame outer = effective(stack);
-        Frame frame = new Frame(requireOpen(allocator), null, depthAfter(outer), Frame.Kind.BOUND, Thread.currentThread());
+        Frame frame = new Frame(requireOpen(allocator), null, depthAfter(outer), 0, Frame.Kind.BOUND, Thread.currentThread());
         Frame topAtEntry = stack.top;
         T result;
         ACTIVE_BINDINGS.incrementAndGet();
+        OPEN_LEVELS.incrementAndGet();
         try {
             result = ScopedValue.where(BOUND, frame).call(op);
         } catch (Throwable t) {
@@ -90,6 +106,7 @@ public final class CurrentAllocator {
             }
             throw t;
         } finally {
+            OPEN_LEVELS.decrementAndGet();
             ACTIVE_BINDINGS.decrementAndGet();
         }
         if (stack.top != topAtEntry) {
@@ -161,7 +178,8 @@ public final class CurrentAllocator {
 
     private static AllocatorScope push(Allocator allocator, Frame.Kind kind) {
         Stack stack = STACK.get();
-        Frame frame = new Frame(allocator, stack.top, depthAfter(effective(stack)), kind, Thread.currentThread());
+        int localLevels = stack.top == null ? 1 : stack.top.localLevels() + 1;
+        Frame frame = new Frame(allocator, stack.top, depthAfter(effective(stack)), localLevels, kind, Thread.currentThread());
         stack.setTop(frame);
         return new AllocatorScope(frame);
     }
