@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
@@ -404,6 +405,38 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     @Override
     public Set<Map.Entry<K, V>> entrySet() {
         return new EntrySet();
+    }
+
+    /** {@inheritDoc} Walks the nodes directly: no entry objects are made. */
+    @Override
+    public void forEach(BiConsumer<? super K, ? super V> action) {
+        Objects.requireNonNull(action, "action");
+        trie.checkLive(WHAT);
+        Cursor c = new Cursor(trie, root, rootAddr, size);
+        while (c.hasNext()) {
+            c.advance();
+            action.accept(key(c.node, c.addr, c.index), value(c.node, c.addr, c.index));
+            // The action may have reset the allocator of a native map: never read on after that.
+            trie.checkLive(WHAT);
+        }
+    }
+
+    /**
+     * Calls {@code action} with every entry of a {@code long -> long} map, without boxing and
+     * without making entry objects.
+     *
+     * @throws UnsupportedOperationException unless keys and values use {@link Codec#LONG}
+     */
+    public void forEachLong(LongLongConsumer action) {
+        Objects.requireNonNull(action, "action");
+        requireLongs("forEachLong");
+        trie.checkLive(WHAT);
+        Cursor c = new Cursor(trie, root, rootAddr, size);
+        while (c.hasNext()) {
+            c.advance();
+            action.accept(trie.keyWord(c.node, c.addr, c.index), trie.valWord(c.node, c.addr, c.index));
+            trie.checkLive(WHAT);
+        }
     }
 
     @Override

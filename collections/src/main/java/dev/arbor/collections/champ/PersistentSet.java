@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
 
@@ -321,6 +323,38 @@ public final class PersistentSet<E> extends AbstractSet<E> {
             throw e;
         }
         return new PersistentSet<>(dst, codec, size, op.obj, op.addr);
+    }
+
+    /** {@inheritDoc} Walks the nodes directly, without an iterator. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void forEach(Consumer<? super E> action) {
+        Objects.requireNonNull(action, "action");
+        trie.checkLive(WHAT);
+        Cursor c = new Cursor(trie, root, rootAddr, size);
+        while (c.hasNext()) {
+            c.advance();
+            action.accept(trie.keyInline ? codec.decode(trie.keyWord(c.node, c.addr, c.index)) : (E) trie.keyRef(c.node, c.addr, c.index));
+            // The action may have reset the allocator of a native set: never read on after that.
+            trie.checkLive(WHAT);
+        }
+    }
+
+    /**
+     * Calls {@code action} with every element of a set of longs, without boxing.
+     *
+     * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
+     */
+    public void forEachLong(LongConsumer action) {
+        Objects.requireNonNull(action, "action");
+        requireLongs("forEachLong");
+        trie.checkLive(WHAT);
+        Cursor c = new Cursor(trie, root, rootAddr, size);
+        while (c.hasNext()) {
+            c.advance();
+            action.accept(trie.keyWord(c.node, c.addr, c.index));
+            trie.checkLive(WHAT);
+        }
     }
 
     @Override

@@ -1,0 +1,84 @@
+package dev.arbor.collections.champ;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.arbor.api.scope.AllocatorScope;
+import dev.arbor.api.scope.CurrentAllocator;
+import dev.arbor.arena.ArenaAllocator;
+import dev.arbor.arena.ResetMode;
+import dev.arbor.collections.codec.Codec;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The iterator-free walks: {@code forEach} and the unboxed {@code forEachLong}. */
+class ForEachTest {
+    private static final long SEED = Long.getLong("arbor.test.seed", 7);
+
+    @Test
+    void forEachVisitsEveryEntryOnceWithCollidingKeys() {
+        Random random = new Random(SEED);
+        PersistentMap<Key, Integer> map = PersistentMap.of();
+        Map<Key, Integer> model = new HashMap<>();
+        for (int i = 0; i < 5_000; i++) {
+            Key k = new Key(random.nextInt(3_000), random.nextInt(64));
+            map = map.plus(k, i);
+            model.put(k, i);
+        }
+        Map<Key, Integer> seen = new HashMap<>();
+        map.forEach((k, v) -> assertEquals(null, seen.put(k, v), "visited twice: " + k + " (seed " + SEED + ")"));
+        assertEquals(model, seen, "seed " + SEED);
+    }
+
+    @Test
+    void forEachLongSeesUnboxedEntriesOfMapsAndSets() {
+        var t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+        var s = PersistentSet.empty(Codec.LONG).asTransient();
+        for (long k = 0; k < 10_000; k++) {
+            t.putLong(k * 0x9E3779B97F4A7C15L, k);
+            s.addLong(k * 31);
+        }
+        PersistentMap<Long, Long> map = t.persistent();
+        PersistentSet<Long> set = s.persistent();
+        Map<Long, Long> seen = new HashMap<>();
+        map.forEachLong((k, v) -> seen.put(k, v));
+        assertEquals(map, seen);
+        Set<Long> seenElements = new HashSet<>();
+        set.forEachLong(seenElements::add);
+        assertEquals(set, seenElements);
+        Set<Long> boxed = new HashSet<>();
+        set.forEach(boxed::add);
+        assertEquals(set, boxed);
+    }
+
+    @Test
+    void forEachLongNeedsLongCodecs() {
+        PersistentMap<String, Integer> map = PersistentMap.of("a", 1);
+        assertThrows(UnsupportedOperationException.class, () -> map.forEachLong((k, v) -> { }));
+        assertThrows(UnsupportedOperationException.class, () -> PersistentSet.of("a").forEachLong(e -> { }));
+    }
+
+    @Test
+    void anActionThatResetsTheArenaStopsTheWalkInsteadOfReadingFreedMemory() {
+        try (ArenaAllocator arena = ArenaAllocator.builder().resetMode(ResetMode.FREE_ALL).build()) {
+            PersistentMap<Long, Long> map;
+            try (AllocatorScope scope = CurrentAllocator.use(arena)) {
+                var t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+                for (long k = 0; k < 1_000; k++) {
+                    t.putLong(k, k);
+                }
+                map = t.persistent();
+            }
+            int[] visited = {0};
+            assertThrows(IllegalStateException.class, () -> map.forEachLong((k, v) -> {
+                visited[0]++;
+                arena.reset();
+            }));
+            assertEquals(1, visited[0], "the walk stops at the first entry after the reset");
+        }
+    }
+}
