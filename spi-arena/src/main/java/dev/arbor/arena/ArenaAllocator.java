@@ -442,6 +442,14 @@ public final class ArenaAllocator implements Allocator {
             blocksFreed++;
             return;
         }
+        // Chunks before large blocks: the common free (a node a transient replaced) is in a chunk,
+        // and the chunk test neither boxes nor hashes.
+        if (chunks.holdsUsed(address, bytes, top)) {
+            updatePeak();
+            freedInChunks += bytes;
+            blocksFreed++;
+            return;
+        }
         long reserved = large.lookup(address, bytes);
         if (reserved >= 0) {
             updatePeak();
@@ -451,12 +459,6 @@ public final class ArenaAllocator implements Allocator {
         }
         if (reserved < -1) {
             throw Errors.wrongSize(name, address, bytes, -2 - reserved);
-        }
-        if (chunks.holdsUsed(address, bytes, top)) {
-            updatePeak();
-            freedInChunks += bytes;
-            blocksFreed++;
-            return;
         }
         throw Errors.notOwned(name, address, bytes);
     }

@@ -108,7 +108,8 @@ final class Chunks {
      * generation ({@code currentTop} is the bump pointer of the current chunk).
      */
     boolean holdsUsed(long address, long bytes, long currentTop) {
-        for (int i = 0; i <= current; i++) {
+        // Newest first: the blocks a transient replaces are usually recent.
+        for (int i = current; i >= 0; i--) {
             long base = bases[i];
             long top = i == current ? currentTop : tops[i];
             if (address >= base && address < base + chunkSize) {

@@ -16,11 +16,37 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * {@link #putFace}, so frees routed by address reach the decorator first.
  */
 public final class BlockOwners {
-    /** {@code live} is false for a retired region: still owned (frees reach the owner), never accessible. */
-    private record Region(long start, long end, Allocator owner, boolean live) {
+    /**
+     * {@code live} is false for a retired region: still owned (frees reach the owner), never
+     * accessible. {@code gone} is set once the region is unregistered or replaced, so the cache
+     * below never answers for it.
+     */
+    private static final class Region {
+        final long start;
+        final long end;
+        final Allocator owner;
+        final boolean live;
+        volatile boolean gone;
+
+        Region(long start, long end, Allocator owner, boolean live) {
+            this.start = start;
+            this.end = end;
+            this.owner = owner;
+            this.live = live;
+        }
+
+        boolean holds(long address, long bytes) {
+            return !gone && address >= start && bytes >= 0 && address + bytes <= end;
+        }
     }
 
     private static final ConcurrentSkipListMap<Long, Region> REGIONS = new ConcurrentSkipListMap<>();
+    /**
+     * The region found last: most lookups fall in the same chunk as the one before, and the skip
+     * list's {@code floorEntry} boxes the address and makes an entry object per call. Racy by
+     * design: any region it holds is either still registered or marked {@code gone}.
+     */
+    private static Region lastFound;
     private static final Map<Allocator, Allocator> FACES = new ConcurrentHashMap<>();
 
     private BlockOwners() {
@@ -56,13 +82,16 @@ public final class BlockOwners {
             throw new IllegalStateException("no region registered at 0x" + Long.toHexString(start));
         }
         REGIONS.put(start, new Region(r.start, r.end, r.owner, false));
+        r.gone = true;
     }
 
     /** Forgets the region that starts at {@code start}; call before releasing its memory. */
     public static void unregister(long start) {
-        if (REGIONS.remove(start) == null) {
+        Region r = REGIONS.remove(start);
+        if (r == null) {
             throw new IllegalStateException("no region registered at 0x" + Long.toHexString(start));
         }
+        r.gone = true;
     }
 
     /**
@@ -70,11 +99,11 @@ public final class BlockOwners {
      * null if no Arbor allocator does.
      */
     public static Allocator ownerOf(long address) {
-        Map.Entry<Long, Region> e = REGIONS.floorEntry(address);
-        if (e == null || address >= e.getValue().end) {
+        Region r = find(address, 0);
+        if (r == null || address >= r.end) {
             return null;
         }
-        Allocator owner = e.getValue().owner;
+        Allocator owner = r.owner;
         if (!FACES.isEmpty()) {
             Allocator face = FACES.get(owner);
             if (face != null) {
@@ -86,8 +115,23 @@ public final class BlockOwners {
 
     /** Whether {@code [address, address + bytes)} lies inside one registered, not retired region. */
     public static boolean isLive(long address, long bytes) {
+        Region r = find(address, bytes);
+        return r != null && r.live && r.holds(address, bytes);
+    }
+
+    /** The region at or below {@code address}, from the cache when it holds the range. */
+    private static Region find(long address, long bytes) {
+        Region last = lastFound;
+        if (last != null && last.holds(address, Math.max(bytes, 1))) {
+            return last;
+        }
         Map.Entry<Long, Region> e = REGIONS.floorEntry(address);
-        return e != null && e.getValue().live && bytes >= 0 && address + bytes <= e.getValue().end;
+        if (e == null) {
+            return null;
+        }
+        Region r = e.getValue();
+        lastFound = r;
+        return r;
     }
 
     /** From now on, {@link #ownerOf} answers {@code face} for blocks that {@code owner} owns. */
