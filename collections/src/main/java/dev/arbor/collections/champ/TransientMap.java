@@ -1,7 +1,6 @@
 package dev.arbor.collections.champ;
 
 import dev.arbor.collections.codec.Codec;
-import dev.arbor.collections.node.Edit;
 import java.util.NoSuchElementException;
 
 /**
@@ -24,78 +23,46 @@ import java.util.NoSuchElementException;
 public final class TransientMap<K, V> {
     private static final String WHAT = "TransientMap";
 
-    private ChampTrie trie;
     private final Codec<K> keyCodec;
     private final Codec<V> valueCodec;
-    private final Edit edit = Edit.open(WHAT);
-    private final Op op = new Op(edit);
-    private int size;
-    private Object root;
-    private long rootAddr;
+    private final TrieEditor editor;
 
     TransientMap(PersistentMap<K, V> m) {
-        this.trie = m.trie;
         this.keyCodec = m.keyCodec;
         this.valueCodec = m.valueCodec;
-        this.size = m.size;
-        this.root = m.root;
-        this.rootAddr = m.rootAddr;
+        this.editor = new TrieEditor(WHAT, m.trie, m.size, m.root, m.rootAddr);
     }
 
-    /** Checks the token and the allocator, and picks the format this call runs with. */
-    private void enter() {
-        edit.check();
-        trie = trie.forTransient(size == 0, WHAT);
-    }
-
-    /**
-     * Abandons this transient after {@code failure} in a bulk operation built on it: frees the
-     * native nodes it owns (nothing else refers to them) and closes it. Failures to free are
-     * added to {@code failure}.
-     */
+    /** See {@link TrieEditor#discard}. */
     void discard(Throwable failure) {
-        try {
-            edit.check();
-            trie.checkLive(WHAT);
-            op.reset();
-            trie.retireOwned(op, root, rootAddr, 0);
-            op.commit();
-            edit.close();
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-        }
+        editor.discard(failure);
     }
 
     /** The number of entries. */
     public int size() {
-        enter();
-        return size;
+        editor.enter();
+        return editor.size;
     }
 
     /** Whether {@code key} is a key. */
     public boolean containsKey(Object key) {
-        enter();
-        if (!keyCodec.accepts(key)) {
-            return false;
-        }
-        long kw = keyWord(key);
-        op.reset();
-        return trie.find(op, root, rootAddr, kw, key, trie.hash(kw, key)) >= 0;
+        editor.enter();
+        return keyCodec.accepts(key) && editor.find(keyWord(key), key) >= 0;
     }
 
     /** The value of {@code key}, or null. */
     @SuppressWarnings("unchecked")
     public V get(Object key) {
-        enter();
+        editor.enter();
         if (!keyCodec.accepts(key)) {
             return null;
         }
-        long kw = keyWord(key);
-        op.reset();
-        int i = trie.find(op, root, rootAddr, kw, key, trie.hash(kw, key));
+        int i = editor.find(keyWord(key), key);
         if (i < 0) {
             return null;
         }
+        ChampTrie trie = editor.trie;
+        Op op = editor.op;
         return trie.valInline ? valueCodec.decode(trie.valWord(op.obj, op.addr, i)) : (V) trie.valRef(op.obj, op.addr, i);
     }
 
@@ -105,10 +72,9 @@ public final class TransientMap<K, V> {
      * @throws UnsupportedOperationException unless the key codec is {@link Codec#LONG}
      */
     public boolean containsLong(long key) {
-        enter();
+        editor.enter();
         requireLongKeys("containsLong");
-        op.reset();
-        return trie.find(op, root, rootAddr, key, null, trie.hash(key, null)) >= 0;
+        return editor.find(key, null) >= 0;
     }
 
     /**
@@ -118,22 +84,21 @@ public final class TransientMap<K, V> {
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
     public long getLong(long key) {
-        enter();
+        editor.enter();
         requireLongs("getLong");
-        op.reset();
-        int i = trie.find(op, root, rootAddr, key, null, trie.hash(key, null));
+        int i = editor.find(key, null);
         if (i < 0) {
             throw new NoSuchElementException("key " + key + " is absent; check containsLong first");
         }
-        return trie.valWord(op.obj, op.addr, i);
+        return editor.trie.valWord(editor.op.obj, editor.op.addr, i);
     }
 
     /** Maps {@code key} to {@code value}. */
     public TransientMap<K, V> put(K key, V value) {
-        enter();
+        editor.enter();
         long kw = keyCodec.isInline() ? keyCodec.encode(key) : 0;
         long vw = valueCodec.isInline() ? valueCodec.encode(value) : 0;
-        putEntry(kw, key, vw, value);
+        editor.put(kw, key, vw, value);
         return this;
     }
 
@@ -143,34 +108,17 @@ public final class TransientMap<K, V> {
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
     public TransientMap<K, V> putLong(long key, long value) {
-        enter();
+        editor.enter();
         requireLongs("putLong");
-        putEntry(key, null, value, null);
+        editor.put(key, null, value, null);
         return this;
-    }
-
-    private void putEntry(long kw, Object kr, long vw, Object vr) {
-        op.reset();
-        try {
-            trie.put(op, root, rootAddr, kw, kr, vw, vr, trie.hash(kw, kr), 0);
-        } catch (Throwable e) {
-            op.rollback(e);
-            throw e;
-        }
-        op.commit();
-        root = op.obj;
-        rootAddr = op.addr;
-        if (op.added) {
-            size++;
-        }
-        op.oldRef = null;
     }
 
     /** Removes {@code key} if present. */
     public TransientMap<K, V> remove(Object key) {
-        enter();
+        editor.enter();
         if (keyCodec.accepts(key)) {
-            removeKey(keyWord(key), key);
+            editor.remove(keyWord(key), key);
         }
         return this;
     }
@@ -181,27 +129,10 @@ public final class TransientMap<K, V> {
      * @throws UnsupportedOperationException unless the key codec is {@link Codec#LONG}
      */
     public TransientMap<K, V> removeLong(long key) {
-        enter();
+        editor.enter();
         requireLongKeys("removeLong");
-        removeKey(key, null);
+        editor.remove(key, null);
         return this;
-    }
-
-    private void removeKey(long kw, Object kr) {
-        op.reset();
-        try {
-            trie.remove(op, root, rootAddr, kw, kr, trie.hash(kw, kr), 0);
-        } catch (Throwable e) {
-            op.rollback(e);
-            throw e;
-        }
-        op.commit();
-        root = op.obj;
-        rootAddr = op.addr;
-        if (op.removed) {
-            size--;
-        }
-        op.oldRef = null;
     }
 
     /**
@@ -209,12 +140,12 @@ public final class TransientMap<K, V> {
      * The nodes it edited stay immutable forever, as no other transient has its edit id.
      */
     public PersistentMap<K, V> persistent() {
-        enter();
-        edit.close();
-        if (size == 0) {
+        editor.enter();
+        editor.edit.close();
+        if (editor.size == 0) {
             return PersistentMap.empty(keyCodec, valueCodec);
         }
-        return new PersistentMap<>(trie, keyCodec, valueCodec, size, root, rootAddr);
+        return new PersistentMap<>(editor.trie, keyCodec, valueCodec, editor.size, editor.root, editor.rootAddr);
     }
 
     @SuppressWarnings("unchecked")

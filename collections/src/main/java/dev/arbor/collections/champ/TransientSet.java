@@ -1,7 +1,6 @@
 package dev.arbor.collections.champ;
 
 import dev.arbor.collections.codec.Codec;
-import dev.arbor.collections.node.Edit;
 
 /**
  * A builder over a {@link PersistentSet} that edits in place the nodes it created itself and
@@ -22,61 +21,29 @@ import dev.arbor.collections.node.Edit;
 public final class TransientSet<E> {
     private static final String WHAT = "TransientSet";
 
-    private ChampTrie trie;
     private final Codec<E> codec;
-    private final Edit edit = Edit.open(WHAT);
-    private final Op op = new Op(edit);
-    private int size;
-    private Object root;
-    private long rootAddr;
+    private final TrieEditor editor;
 
     TransientSet(PersistentSet<E> s) {
-        this.trie = s.trie;
         this.codec = s.codec;
-        this.size = s.size;
-        this.root = s.root;
-        this.rootAddr = s.rootAddr;
+        this.editor = new TrieEditor(WHAT, s.trie, s.size, s.root, s.rootAddr);
     }
 
-    /** Checks the token and the allocator, and picks the format this call runs with. */
-    private void enter() {
-        edit.check();
-        trie = trie.forTransient(size == 0, WHAT);
-    }
-
-    /**
-     * Abandons this transient after {@code failure} in a bulk operation built on it: frees the
-     * native nodes it owns (nothing else refers to them) and closes it. Failures to free are
-     * added to {@code failure}.
-     */
+    /** See {@link TrieEditor#discard}. */
     void discard(Throwable failure) {
-        try {
-            edit.check();
-            trie.checkLive(WHAT);
-            op.reset();
-            trie.retireOwned(op, root, rootAddr, 0);
-            op.commit();
-            edit.close();
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-        }
+        editor.discard(failure);
     }
 
     /** The number of elements. */
     public int size() {
-        enter();
-        return size;
+        editor.enter();
+        return editor.size;
     }
 
     /** Whether {@code o} is an element. */
     public boolean contains(Object o) {
-        enter();
-        if (!codec.accepts(o)) {
-            return false;
-        }
-        long kw = word(o);
-        op.reset();
-        return trie.find(op, root, rootAddr, kw, o, trie.hash(kw, o)) >= 0;
+        editor.enter();
+        return codec.accepts(o) && editor.find(word(o), o) >= 0;
     }
 
     /**
@@ -85,16 +52,15 @@ public final class TransientSet<E> {
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public boolean containsLong(long e) {
-        enter();
+        editor.enter();
         requireLongs("containsLong");
-        op.reset();
-        return trie.find(op, root, rootAddr, e, null, trie.hash(e, null)) >= 0;
+        return editor.find(e, null) >= 0;
     }
 
     /** Adds {@code e}. */
     public TransientSet<E> add(E e) {
-        enter();
-        addElement(codec.isInline() ? codec.encode(e) : 0, e);
+        editor.enter();
+        editor.put(codec.isInline() ? codec.encode(e) : 0, e, 0, null);
         return this;
     }
 
@@ -104,33 +70,17 @@ public final class TransientSet<E> {
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public TransientSet<E> addLong(long e) {
-        enter();
+        editor.enter();
         requireLongs("addLong");
-        addElement(e, null);
+        editor.put(e, null, 0, null);
         return this;
-    }
-
-    private void addElement(long kw, Object kr) {
-        op.reset();
-        try {
-            trie.put(op, root, rootAddr, kw, kr, 0, null, trie.hash(kw, kr), 0);
-        } catch (Throwable e) {
-            op.rollback(e);
-            throw e;
-        }
-        op.commit();
-        root = op.obj;
-        rootAddr = op.addr;
-        if (op.added) {
-            size++;
-        }
     }
 
     /** Removes {@code o} if present. */
     public TransientSet<E> remove(Object o) {
-        enter();
+        editor.enter();
         if (codec.accepts(o)) {
-            removeElement(word(o), o);
+            editor.remove(word(o), o);
         }
         return this;
     }
@@ -141,26 +91,10 @@ public final class TransientSet<E> {
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public TransientSet<E> removeLong(long e) {
-        enter();
+        editor.enter();
         requireLongs("removeLong");
-        removeElement(e, null);
+        editor.remove(e, null);
         return this;
-    }
-
-    private void removeElement(long kw, Object kr) {
-        op.reset();
-        try {
-            trie.remove(op, root, rootAddr, kw, kr, trie.hash(kw, kr), 0);
-        } catch (Throwable e) {
-            op.rollback(e);
-            throw e;
-        }
-        op.commit();
-        root = op.obj;
-        rootAddr = op.addr;
-        if (op.removed) {
-            size--;
-        }
     }
 
     /**
@@ -168,12 +102,12 @@ public final class TransientSet<E> {
      * The nodes it edited stay immutable forever, as no other transient has its edit id.
      */
     public PersistentSet<E> persistent() {
-        enter();
-        edit.close();
-        if (size == 0) {
+        editor.enter();
+        editor.edit.close();
+        if (editor.size == 0) {
             return PersistentSet.empty(codec);
         }
-        return new PersistentSet<>(trie, codec, size, root, rootAddr);
+        return new PersistentSet<>(editor.trie, codec, editor.size, editor.root, editor.rootAddr);
     }
 
     @SuppressWarnings("unchecked")
