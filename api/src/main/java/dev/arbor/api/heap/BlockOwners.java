@@ -139,11 +139,6 @@ public final class BlockOwners {
         FACES.put(Objects.requireNonNull(owner, "owner"), Objects.requireNonNull(face, "face"));
     }
 
-    /** Undoes {@link #putFace} for {@code owner}. */
-    public static void removeFace(Allocator owner) {
-        FACES.remove(owner);
-    }
-
     /** Undoes {@link #putFace} for {@code owner} only if {@code face} still stands in front of it. */
     public static void removeFace(Allocator owner, Allocator face) {
         FACES.remove(owner, face);

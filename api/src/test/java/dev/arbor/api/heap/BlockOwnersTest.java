@@ -58,7 +58,7 @@ class BlockOwnersTest {
         try {
             assertSame(face, BlockOwners.ownerOf(BASE + 8));
         } finally {
-            BlockOwners.removeFace(owner);
+            BlockOwners.removeFace(owner, face);
             BlockOwners.unregister(BASE);
         }
     }

@@ -13,6 +13,7 @@ import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.testing.AllocationFailures;
 import dev.arbor.collections.testing.FailingAllocator;
+import dev.arbor.collections.testing.BackgroundCollector;
 import dev.arbor.collections.testing.Seeds;
 import dev.arbor.debug.DebugAllocator;
 import dev.arbor.debug.LeakDetection;
@@ -26,7 +27,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -374,18 +374,8 @@ class NativeMapRobustnessTest {
     void fourThreadsWithTheirOwnArenasWhileAFifthCollects() throws Exception {
         long seed = Seeds.seed();
         String msg = Seeds.replay(seed);
-        AtomicBoolean done = new AtomicBoolean();
-        Thread collector = Thread.ofPlatform().start(() -> {
-            while (!done.get()) {
-                System.gc();
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+        try (BackgroundCollector collector = BackgroundCollector.start();
+             ExecutorService pool = Executors.newFixedThreadPool(4)) {
             List<Future<?>> results = new ArrayList<>();
             for (int w = 0; w < 4; w++) {
                 long workerSeed = seed + w;
@@ -420,9 +410,6 @@ class NativeMapRobustnessTest {
             for (Future<?> f : results) {
                 f.get();
             }
-        } finally {
-            done.set(true);
-            collector.join();
         }
     }
 }
