@@ -33,6 +33,8 @@ abstract class ChampTrie {
     static final int MASK = (1 << BITS) - 1;
     /** Shifts at or past this reach collision nodes. */
     static final int HASH_BITS = 32;
+    /** Levels of a trie: bitmap nodes at shifts 0 to 30, collision nodes at 35. */
+    static final int LEVELS = HASH_BITS / BITS + 2;
 
     final boolean keyInline;
     final boolean valInline;
@@ -112,6 +114,14 @@ abstract class ChampTrie {
 
     /** Writes child {@code ci} of a node of {@code da} entries that the caller made or owns. */
     abstract void setChild(Object n, long a, int da, int ci, Object c, long ca);
+
+    /**
+     * Calls {@code action} with the key word and value word ({@code 0} for sets) of the first
+     * {@code da} entries of a node, in order; only for inline keys and values. A native format
+     * checks its allocator ({@link #checkLive}) after each call, before it reads again, since the
+     * action may reset it.
+     */
+    abstract void visitWords(Object n, long a, int da, LongLongConsumer action, String what);
 
     /** The shared empty root: a static constant, never allocated or counted. */
     abstract void empty(Op out);
@@ -266,6 +276,46 @@ abstract class ChampTrie {
             retireOwned(op, child(n, a, da, ci), childAddr(n, a, da, ci), shift + BITS);
         }
         retire(op, n, a, da, na);
+    }
+
+    /**
+     * Calls {@code action} with the key and value words of every entry of the trie rooted at
+     * {@code (n, a)}, in iteration order; only for inline keys and values.
+     */
+    final void forEachWords(Object n, long a, LongLongConsumer action, String what) {
+        walk(n, a, (node, addr, count) -> visitWords(node, addr, count, action, what));
+    }
+
+    /**
+     * Visits every node of the trie rooted at {@code (n, a)} with entries, in iteration order (a
+     * node's entries, then its children), without a cursor. A visitor that runs user code on a
+     * native trie must check liveness ({@link #checkLive}) after it: the walk reads the parent
+     * again when the visitor returns.
+     */
+    final void walk(Object n, long a, NodeVisitor visitor) {
+        walk(n, a, header(n, a), 0, new long[LEVELS * (MASK + 1)], visitor);
+    }
+
+    /**
+     * The walk below a node whose header is {@code h}. The headers of all its children are read
+     * first, into this level's part of {@code headers}: those reads do not depend on each other,
+     * so their cache misses overlap instead of coming one per child.
+     */
+    private void walk(Object n, long a, long h, int shift, long[] headers, NodeVisitor visitor) {
+        int da = dataArity(h, shift);
+        int na = nodeArity(h, shift);
+        int base = shift / BITS * (MASK + 1);
+        for (int ci = 0; ci < na; ci++) {
+            long ca = childAddr(n, a, da, ci);
+            headers[base + ci] = header(ca != 0 ? null : child(n, a, da, ci), ca);
+        }
+        if (da > 0) {
+            visitor.entries(n, a, da);
+        }
+        for (int ci = 0; ci < na; ci++) {
+            long ca = childAddr(n, a, da, ci);
+            walk(ca != 0 ? null : child(n, a, da, ci), ca, headers[base + ci], shift + BITS, headers, visitor);
+        }
     }
 
     // ---- lookup ----

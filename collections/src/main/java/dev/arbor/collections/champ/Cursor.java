@@ -7,7 +7,7 @@ import java.util.NoSuchElementException;
  * order. Holds at most one node per level (8 levels: shifts 0 to 35).
  */
 final class Cursor {
-    private static final int LEVELS = ChampTrie.HASH_BITS / ChampTrie.BITS + 2;
+    private static final int LEVELS = ChampTrie.LEVELS;
 
     private final ChampTrie trie;
     private final Object[] nodes = new Object[LEVELS];

@@ -176,6 +176,20 @@ final class ManagedChampTrie extends ChampTrie {
     }
 
     @Override
+    void visitWords(Object n, long a, int da, LongLongConsumer action, String what) {
+        long[] w = words(n);
+        if (wordsPerEntry == 2) {
+            for (int p = 2, end = 2 + 2 * da; p < end; p += 2) {
+                action.accept(w[p], w[p + 1]);
+            }
+        } else {
+            for (int p = 2, end = 2 + da; p < end; p++) {
+                action.accept(w[p], 0);
+            }
+        }
+    }
+
+    @Override
     void empty(Op out) {
         out.set(emptyNode, 0);
     }

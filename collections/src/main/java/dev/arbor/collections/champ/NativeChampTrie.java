@@ -219,6 +219,15 @@ final class NativeChampTrie extends ChampTrie {
     }
 
     @Override
+    void visitWords(Object n, long a, int da, LongLongConsumer action, String what) {
+        for (int i = 0; i < da; i++) {
+            action.accept(keyWord(n, a, i), hasValues ? valWord(n, a, i) : 0);
+            // The action may have reset or closed the allocator: never read on after that.
+            checkLive(what);
+        }
+    }
+
+    @Override
     void empty(Op out) {
         managed.empty(out);
     }

@@ -412,13 +412,13 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     public void forEach(BiConsumer<? super K, ? super V> action) {
         Objects.requireNonNull(action, "action");
         trie.checkLive(WHAT);
-        Cursor c = new Cursor(trie, root, rootAddr, size);
-        while (c.hasNext()) {
-            c.advance();
-            action.accept(key(c.node, c.addr, c.index), value(c.node, c.addr, c.index));
-            // The action may have reset the allocator of a native map: never read on after that.
-            trie.checkLive(WHAT);
-        }
+        trie.walk(root, rootAddr, (n, a, count) -> {
+            for (int i = 0; i < count; i++) {
+                action.accept(key(n, a, i), value(n, a, i));
+                // The action may have reset the allocator of a native map: never read on after that.
+                trie.checkLive(WHAT);
+            }
+        });
     }
 
     /**
@@ -431,12 +431,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         Objects.requireNonNull(action, "action");
         requireLongs("forEachLong");
         trie.checkLive(WHAT);
-        Cursor c = new Cursor(trie, root, rootAddr, size);
-        while (c.hasNext()) {
-            c.advance();
-            action.accept(trie.keyWord(c.node, c.addr, c.index), trie.valWord(c.node, c.addr, c.index));
-            trie.checkLive(WHAT);
-        }
+        trie.forEachWords(root, rootAddr, action, WHAT);
     }
 
     @Override

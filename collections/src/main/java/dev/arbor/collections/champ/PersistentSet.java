@@ -331,13 +331,13 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     public void forEach(Consumer<? super E> action) {
         Objects.requireNonNull(action, "action");
         trie.checkLive(WHAT);
-        Cursor c = new Cursor(trie, root, rootAddr, size);
-        while (c.hasNext()) {
-            c.advance();
-            action.accept(trie.keyInline ? codec.decode(trie.keyWord(c.node, c.addr, c.index)) : (E) trie.keyRef(c.node, c.addr, c.index));
-            // The action may have reset the allocator of a native set: never read on after that.
-            trie.checkLive(WHAT);
-        }
+        trie.walk(root, rootAddr, (n, a, count) -> {
+            for (int i = 0; i < count; i++) {
+                action.accept(trie.keyInline ? codec.decode(trie.keyWord(n, a, i)) : (E) trie.keyRef(n, a, i));
+                // The action may have reset the allocator of a native set: never read on after that.
+                trie.checkLive(WHAT);
+            }
+        });
     }
 
     /**
@@ -349,12 +349,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         Objects.requireNonNull(action, "action");
         requireLongs("forEachLong");
         trie.checkLive(WHAT);
-        Cursor c = new Cursor(trie, root, rootAddr, size);
-        while (c.hasNext()) {
-            c.advance();
-            action.accept(trie.keyWord(c.node, c.addr, c.index));
-            trie.checkLive(WHAT);
-        }
+        trie.forEachWords(root, rootAddr, (element, unused) -> action.accept(element), WHAT);
     }
 
     @Override

@@ -8,8 +8,10 @@ import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.arena.ArenaAllocator;
 import dev.arbor.arena.ResetMode;
 import dev.arbor.collections.codec.Codec;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -32,6 +34,54 @@ class ForEachTest {
         Map<Key, Integer> seen = new HashMap<>();
         map.forEach((k, v) -> assertEquals(null, seen.put(k, v), "visited twice: " + k + " (seed " + SEED + ")"));
         assertEquals(model, seen, "seed " + SEED);
+    }
+
+    /**
+     * The walks visit in the iterator's order, for managed, native and mixed values (a managed
+     * map updated under an arena: native nodes over shared managed subtrees), with keys whose
+     * hashes collide fully (collision nodes) and partially.
+     */
+    @Test
+    void walksVisitInIterationOrderInEveryFormat() {
+        Random random = new Random(SEED);
+        long[] keys = new long[20_000];
+        for (int i = 0; i < keys.length; i++) {
+            // Long.hashCode is high ^ low: 64 distinct hashes for the first half, random ones after.
+            long high = random.nextInt(1 << 20);
+            keys[i] = i < keys.length / 2 ? high << 32 | (high ^ random.nextInt(64)) : random.nextLong();
+        }
+        var managed = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+        for (int i = 0; i < keys.length / 2; i++) {
+            managed.putLong(keys[i], i);
+        }
+        PersistentMap<Long, Long> half = managed.persistent();
+        try (ArenaAllocator arena = ArenaAllocator.builder().build()) {
+            PersistentMap<Long, Long> mixed;
+            PersistentMap<Long, Long> allNative;
+            try (AllocatorScope scope = CurrentAllocator.use(arena)) {
+                var t = half.asTransient();
+                var n = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+                for (int i = 0; i < keys.length; i++) {
+                    if (i >= keys.length / 2) {
+                        t.putLong(keys[i], i);
+                    }
+                    n.putLong(keys[i], i);
+                }
+                mixed = t.persistent();
+                allNative = n.persistent();
+            }
+            for (PersistentMap<Long, Long> map : List.of(half, mixed, allNative)) {
+                List<Long> iterated = new ArrayList<>();
+                map.entrySet().forEach(e -> iterated.add(e.getKey() * 31 + e.getValue()));
+                List<Long> walked = new ArrayList<>();
+                map.forEach((k, v) -> walked.add(k * 31 + v));
+                List<Long> walkedLong = new ArrayList<>();
+                map.forEachLong((k, v) -> walkedLong.add(k * 31 + v));
+                assertEquals(map.size(), iterated.size(), "seed " + SEED);
+                assertEquals(iterated, walked, "forEach order, seed " + SEED);
+                assertEquals(iterated, walkedLong, "forEachLong order, seed " + SEED);
+            }
+        }
     }
 
     @Test
