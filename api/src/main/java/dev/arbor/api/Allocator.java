@@ -118,7 +118,13 @@ public interface Allocator extends SegmentAllocator, AutoCloseable {
      */
     void reset();
 
-    /** How many times this allocator was reset; blocks record it to detect use after reset. */
+    /**
+     * The allocator's generation: it grows by one at each {@link #reset()}, and grows again at
+     * {@link #close()}, so a value holding blocks compares this one number to know that they are
+     * still valid (native collections do so for every element they walk). A native allocator must
+     * follow this rule ({@code AllocatorContractTest} checks it); one that never resets and is not
+     * native may keep the default {@code 0}.
+     */
     default long generation() {
         return 0;
     }

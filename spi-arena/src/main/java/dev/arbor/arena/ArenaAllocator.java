@@ -482,6 +482,8 @@ public final class ArenaAllocator implements Allocator {
         chunks.releaseAll();
         forgetCurrentChunk();
         fastOwner = null;
+        // Values check one number, the generation, for reset and close alike.
+        generation++;
         closed = true;
     }
 

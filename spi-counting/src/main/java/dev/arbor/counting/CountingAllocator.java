@@ -235,7 +235,8 @@ public final class CountingAllocator implements Allocator {
 
     @Override
     public long generation() {
-        return delegate.generation();
+        // Closing the counter ends the values made through it, even if the delegate stays open.
+        return closed.get() ? delegate.generation() + 1 : delegate.generation();
     }
 
     /** Resets the delegate; the counts stay (take a snapshot to measure), the budget starts over. */

@@ -290,6 +290,8 @@ public final class DebugAllocator implements Allocator {
             }
             roots.close();
             reportAtClose = report;
+            // Values check one number, the generation, for reset and close alike.
+            generation++;
             open = false;
         } finally {
             lock.unlock();

@@ -120,6 +120,17 @@ public abstract class AllocatorContractTest {
     }
 
     @Test
+    void closeAdvancesTheGenerationOfANativeAllocator() {
+        Allocator a = allocator();
+        long generation = a.generation();
+        a.close();
+        if (a.isNative()) {
+            assertTrue(a.generation() > generation,
+                    "native values check the generation alone, per element: close must change it as reset does");
+        }
+    }
+
+    @Test
     void resetInvalidatesEarlierSegmentsAndAllowsNewOnes() {
         Allocator a = allocator();
         if (!supportsReset()) {

@@ -87,13 +87,13 @@ public class NativeReadBenchmark {
         return NativeWorkloads.sumIndices(vector, data.hitIndices);
     }
 
-    /** Every entry of the map through {@code entrySet()}: ns per map. */
+    /** Every entry of the map through {@code forEachLong}: ns per map. */
     @Benchmark
     public long mapIterate() {
         return NativeWorkloads.iterateMap(map);
     }
 
-    /** Every element of the vector through its iterator: ns per vector. */
+    /** Every element of the vector through {@code forEachLong}: ns per vector. */
     @Benchmark
     public long vectorIterate() {
         return NativeWorkloads.iterateVector(vector);

@@ -4,6 +4,7 @@ import dev.arbor.api.Allocator;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.node.Edit;
 import dev.arbor.collections.node.ManagedBlocks;
+import java.util.function.LongConsumer;
 
 /**
  * The managed node format of the vector: nodes are JVM arrays, the {@code long} half of every
@@ -102,6 +103,14 @@ final class ManagedVectorTrie extends VectorTrie {
     @Override
     long word(Object leaf, long a, int i) {
         return ((long[]) leaf)[1 + i];
+    }
+
+    @Override
+    void visitWords(Object leaf, long a, int count, LongConsumer action, String what) {
+        long[] words = (long[]) leaf;
+        for (int i = 1; i <= count; i++) {
+            action.accept(words[i]);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.arbor.api.roots.RootTable;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.node.Edit;
 import dev.arbor.collections.node.NativeNodes;
+import java.util.function.LongConsumer;
 
 /**
  * The native node format of the vector: nodes are blocks of one native allocator, addressed by
@@ -100,7 +101,9 @@ final class NativeVectorTrie extends VectorTrie {
 
     @Override
     void checkLive(String what) {
-        if (!allocator.isOpen() || allocator.generation() != generation) {
+        // One plain read per check, even per element of a walk: the Allocator contract has close
+        // advance the generation as reset does.
+        if (allocator.generation() != generation) {
             throw NativeNodes.stale(allocator, generation, what);
         }
     }
@@ -173,6 +176,15 @@ final class NativeVectorTrie extends VectorTrie {
     @Override
     long word(Object leaf, long a, int i) {
         return leaf != null ? managed.word(leaf, a, i) : NativeMemory.getLong(slot(a, i));
+    }
+
+    @Override
+    void visitWords(Object leaf, long a, int count, LongConsumer action, String what) {
+        for (int i = 0; i < count; i++) {
+            action.accept(word(leaf, a, i));
+            // The action may have reset or closed the allocator: never read on after that.
+            checkLive(what);
+        }
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
 
@@ -517,6 +519,44 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     @Override
     public Iterator<E> iterator() {
         return new Itr();
+    }
+
+    /** {@inheritDoc} Walks leaf by leaf, without an iterator. */
+    @Override
+    public void forEach(Consumer<? super E> action) {
+        Objects.requireNonNull(action, "action");
+        trie.checkLive(WHAT);
+        Ref leaf = new Ref();
+        for (int i = 0; i < size; i++) {
+            int k = i & VectorTrie.MASK;
+            if (k == 0) {
+                trie.leafFor(leaf, i, size, shift, root, rootAddr, tail, tailAddr);
+            }
+            @SuppressWarnings("unchecked")
+            E e = trie.inline ? codec.decode(trie.word(leaf.obj, leaf.addr, k)) : (E) trie.ref(leaf.obj, leaf.addr, k);
+            action.accept(e);
+            // The action may have reset the allocator of a native vector: never read on after that.
+            trie.checkLive(WHAT);
+        }
+    }
+
+    /**
+     * Calls {@code action} with every element of a vector of longs, in order, without boxing and
+     * without an iterator.
+     *
+     * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
+     * @throws IllegalStateException         if the vector is native and its allocator was reset or
+     *                                       closed (also when {@code action} does so: the walk stops)
+     */
+    public void forEachLong(LongConsumer action) {
+        Objects.requireNonNull(action, "action");
+        requireLongCodec("forEachLong");
+        trie.checkLive(WHAT);
+        Ref leaf = new Ref();
+        for (int i = 0; i < size; i += VectorTrie.WIDTH) {
+            trie.leafFor(leaf, i, size, shift, root, rootAddr, tail, tailAddr);
+            trie.visitWords(leaf.obj, leaf.addr, Math.min(VectorTrie.WIDTH, size - i), action, WHAT);
+        }
     }
 
     private void checkIndex(int index) {

@@ -3,6 +3,7 @@ package dev.arbor.collections.vector;
 import dev.arbor.api.Allocator;
 import dev.arbor.collections.node.Edit;
 import dev.arbor.collections.node.NodeMemo;
+import java.util.function.LongConsumer;
 
 /**
  * The vector's algorithms, written once for every node format (Clojure's {@code PersistentVector}
@@ -81,6 +82,13 @@ abstract class VectorTrie {
 
     /** Element {@code i} of a leaf of references. */
     abstract Object ref(Object leaf, long a, int i);
+
+    /**
+     * Calls {@code action} with elements {@code 0..count-1} of a leaf of words, in order. A native
+     * format checks its allocator ({@link #checkLive}) after each call, before it reads again,
+     * since the action may reset it.
+     */
+    abstract void visitWords(Object leaf, long a, int count, LongConsumer action, String what);
 
     /** Whether {@code edit} owns the node (may mutate it in place). */
     abstract boolean owned(Object n, long a, Edit edit);
