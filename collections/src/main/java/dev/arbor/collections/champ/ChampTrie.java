@@ -26,7 +26,9 @@ import java.util.Objects;
  * entry is inlined into its parent.
  *
  * <p>An entry is a key pair {@code (kw, kr)} and a value pair {@code (vw, vr)}: the word half for
- * inline codecs, the reference half otherwise; sets have no values.
+ * inline codecs, the reference half otherwise; sets have no values. A reference key also has a
+ * word: its hash ({@link #keyWordOf}). Every format stores it with the entry, so a lookup compares
+ * hashes before it touches a key object, and moving an entry down never calls {@code hashCode}.
  */
 abstract class ChampTrie {
     static final int BITS = 5;
@@ -93,6 +95,7 @@ abstract class ChampTrie {
     /** The header word (see the class comment). */
     abstract long header(Object n, long a);
 
+    /** The key word of entry {@code i}: the key itself (inline codecs) or its hash. */
     abstract long keyWord(Object n, long a, int i);
 
     abstract Object keyRef(Object n, long a, int i);
@@ -183,16 +186,25 @@ abstract class ChampTrie {
         return Integer.bitCount(map & (bit - 1));
     }
 
-    final int hash(long kw, Object kr) {
-        return keyInline ? keyCodec.hashWord(kw) : Objects.hashCode(kr);
+    /**
+     * The word of a key: the encoded key for an inline codec, else the key's hash, so that the
+     * nodes keep every key's hash at hand.
+     */
+    static <T> long keyWordOf(Codec<T> codec, T key) {
+        return codec.isInline() ? codec.encode(key) : Objects.hashCode(key);
     }
 
+    final int hash(long kw, Object kr) {
+        return keyInline ? keyCodec.hashWord(kw) : (int) kw;
+    }
+
+    /** Whether entry {@code i} has the key {@code (kw, kr)}: the words first, then (reference keys) {@code equals}. */
     final boolean keyEquals(Object n, long a, int i, long kw, Object kr) {
-        return keyInline ? keyWord(n, a, i) == kw : Objects.equals(keyRef(n, a, i), kr);
+        return keyWord(n, a, i) == kw && (keyInline || Objects.equals(keyRef(n, a, i), kr));
     }
 
     final long kw(Object n, long a, int i) {
-        return keyInline ? keyWord(n, a, i) : 0;
+        return keyWord(n, a, i);
     }
 
     final Object kr(Object n, long a, int i) {
@@ -371,6 +383,9 @@ abstract class ChampTrie {
         int[] bits = new int[count];
         int dataMap = 0;
         for (int i = 0; i < count; i++) {
+            if (!keyInline) {
+                kws[i] = Objects.hashCode(krs[i]);
+            }
             bits[i] = bit(hash(kws[i], krs[i]), 0);
             if ((dataMap & bits[i]) != 0) {
                 return false;

@@ -16,7 +16,7 @@ import dev.arbor.collections.node.ManagedBlocks;
  * words W (every node)                         long[2 + entries * wordsPerEntry]
  *   [0]  header: nodeMap &lt;&lt; 32 | dataMap    (collision node: count &lt;&lt; 32 | hash)
  *   [1]  owner edit id, 0 = none
- *   [2..] per entry: key word (inline keys), then value word (inline values)
+ *   [2..] per entry: key word (the key, or a reference key's hash), then value word (inline values)
  *
  * references R (only if the node holds any)   Object[1 + entries * refsPerEntry + children]
  *   [0]  W
@@ -27,8 +27,10 @@ import dev.arbor.collections.node.ManagedBlocks;
  * </pre>
  *
  * So a {@code long -> long} node without children is a single {@code long[]} of
- * {@code 16 + 16 * (2 + entries)} bytes, a NOREFS block; a node with children adds an
- * {@code Object[]} of its children. The empty root is a shared constant.
+ * {@code 16 + 8 * (2 + 2 * entries)} bytes, a NOREFS block; a node with children adds an
+ * {@code Object[]} of its children. A node with reference keys keeps each key's hash in W (8
+ * bytes per entry), so lookups compare hashes before they load a key. The empty root is a shared
+ * constant.
  */
 final class ManagedChampTrie extends ChampTrie {
     private static final Codec<?>[] KEY_CODECS = {Codec.LONG, Codec.INT, Codec.DOUBLE, Codec.object()};
@@ -51,7 +53,8 @@ final class ManagedChampTrie extends ChampTrie {
 
     private ManagedChampTrie(Codec<?> keyCodec, Codec<?> valueCodec) {
         super(keyCodec, valueCodec);
-        int words = keyInline ? 1 : 0;
+        // The key word always: the key itself, or the hash of a reference key.
+        int words = 1;
         int refs = keyInline ? 0 : 1;
         if (hasValues) {
             if (valInline) {
@@ -215,9 +218,7 @@ final class ManagedChampTrie extends ChampTrie {
         if (count <= 0) {
             return;
         }
-        if (wordsPerEntry > 0) {
-            System.arraycopy(words(src), 2 + from * wordsPerEntry, words(dst), 2 + to * wordsPerEntry, count * wordsPerEntry);
-        }
+        System.arraycopy(words(src), 2 + from * wordsPerEntry, words(dst), 2 + to * wordsPerEntry, count * wordsPerEntry);
         if (refsPerEntry > 0) {
             System.arraycopy((Object[]) src, 1 + from * refsPerEntry, (Object[]) dst, 1 + to * refsPerEntry, count * refsPerEntry);
         }
@@ -233,9 +234,8 @@ final class ManagedChampTrie extends ChampTrie {
     }
 
     private void putEntry(Object dst, int i, long kw, Object kr, long vw, Object vr) {
-        if (keyInline) {
-            words(dst)[2 + i * wordsPerEntry] = kw;
-        } else {
+        words(dst)[2 + i * wordsPerEntry] = kw;
+        if (!keyInline) {
             ((Object[]) dst)[1 + i * refsPerEntry] = kr;
         }
         if (hasValues) {

@@ -18,8 +18,9 @@ import dev.arbor.collections.node.NativeNodes;
  * node: 8 * (2 + entries * wordsPerEntry + children) bytes
  *   [0]   header: nodeMap &lt;&lt; 32 | dataMap    (collision node: count &lt;&lt; 32 | hash)
  *   [1]   owner: edit id of the transient that may mutate it in place, 0 = none
- *   [2..] per entry: key word, then value word (maps only)
- *           inline codecs: the word itself; Codec.object(): a root handle, 0 = null
+ *   [2..] per entry: key word, key handle (reference keys), then value word (maps only)
+ *           key word: the key (inline codecs) or the hash of a reference key
+ *           key handle, and a reference value's word: a root handle, 0 = null
  *   ...   children in order: child word 0 none | native address | root handle &lt;&lt; 1 | 1 (a managed node)
  *
  * kind: REFS if entries hold root handles (object keys or values), or the node has children and
@@ -45,6 +46,8 @@ final class NativeChampTrie extends ChampTrie {
     private final RootTable roots;
     private final boolean mixed;
     private final int wordsPerEntry;
+    /** Offset of the value word in an entry, in bytes. */
+    private final long valueOffset;
     private final boolean refEntries;
 
     /**
@@ -64,7 +67,9 @@ final class NativeChampTrie extends ChampTrie {
                     + "' has no root table (roots() returned null); native collection nodes need one to refer to JVM objects");
         }
         this.mixed = mixed;
-        this.wordsPerEntry = hasValues ? 2 : 1;
+        int keyWords = keyInline ? 1 : 2;
+        this.wordsPerEntry = keyWords + (hasValues ? 1 : 0);
+        this.valueOffset = 8L * keyWords;
         this.refEntries = !keyInline || hasValues && !valInline;
     }
 
@@ -165,17 +170,17 @@ final class NativeChampTrie extends ChampTrie {
 
     @Override
     Object keyRef(Object n, long a, int i) {
-        return n != null ? managed.keyRef(n, a, i) : resolve(NativeMemory.getLong(entrySlot(a, i)));
+        return n != null ? managed.keyRef(n, a, i) : resolve(NativeMemory.getLong(entrySlot(a, i) + 8));
     }
 
     @Override
     long valWord(Object n, long a, int i) {
-        return n != null ? managed.valWord(n, a, i) : NativeMemory.getLong(entrySlot(a, i) + 8);
+        return n != null ? managed.valWord(n, a, i) : NativeMemory.getLong(entrySlot(a, i) + valueOffset);
     }
 
     @Override
     Object valRef(Object n, long a, int i) {
-        return n != null ? managed.valRef(n, a, i) : resolve(NativeMemory.getLong(entrySlot(a, i) + 8));
+        return n != null ? managed.valRef(n, a, i) : resolve(NativeMemory.getLong(entrySlot(a, i) + valueOffset));
     }
 
     @Override
@@ -204,7 +209,7 @@ final class NativeChampTrie extends ChampTrie {
     @Override
     void setValue(Object n, long a, int i, long vw, Object vr) {
         requireNative(n);
-        NativeMemory.putLong(entrySlot(a, i) + 8, valInline ? vw : handle(vr));
+        NativeMemory.putLong(entrySlot(a, i) + valueOffset, valInline ? vw : handle(vr));
     }
 
     @Override
@@ -272,9 +277,12 @@ final class NativeChampTrie extends ChampTrie {
 
     private void putEntry(long dst, int i, long kw, Object kr, long vw, Object vr) {
         long slot = entrySlot(dst, i);
-        NativeMemory.putLong(slot, keyInline ? kw : handle(kr));
+        NativeMemory.putLong(slot, kw);
+        if (!keyInline) {
+            NativeMemory.putLong(slot + 8, handle(kr));
+        }
         if (hasValues) {
-            NativeMemory.putLong(slot + 8, valInline ? vw : handle(vr));
+            NativeMemory.putLong(slot + valueOffset, valInline ? vw : handle(vr));
         }
     }
 

@@ -254,7 +254,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
 
     /** This map with {@code key} mapped to {@code value}; this map itself if it already was. */
     public PersistentMap<K, V> plus(K key, V value) {
-        long kw = keyCodec.isInline() ? keyCodec.encode(key) : 0;
+        long kw = ChampTrie.keyWordOf(keyCodec, key);
         long vw = valueCodec.isInline() ? valueCodec.encode(value) : 0;
         return plusEntry(kw, key, vw, value);
     }
@@ -455,7 +455,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
 
     @SuppressWarnings("unchecked")
     private long keyWord(Object key) {
-        return keyCodec.isInline() ? keyCodec.encode((K) key) : 0;
+        return ChampTrie.keyWordOf(keyCodec, (K) key);
     }
 
     private int keyHash(Object n, long a, int i) {

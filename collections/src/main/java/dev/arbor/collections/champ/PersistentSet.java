@@ -180,7 +180,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
 
     /** This set with {@code e}; this set itself if {@code e} is already an element. */
     public PersistentSet<E> plus(E e) {
-        return plusElement(codec.isInline() ? codec.encode(e) : 0, e);
+        return plusElement(ChampTrie.keyWordOf(codec, e), e);
     }
 
     /**
@@ -394,7 +394,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
 
     @SuppressWarnings("unchecked")
     private long word(Object o) {
-        return codec.isInline() ? codec.encode((E) o) : 0;
+        return ChampTrie.keyWordOf(codec, (E) o);
     }
 
     private void requireLongs(String op) {

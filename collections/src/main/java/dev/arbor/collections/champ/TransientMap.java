@@ -96,7 +96,7 @@ public final class TransientMap<K, V> {
     /** Maps {@code key} to {@code value}. */
     public TransientMap<K, V> put(K key, V value) {
         editor.enter();
-        long kw = keyCodec.isInline() ? keyCodec.encode(key) : 0;
+        long kw = ChampTrie.keyWordOf(keyCodec, key);
         long vw = valueCodec.isInline() ? valueCodec.encode(value) : 0;
         editor.put(kw, key, vw, value);
         return this;
@@ -150,7 +150,7 @@ public final class TransientMap<K, V> {
 
     @SuppressWarnings("unchecked")
     private long keyWord(Object key) {
-        return keyCodec.isInline() ? keyCodec.encode((K) key) : 0;
+        return ChampTrie.keyWordOf(keyCodec, (K) key);
     }
 
     private void requireLongKeys(String what) {

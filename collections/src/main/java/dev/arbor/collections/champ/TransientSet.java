@@ -60,7 +60,7 @@ public final class TransientSet<E> {
     /** Adds {@code e}. */
     public TransientSet<E> add(E e) {
         editor.enter();
-        editor.put(codec.isInline() ? codec.encode(e) : 0, e, 0, null);
+        editor.put(ChampTrie.keyWordOf(codec, e), e, 0, null);
         return this;
     }
 
@@ -112,7 +112,7 @@ public final class TransientSet<E> {
 
     @SuppressWarnings("unchecked")
     private long word(Object o) {
-        return codec.isInline() ? codec.encode((E) o) : 0;
+        return ChampTrie.keyWordOf(codec, (E) o);
     }
 
     private void requireLongs(String what) {
