@@ -95,7 +95,7 @@ public final class TransientMap<K, V> {
 
     /** Maps {@code key} to {@code value}. */
     public TransientMap<K, V> put(K key, V value) {
-        editor.enter();
+        editor.enterToPut();
         long kw = ChampTrie.keyWordOf(keyCodec, key);
         long vw = valueCodec.isInline() ? valueCodec.encode(value) : 0;
         editor.put(kw, key, vw, value);
@@ -108,7 +108,7 @@ public final class TransientMap<K, V> {
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
     public TransientMap<K, V> putLong(long key, long value) {
-        editor.enter();
+        editor.enterToPut();
         requireLongs("putLong");
         editor.put(key, null, value, null);
         return this;

@@ -59,7 +59,7 @@ public final class TransientSet<E> {
 
     /** Adds {@code e}. */
     public TransientSet<E> add(E e) {
-        editor.enter();
+        editor.enterToPut();
         editor.put(ChampTrie.keyWordOf(codec, e), e, 0, null);
         return this;
     }
@@ -70,7 +70,7 @@ public final class TransientSet<E> {
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public TransientSet<E> addLong(long e) {
-        editor.enter();
+        editor.enterToPut();
         requireLongs("addLong");
         editor.put(e, null, 0, null);
         return this;

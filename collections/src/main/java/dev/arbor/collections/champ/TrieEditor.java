@@ -6,8 +6,18 @@ import dev.arbor.collections.node.Edit;
  * What a transient map and a transient set share: the edit token, the operation register, the
  * root, and the edit loop (find, put or remove with rollback on failure, commit on success).
  * The two transients only encode keys and values and name their methods.
+ *
+ * <p>A managed transient that starts empty buffers its puts ({@link PendingPuts}) until anything
+ * else is asked of it, then builds the trie from them in one pass ({@link BulkLoad}); after that
+ * it edits node by node. Puts return nothing, so the buffering cannot be observed. A native
+ * transient never buffers: the buffer would be JVM heap, several times the size of the nodes, and
+ * native collections exist to keep their bulk off that heap. A transient that meets a native
+ * allocator applies what it buffered and edits node by node from then on.
  */
 final class TrieEditor {
+    /** Buffered puts are indexed in 29 bits, two more naming their side ({@link BulkLoad}). */
+    private static final int MAX_PENDING = 1 << 29;
+
     private final String what;
     final Edit edit;
     final Op op;
@@ -15,6 +25,8 @@ final class TrieEditor {
     int size;
     Object root;
     long rootAddr;
+    /** Puts not yet applied, while the transient has been filled from empty only; else {@code null}. */
+    private PendingPuts pending;
 
     TrieEditor(String what, ChampTrie trie, int size, Object root, long rootAddr) {
         this.what = what;
@@ -24,12 +36,44 @@ final class TrieEditor {
         this.size = size;
         this.root = root;
         this.rootAddr = rootAddr;
+        this.pending = size == 0 ? new PendingPuts(trie) : null;
     }
 
-    /** Checks the token and the allocator, and picks the format this call runs with. */
+    /**
+     * Checks the token and the allocator, picks the format this call runs with, and applies the
+     * buffered puts.
+     */
     void enter() {
+        enterToPut();
+        if (pending != null && pending.count > 0) {
+            load();
+        }
+    }
+
+    /** As {@link #enter()}, for a put: buffered puts stay buffered while the format is managed. */
+    void enterToPut() {
         edit.check();
-        trie = trie.forTransient(size == 0, what);
+        trie = trie.forTransient(size == 0 && (pending == null || pending.count == 0), what);
+        if (pending != null && trie.allocator() != null) {
+            if (pending.count > 0) {
+                load();
+            }
+            pending = null;
+        }
+    }
+
+    /** Builds the trie from the buffered puts; on failure nothing changes and they stay buffered. */
+    private void load() {
+        op.reset();
+        int entries;
+        try {
+            entries = BulkLoad.load(trie, op, pending);
+        } catch (Throwable e) {
+            op.rollback(e);
+            throw e;
+        }
+        pending = null;
+        commit(entries);
     }
 
     /**
@@ -41,6 +85,7 @@ final class TrieEditor {
         try {
             edit.check();
             trie.checkLive(what);
+            pending = null;
             op.reset();
             trie.retireOwned(op, root, rootAddr, 0);
             op.commit();
@@ -56,8 +101,15 @@ final class TrieEditor {
         return trie.find(op, root, rootAddr, kw, kr, trie.hash(kw, kr));
     }
 
-    /** Adds or replaces an entry (a set passes no value). */
+    /** Adds or replaces an entry (a set passes no value). Call after {@link #enterToPut()}. */
     void put(long kw, Object kr, long vw, Object vr) {
+        if (pending != null) {
+            if (pending.count < MAX_PENDING) {
+                pending.add(kw, kr, vw, vr);
+                return;
+            }
+            load();
+        }
         op.reset();
         try {
             trie.put(op, root, rootAddr, kw, kr, vw, vr, trie.hash(kw, kr), 0);

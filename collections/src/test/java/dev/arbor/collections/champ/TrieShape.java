@@ -57,6 +57,9 @@ final class TrieShape {
         int lowMask = shift >= 32 ? -1 : (1 << shift) - 1;
         for (int i = 0; i < da; i++) {
             int kh = t.hash(t.kw(n, 0, i), t.kr(n, 0, i));
+            if (!t.keyInline && kh != Objects.hashCode(t.kr(n, 0, i))) {
+                throw new AssertionError("key " + keyString(t, n, i) + " stored with hash " + kh + ", not its own");
+            }
             if ((kh & lowMask) != (prefix & lowMask)) {
                 throw new AssertionError("key " + keyString(t, n, i) + " at shift " + shift + " does not match its path");
             }
