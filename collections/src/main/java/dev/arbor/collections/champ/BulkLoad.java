@@ -31,6 +31,8 @@ final class BulkLoad {
     private final Object[][] keyRefs = new Object[SIDES][];
     private final long[][] valueWords = new long[SIDES][];
     private final Object[][] valueRefs = new Object[SIDES][];
+    /** Ranges up to this size are first tried as a leaf without the bucket pass. */
+    private static final int SMALL_RANGE = 8;
     private static final int SIDES = 3;
     private static final int SIDE_BITS = 2;
     private static final int SIDE_MASK = (1 << SIDE_BITS) - 1;
@@ -105,18 +107,27 @@ final class BulkLoad {
             return collision(lo, hi, side);
         }
         int[] h = hashes[side];
-        if (m == 2) {
-            int d0 = digit(h[lo], shift);
-            int d1 = digit(h[lo + 1], shift);
-            if (d0 == d1) {
-                return oneSlot(shift, lo, hi, side, d0);
+        if (m <= SMALL_RANGE) {
+            // Most nodes are small leaves: spare them the 32 buckets.
+            int slots = 0;
+            boolean shared = false;
+            for (int i = lo; i < hi; i++) {
+                int bit = 1 << digit(h[i], shift);
+                shared |= (slots & bit) != 0;
+                slots |= bit;
             }
-            // Different slots, so different keys: a leaf of two entries in slot order.
-            trie.newNode(op, ChampTrie.bitmapHeader(1 << d0 | 1 << d1, 0), 2, 0, op.edit);
-            putEntry(op.obj, op.addr, d0 < d1 ? 0 : 1, lo << SIDE_BITS | side);
-            putEntry(op.obj, op.addr, d0 < d1 ? 1 : 0, (lo + 1) << SIDE_BITS | side);
-            distinct += 2;
-            return -1;
+            if (!shared) {
+                // Every entry in its own slot, so every key distinct: a leaf in slot order.
+                trie.newNode(op, ChampTrie.bitmapHeader(slots, 0), m, 0, op.edit);
+                for (int i = lo; i < hi; i++) {
+                    putEntry(op.obj, op.addr, ChampTrie.index(slots, 1 << digit(h[i], shift)), i << SIDE_BITS | side);
+                }
+                distinct += m;
+                return -1;
+            }
+            if (Integer.bitCount(slots) == 1) {
+                return oneSlot(shift, lo, hi, side, Integer.numberOfTrailingZeros(slots));
+            }
         }
         int level = shift / ChampTrie.BITS;
         int[] count = counts[level];
@@ -135,9 +146,7 @@ final class BulkLoad {
             end[d] = at;
             at += count[d];
         }
-        for (int i = lo; i < hi; i++) {
-            move(side, i, other, end[digit(h[i], shift)]++);
-        }
+        scatter(shift, lo, hi, side, other, end);
         int dataMap = 0;
         int nodeMap = 0;
         int da = 0;
@@ -214,17 +223,36 @@ final class BulkLoad {
                 && (keyRefs[side] == null || Objects.equals(keyRefs[side][i], keyRefs[side][j]));
     }
 
-    private void move(int from, int i, int to, int j) {
-        hashes[to][j] = hashes[from][i];
-        keyWords[to][j] = keyWords[from][i];
-        if (keyRefs[from] != null) {
-            keyRefs[to][j] = keyRefs[from][i];
-        }
-        if (valueWords[from] != null) {
-            valueWords[to][j] = valueWords[from][i];
-        }
-        if (valueRefs[from] != null) {
-            valueRefs[to][j] = valueRefs[from][i];
+    /**
+     * Moves entries {@code [lo, hi)} of side {@code from} to side {@code to}, each to the next
+     * free place of its digit's bucket ({@code end}). The arrays are locals and their null
+     * checks loop-invariant, so the JIT compiles one loop per kind of map.
+     */
+    private void scatter(int shift, int lo, int hi, int from, int to, int[] end) {
+        int[] hs = hashes[from];
+        int[] hd = hashes[to];
+        long[] ks = keyWords[from];
+        long[] kd = keyWords[to];
+        Object[] rs = keyRefs[from];
+        Object[] rd = keyRefs[to];
+        long[] vs = valueWords[from];
+        long[] vd = valueWords[to];
+        Object[] os = valueRefs[from];
+        Object[] od = valueRefs[to];
+        for (int i = lo; i < hi; i++) {
+            int h = hs[i];
+            int j = end[(h >>> shift) & ChampTrie.MASK]++;
+            hd[j] = h;
+            kd[j] = ks[i];
+            if (rs != null) {
+                rd[j] = rs[i];
+            }
+            if (vs != null) {
+                vd[j] = vs[i];
+            }
+            if (os != null) {
+                od[j] = os[i];
+            }
         }
     }
 
