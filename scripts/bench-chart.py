@@ -8,7 +8,8 @@ Usage:
 Reads the results of dev.arbor.benchmarks.collections.* (LongMap, LongMapTransient, StringMap,
 StringMapTransient, LongVector), converts every score to nanoseconds per entry (build and iterate
 benchmarks measure a whole collection per operation, so their score is divided by the `size`
-parameter; lookup, update and get benchmarks are already per entry), then:
+parameter; lookup, update and get benchmarks are already per entry; the score is the median of
+the measurement iterations), then:
   --table  prints a markdown table: one row per (collection, operation, size), a column per
            library, the fastest persistent peer, and Arbor's time divided by that peer's
            (below 1.00 = Arbor is faster);
@@ -66,11 +67,21 @@ def load(files):
             div = size if op in PER_COLLECTION_OPS else 1
             err = metric.get("scoreError")
             err = err / div if isinstance(err, (int, float)) and not math.isnan(err) else float("nan")
-            rows.setdefault((SUITES[cls], op, size), {})[lib] = (metric["score"] / div, err)
+            rows.setdefault((SUITES[cls], op, size), {})[lib] = (median_score(metric) / div, err)
             alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
             if alloc:
                 ALLOC.setdefault((SUITES[cls], op, size), {})[lib] = (alloc["score"] / div, float("nan"))
     return rows
+
+
+def median_score(metric):
+    """The median of the measurement iterations (rawData), which a noisy shared machine moves less
+    than the mean; the mean when the JSON has no raw data."""
+    values = sorted(v for fork in metric.get("rawData") or [] for v in fork)
+    if not values:
+        return metric["score"]
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
 # Bytes allocated per entry, from runs with -prof gc (gc.alloc.rate.norm), same keys as the rows.

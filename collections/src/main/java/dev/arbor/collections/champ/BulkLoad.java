@@ -26,7 +26,6 @@ final class BulkLoad {
 
     private final ChampTrie trie;
     private final Op op;
-    private final int[][] hashes = new int[SIDES][];
     private final long[][] keyWords = new long[SIDES][];
     private final Object[][] keyRefs = new Object[SIDES][];
     private final long[][] valueWords = new long[SIDES][];
@@ -54,13 +53,7 @@ final class BulkLoad {
         keyRefs[0] = puts.keyRefs;
         valueWords[0] = puts.valueWords;
         valueRefs[0] = puts.valueRefs;
-        int[] h = new int[n];
-        for (int i = 0; i < n; i++) {
-            h[i] = trie.hash(puts.keyWords[i], puts.keyRefs == null ? null : puts.keyRefs[i]);
-        }
-        hashes[0] = h;
         for (int side = 1; side < SIDES; side++) {
-            hashes[side] = new int[n];
             keyWords[side] = new long[n];
             keyRefs[side] = puts.keyRefs == null ? null : new Object[n];
             valueWords[side] = puts.valueWords == null ? null : new long[n];
@@ -81,7 +74,7 @@ final class BulkLoad {
         int single = load.build(0, 0, puts.count, 0);
         if (single >= 0) {
             // One key: the root holds it alone.
-            int hash = load.hashes[single & SIDE_MASK][single >>> SIDE_BITS];
+            int hash = load.hash(single & SIDE_MASK, single >>> SIDE_BITS);
             trie.newNode(op, ChampTrie.bitmapHeader(ChampTrie.bit(hash, 0), 0), 1, 0, op.edit);
             load.putEntry(op.obj, op.addr, 0, single);
             return 1;
@@ -89,8 +82,14 @@ final class BulkLoad {
         return load.distinct;
     }
 
-    private static int digit(int hash, int shift) {
-        return (hash >>> shift) & ChampTrie.MASK;
+    /** The slot of a key word at {@code shift}: the digit of its hash. */
+    private int digit(long kw, int shift) {
+        return (trie.hash(kw, null) >>> shift) & ChampTrie.MASK;
+    }
+
+    /** The hash of put {@code i} of {@code side}: it follows from the key word (a reference key's word is its hash). */
+    private int hash(int side, int i) {
+        return trie.hash(keyWords[side][i], null);
     }
 
     /**
@@ -106,13 +105,13 @@ final class BulkLoad {
         if (shift >= ChampTrie.HASH_BITS) {
             return collision(lo, hi, side);
         }
-        int[] h = hashes[side];
+        long[] words = keyWords[side];
         if (m <= SMALL_RANGE) {
             // Most nodes are small leaves: spare them the 32 buckets.
             int slots = 0;
             boolean shared = false;
             for (int i = lo; i < hi; i++) {
-                int bit = 1 << digit(h[i], shift);
+                int bit = 1 << digit(words[i], shift);
                 shared |= (slots & bit) != 0;
                 slots |= bit;
             }
@@ -120,7 +119,7 @@ final class BulkLoad {
                 // Every entry in its own slot, so every key distinct: a leaf in slot order.
                 trie.newNode(op, ChampTrie.bitmapHeader(slots, 0), m, 0, op.edit);
                 for (int i = lo; i < hi; i++) {
-                    putEntry(op.obj, op.addr, ChampTrie.index(slots, 1 << digit(h[i], shift)), i << SIDE_BITS | side);
+                    putEntry(op.obj, op.addr, ChampTrie.index(slots, 1 << digit(words[i], shift)), i << SIDE_BITS | side);
                 }
                 distinct += m;
                 return -1;
@@ -133,9 +132,9 @@ final class BulkLoad {
         int[] count = counts[level];
         Arrays.fill(count, 0);
         for (int i = lo; i < hi; i++) {
-            count[digit(h[i], shift)]++;
+            count[digit(words[i], shift)]++;
         }
-        int first = digit(h[lo], shift);
+        int first = digit(words[lo], shift);
         if (count[first] == m) {
             return oneSlot(shift, lo, hi, side, first);
         }
@@ -210,7 +209,7 @@ final class BulkLoad {
         if (k == 1) {
             return keep[0] << SIDE_BITS | side;
         }
-        trie.newNode(op, ChampTrie.collisionHeader(hashes[side][lo], k), k, 0, op.edit);
+        trie.newNode(op, ChampTrie.collisionHeader(hash(side, lo), k), k, 0, op.edit);
         for (int j = 0; j < k; j++) {
             putEntry(op.obj, op.addr, j, keep[j] << SIDE_BITS | side);
         }
@@ -229,8 +228,6 @@ final class BulkLoad {
      * checks loop-invariant, so the JIT compiles one loop per kind of map.
      */
     private void scatter(int shift, int lo, int hi, int from, int to, int[] end) {
-        int[] hs = hashes[from];
-        int[] hd = hashes[to];
         long[] ks = keyWords[from];
         long[] kd = keyWords[to];
         Object[] rs = keyRefs[from];
@@ -240,10 +237,9 @@ final class BulkLoad {
         Object[] os = valueRefs[from];
         Object[] od = valueRefs[to];
         for (int i = lo; i < hi; i++) {
-            int h = hs[i];
-            int j = end[(h >>> shift) & ChampTrie.MASK]++;
-            hd[j] = h;
-            kd[j] = ks[i];
+            long kw = ks[i];
+            int j = end[digit(kw, shift)]++;
+            kd[j] = kw;
             if (rs != null) {
                 rd[j] = rs[i];
             }
