@@ -151,7 +151,7 @@ def draw_matplotlib(rows, size, out):
     ax.set_xticks(range(len(groups)))
     ax.set_xticklabels(groups, fontsize=8)
     ax.set_ylabel("ns per entry (log scale, lower is better)")
-    ax.set_title(f"Arbor collections vs peers, {size:,} entries (JMH average time)")
+    ax.set_title(f"Arbor collections vs peers, {size:,} entries (median of JMH iterations)")
     ax.grid(axis="y", which="both", alpha=0.3)
     # Under the axis labels, so it never hides a bar or the title.
     ax.legend(ncol=len(libs), fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.1), frameon=False)
