@@ -412,7 +412,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     public void forEach(BiConsumer<? super K, ? super V> action) {
         Objects.requireNonNull(action, "action");
         trie.checkLive(WHAT);
-        trie.walk(root, rootAddr, (n, a, count) -> {
+        trie.walk(root, rootAddr, size, (n, a, count) -> {
             for (int i = 0; i < count; i++) {
                 action.accept(key(n, a, i), value(n, a, i));
                 // The action may have reset the allocator of a native map: never read on after that.
@@ -431,7 +431,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         Objects.requireNonNull(action, "action");
         requireLongs("forEachLong");
         trie.checkLive(WHAT);
-        trie.forEachWords(root, rootAddr, action, WHAT);
+        trie.forEachWords(root, rootAddr, size, action, WHAT);
     }
 
     @Override

@@ -331,7 +331,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     public void forEach(Consumer<? super E> action) {
         Objects.requireNonNull(action, "action");
         trie.checkLive(WHAT);
-        trie.walk(root, rootAddr, (n, a, count) -> {
+        trie.walk(root, rootAddr, size, (n, a, count) -> {
             for (int i = 0; i < count; i++) {
                 action.accept(trie.keyInline ? codec.decode(trie.keyWord(n, a, i)) : (E) trie.keyRef(n, a, i));
                 // The action may have reset the allocator of a native set: never read on after that.
@@ -349,7 +349,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         Objects.requireNonNull(action, "action");
         requireLongs("forEachLong");
         trie.checkLive(WHAT);
-        trie.forEachWords(root, rootAddr, (element, unused) -> action.accept(element), WHAT);
+        trie.forEachWords(root, rootAddr, size, (element, unused) -> action.accept(element), WHAT);
     }
 
     @Override

@@ -43,8 +43,18 @@ class ForEachTest {
      */
     @Test
     void walksVisitInIterationOrderInEveryFormat() {
+        walksVisitInIterationOrder(20_000);
+    }
+
+    /** Large enough for the walk that reads child headers first. */
+    @Test
+    void largeWalksVisitInIterationOrderInEveryFormat() {
+        walksVisitInIterationOrder(ChampTrie.OVERLAP_MISSES_FROM + 5_000);
+    }
+
+    private static void walksVisitInIterationOrder(int size) {
         Random random = new Random(SEED);
-        long[] keys = new long[20_000];
+        long[] keys = new long[size];
         for (int i = 0; i < keys.length; i++) {
             // Long.hashCode is high ^ low: 64 distinct hashes for the first half, random ones after.
             long high = random.nextInt(1 << 20);
