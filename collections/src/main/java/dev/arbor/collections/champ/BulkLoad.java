@@ -14,28 +14,25 @@ import java.util.Objects;
  * stable, so when a key was put several times the last put wins, as with one put after another.
  * The shape is the one those puts would have made (canonical form, see {@link ChampTrie}).
  *
- * <p>Entries move between sides: side 0 is the buffer, read but never written (a failed build
- * leaves the puts as they were), sides 1 and 2 scratch of the same size, written in turn.
- * Sequential passes over them replace one random root-to-leaf descent per put. Every node goes
- * through the format's constructors, so a native format logs each block in the {@link Op} and a
- * failure rolls them all back.
+ * <p>Entries move between sides ({@link PutColumns}, on the heap or native like the buffer):
+ * side 0 is the buffer, read but never written (a failed build leaves the puts as they were),
+ * sides 1 and 2 scratch of the same size, written in turn and given back at the end. Sequential
+ * passes over them replace one random root-to-leaf descent per put. Every node goes through the
+ * format's constructors, so a native format logs each block in the {@link Op} and a failure
+ * rolls them all back.
  */
 final class BulkLoad {
     private static final int WIDTH = ChampTrie.MASK + 1;
     private static final int LEVELS = ChampTrie.LEVELS;
-
-    private final ChampTrie trie;
-    private final Op op;
-    private final long[][] keyWords = new long[SIDES][];
-    private final Object[][] keyRefs = new Object[SIDES][];
-    private final long[][] valueWords = new long[SIDES][];
-    private final Object[][] valueRefs = new Object[SIDES][];
     /** Ranges up to this size are first tried as a leaf without the bucket pass. */
     private static final int SMALL_RANGE = 8;
     private static final int SIDES = 3;
     private static final int SIDE_BITS = 2;
     private static final int SIDE_MASK = (1 << SIDE_BITS) - 1;
 
+    private final ChampTrie trie;
+    private final Op op;
+    private final PutColumns[] sides = new PutColumns[SIDES];
     /** Per level: bucket sizes, bucket ends, the entries (index << 2 | side) and children of the node being built. */
     private final int[][] counts = new int[LEVELS][WIDTH];
     private final int[][] ends = new int[LEVELS][WIDTH];
@@ -45,20 +42,10 @@ final class BulkLoad {
     private int[] distinctScratch = new int[4];
     private int distinct;
 
-    private BulkLoad(ChampTrie trie, Op op, PendingPuts puts) {
+    private BulkLoad(ChampTrie trie, Op op, PutColumns puts) {
         this.trie = trie;
         this.op = op;
-        int n = puts.count;
-        keyWords[0] = puts.keyWords;
-        keyRefs[0] = puts.keyRefs;
-        valueWords[0] = puts.valueWords;
-        valueRefs[0] = puts.valueRefs;
-        for (int side = 1; side < SIDES; side++) {
-            keyWords[side] = new long[n];
-            keyRefs[side] = puts.keyRefs == null ? null : new Object[n];
-            valueWords[side] = puts.valueWords == null ? null : new long[n];
-            valueRefs[side] = puts.valueRefs == null ? null : new Object[n];
-        }
+        sides[0] = puts;
     }
 
     /**
@@ -66,30 +53,36 @@ final class BulkLoad {
      * {@code op.edit}, logged in {@code op}) and returns its number of entries.
      */
     static int load(ChampTrie trie, Op op, PendingPuts puts) {
-        if (puts.count == 0) {
+        int n = puts.count;
+        if (n == 0) {
             trie.empty(op);
             return 0;
         }
-        BulkLoad load = new BulkLoad(trie, op, puts);
-        int single = load.build(0, 0, puts.count, 0);
-        if (single >= 0) {
+        BulkLoad load = new BulkLoad(trie, op, puts.columns());
+        try {
+            load.sides[1] = load.sides[0].scratch(n);
+            load.sides[2] = load.sides[0].scratch(n);
+            int single = load.build(0, 0, n, 0);
+            if (single < 0) {
+                return load.distinct;
+            }
             // One key: the root holds it alone.
-            int hash = load.hash(single & SIDE_MASK, single >>> SIDE_BITS);
+            int hash = trie.hash(load.sides[single & SIDE_MASK].key(single >>> SIDE_BITS), null);
             trie.newNode(op, ChampTrie.bitmapHeader(ChampTrie.bit(hash, 0), 0), 1, 0, op.edit);
             load.putEntry(op.obj, op.addr, 0, single);
             return 1;
+        } finally {
+            for (int side = 1; side < SIDES; side++) {
+                if (load.sides[side] != null) {
+                    load.sides[side].release();
+                }
+            }
         }
-        return load.distinct;
     }
 
-    /** The slot of a key word at {@code shift}: the digit of its hash. */
-    private int digit(long kw, int shift) {
-        return (trie.hash(kw, null) >>> shift) & ChampTrie.MASK;
-    }
-
-    /** The hash of put {@code i} of {@code side}: it follows from the key word (a reference key's word is its hash). */
-    private int hash(int side, int i) {
-        return trie.hash(keyWords[side][i], null);
+    /** The slot at {@code shift} of put {@code i} of {@code side}: a digit of its hash, which follows from the key word. */
+    private int digit(int side, int i, int shift) {
+        return PutColumns.digit(trie, sides[side].key(i), shift);
     }
 
     /**
@@ -105,13 +98,12 @@ final class BulkLoad {
         if (shift >= ChampTrie.HASH_BITS) {
             return collision(lo, hi, side);
         }
-        long[] words = keyWords[side];
         if (m <= SMALL_RANGE) {
             // Most nodes are small leaves: spare them the 32 buckets.
             int slots = 0;
             boolean shared = false;
             for (int i = lo; i < hi; i++) {
-                int bit = 1 << digit(words[i], shift);
+                int bit = 1 << digit(side, i, shift);
                 shared |= (slots & bit) != 0;
                 slots |= bit;
             }
@@ -119,7 +111,7 @@ final class BulkLoad {
                 // Every entry in its own slot, so every key distinct: a leaf in slot order.
                 trie.newNode(op, ChampTrie.bitmapHeader(slots, 0), m, 0, op.edit);
                 for (int i = lo; i < hi; i++) {
-                    putEntry(op.obj, op.addr, ChampTrie.index(slots, 1 << digit(words[i], shift)), i << SIDE_BITS | side);
+                    putEntry(op.obj, op.addr, ChampTrie.index(slots, 1 << digit(side, i, shift)), i << SIDE_BITS | side);
                 }
                 distinct += m;
                 return -1;
@@ -131,10 +123,8 @@ final class BulkLoad {
         int level = shift / ChampTrie.BITS;
         int[] count = counts[level];
         Arrays.fill(count, 0);
-        for (int i = lo; i < hi; i++) {
-            count[digit(words[i], shift)]++;
-        }
-        int first = digit(words[lo], shift);
+        sides[side].countDigits(trie, lo, hi, shift, count);
+        int first = digit(side, lo, shift);
         if (count[first] == m) {
             return oneSlot(shift, lo, hi, side, first);
         }
@@ -145,7 +135,7 @@ final class BulkLoad {
             end[d] = at;
             at += count[d];
         }
-        scatter(shift, lo, hi, side, other, end);
+        sides[side].scatter(trie, lo, hi, shift, sides[other], end);
         int dataMap = 0;
         int nodeMap = 0;
         int da = 0;
@@ -209,7 +199,7 @@ final class BulkLoad {
         if (k == 1) {
             return keep[0] << SIDE_BITS | side;
         }
-        trie.newNode(op, ChampTrie.collisionHeader(hash(side, lo), k), k, 0, op.edit);
+        trie.newNode(op, ChampTrie.collisionHeader(trie.hash(sides[side].key(lo), null), k), k, 0, op.edit);
         for (int j = 0; j < k; j++) {
             putEntry(op.obj, op.addr, j, keep[j] << SIDE_BITS | side);
         }
@@ -218,47 +208,14 @@ final class BulkLoad {
     }
 
     private boolean sameKey(int side, int i, int j) {
-        return keyWords[side][i] == keyWords[side][j]
-                && (keyRefs[side] == null || Objects.equals(keyRefs[side][i], keyRefs[side][j]));
-    }
-
-    /**
-     * Moves entries {@code [lo, hi)} of side {@code from} to side {@code to}, each to the next
-     * free place of its digit's bucket ({@code end}). The arrays are locals and their null
-     * checks loop-invariant, so the JIT compiles one loop per kind of map.
-     */
-    private void scatter(int shift, int lo, int hi, int from, int to, int[] end) {
-        long[] ks = keyWords[from];
-        long[] kd = keyWords[to];
-        Object[] rs = keyRefs[from];
-        Object[] rd = keyRefs[to];
-        long[] vs = valueWords[from];
-        long[] vd = valueWords[to];
-        Object[] os = valueRefs[from];
-        Object[] od = valueRefs[to];
-        for (int i = lo; i < hi; i++) {
-            long kw = ks[i];
-            int j = end[digit(kw, shift)]++;
-            kd[j] = kw;
-            if (rs != null) {
-                rd[j] = rs[i];
-            }
-            if (vs != null) {
-                vd[j] = vs[i];
-            }
-            if (os != null) {
-                od[j] = os[i];
-            }
-        }
+        PutColumns c = sides[side];
+        return c.key(i) == c.key(j) && (trie.keyInline || Objects.equals(c.keyRef(i), c.keyRef(j)));
     }
 
     /** Writes the put {@code at} ({@code index << 2 | side}) as entry {@code i} of a new node. */
     private void putEntry(Object n, long a, int i, int at) {
-        int side = at & SIDE_MASK;
+        PutColumns c = sides[at & SIDE_MASK];
         int index = at >>> SIDE_BITS;
-        trie.setEntry(n, a, i, keyWords[side][index],
-                keyRefs[side] == null ? null : keyRefs[side][index],
-                valueWords[side] == null ? 0 : valueWords[side][index],
-                valueRefs[side] == null ? null : valueRefs[side][index]);
+        trie.setEntry(n, a, i, c.key(index), c.keyRef(index), c.value(index), c.valueRef(index));
     }
 }

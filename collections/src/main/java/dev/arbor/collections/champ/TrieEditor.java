@@ -7,17 +7,15 @@ import dev.arbor.collections.node.Edit;
  * root, and the edit loop (find, put or remove with rollback on failure, commit on success).
  * The two transients only encode keys and values and name their methods.
  *
- * <p>A managed transient that starts empty buffers its puts ({@link PendingPuts}) until anything
- * else is asked of it, then builds the trie from them in one pass ({@link BulkLoad}); after that
- * it edits node by node. Puts return nothing, so the buffering cannot be observed. A native
- * transient never buffers: the buffer would be JVM heap, several times the size of the nodes, and
- * native collections exist to keep their bulk off that heap. A transient that meets a native
- * allocator applies what it buffered and edits node by node from then on.
+ * <p>A transient that starts empty buffers its puts ({@link PendingPuts}) until anything else is
+ * asked of it, then builds the trie from them in one pass ({@link BulkLoad}); after that it edits
+ * node by node. Puts return nothing, so the buffering cannot be observed. A managed transient
+ * buffers on the JVM heap; a native one in its allocator's memory (inline keys and values only;
+ * with JVM references it edits node by node from the start). A transient whose buffer does not
+ * fit its format any more (a managed one meeting a native allocator) builds from what it buffered
+ * and edits node by node from then on.
  */
 final class TrieEditor {
-    /** Buffered puts are indexed in 29 bits, two more naming their side ({@link BulkLoad}). */
-    private static final int MAX_PENDING = 1 << 29;
-
     private final String what;
     final Edit edit;
     final Op op;
@@ -25,7 +23,9 @@ final class TrieEditor {
     int size;
     Object root;
     long rootAddr;
-    /** Puts not yet applied, while the transient has been filled from empty only; else {@code null}. */
+    /** Whether puts are buffered: from creation if empty, until the first build. */
+    private boolean buffering;
+    /** Puts not yet applied, or {@code null}. */
     private PendingPuts pending;
 
     TrieEditor(String what, ChampTrie trie, int size, Object root, long rootAddr) {
@@ -36,7 +36,7 @@ final class TrieEditor {
         this.size = size;
         this.root = root;
         this.rootAddr = rootAddr;
-        this.pending = size == 0 ? new PendingPuts(trie) : null;
+        this.buffering = size == 0;
     }
 
     /**
@@ -50,19 +50,19 @@ final class TrieEditor {
         }
     }
 
-    /** As {@link #enter()}, for a put: buffered puts stay buffered while the format is managed. */
+    /** As {@link #enter()}, for a put: buffered puts stay buffered while the buffer fits the format. */
     void enterToPut() {
         edit.check();
         trie = trie.forTransient(size == 0 && (pending == null || pending.count == 0), what);
-        if (pending != null && trie.allocator() != null) {
-            if (pending.count > 0) {
-                load();
-            }
-            pending = null;
+        if (pending != null && !pending.fits(trie)) {
+            load();
         }
     }
 
-    /** Builds the trie from the buffered puts; on failure nothing changes and they stay buffered. */
+    /**
+     * Builds the trie from the buffered puts and stops buffering; on failure nothing changes and
+     * they stay buffered.
+     */
     private void load() {
         op.reset();
         int entries;
@@ -72,8 +72,11 @@ final class TrieEditor {
             op.rollback(e);
             throw e;
         }
+        PendingPuts done = pending;
         pending = null;
+        buffering = false;
         commit(entries);
+        done.release();
     }
 
     /**
@@ -85,7 +88,11 @@ final class TrieEditor {
         try {
             edit.check();
             trie.checkLive(what);
-            pending = null;
+            if (pending != null) {
+                pending.release();
+                pending = null;
+            }
+            buffering = false;
             op.reset();
             trie.retireOwned(op, root, rootAddr, 0);
             op.commit();
@@ -103,12 +110,18 @@ final class TrieEditor {
 
     /** Adds or replaces an entry (a set passes no value). Call after {@link #enterToPut()}. */
     void put(long kw, Object kr, long vw, Object vr) {
-        if (pending != null) {
-            if (pending.count < MAX_PENDING) {
+        if (buffering) {
+            if (pending == null) {
+                pending = PendingPuts.of(trie);
+                buffering = pending != null;
+            }
+            if (buffering && pending.count < PendingPuts.MAX) {
                 pending.add(kw, kr, vw, vr);
                 return;
             }
-            load();
+            if (pending != null) {
+                load();
+            }
         }
         op.reset();
         try {

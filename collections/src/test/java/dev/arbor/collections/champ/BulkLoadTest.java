@@ -19,10 +19,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * A managed transient that starts empty buffers its puts and builds the trie in one pass at the
- * first other call: the result must be exactly what one put after another makes (contents, last
- * put wins, canonical shape), also when the build makes native nodes (the buffer meets a native
- * allocator), and a failure while building must change nothing. Native transients never buffer.
+ * A transient that starts empty buffers its puts and builds the trie in one pass at the first
+ * other call: the result must be exactly what one put after another makes (contents, last put
+ * wins, canonical shape), in both formats, from a buffer on the heap or in native memory, and a
+ * failure while buffering or building must change nothing and leak nothing.
  */
 class BulkLoadTest {
     private static final long SEED = Long.getLong("arbor.test.seed", 3);
@@ -136,23 +136,125 @@ class BulkLoadTest {
         assertEquals(true, injected > 10, "failures were injected: " + injected);
     }
 
+    /** The same for a buffer in native memory: the scratch goes back, the nodes are rolled back. */
     @Test
-    void aNativeTransientDoesNotBufferItsPuts() {
+    void aFailureWhileBuildingFromANativeBufferChangesNothingAndLeaksNoBlock() {
+        long injected = 0;
+        try (DebugAllocator debug = DebugAllocator.builder().leakDetection(LeakDetection.OFF).quarantineBytes(0).build()) {
+            FailingAllocator failing = new FailingAllocator(debug);
+            for (int size : new int[] {1, 2, 9, 300}) {
+                for (int k = 1; ; k++) {
+                    Map<Long, Long> model = new HashMap<>();
+                    try (AllocatorScope scope = CurrentAllocator.use(failing)) {
+                        var t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+                        for (long i = 0; i < size; i++) {
+                            long key = partialDeep(i);
+                            t.putLong(key, i).putLong(partialDeep(i / 2), -i);
+                            model.put(key, i);
+                            model.put(partialDeep(i / 2), -i);
+                        }
+                        long liveBefore = debug.stats().liveBlocks();
+                        failing.failAt(k);
+                        try {
+                            t.size();
+                        } catch (AllocationFailedException e) {
+                            injected++;
+                            failing.disarm();
+                            assertEquals(liveBefore, debug.stats().liveBlocks(),
+                                    "size " + size + ": blocks left allocated after refusing allocation #" + k);
+                            assertNativeMapEquals(model, t.persistent(), "size " + size + " after failure #" + k);
+                            debug.reset();
+                            continue;
+                        }
+                        failing.disarm();
+                        assertNativeMapEquals(model, t.persistent(), "size " + size);
+                        debug.reset();
+                        break;
+                    }
+                }
+            }
+        }
+        assertEquals(true, injected > 10, "failures were injected: " + injected);
+    }
+
+    /** Long keys whose hashes share their low 30 bits: deep paths, collisions (see {@link HashScenario#PARTIAL_DEEP}). */
+    private static long partialDeep(long id) {
+        return PersistentMapModelTest.longKey(HashScenario.PARTIAL_DEEP, id);
+    }
+
+    @Test
+    void aNativeTransientBuffersInItsAllocatorAndGivesTheBufferBack() {
+        try (DebugAllocator debug = DebugAllocator.builder().leakDetection(LeakDetection.OFF).quarantineBytes(0).build();
+             ArenaAllocator arena = ArenaAllocator.create()) {
+            PersistentMap<Long, Long> m;
+            Map<Long, Long> model = new HashMap<>();
+            try (AllocatorScope scope = CurrentAllocator.use(debug)) {
+                var t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+                long before = debug.stats().blocksAllocated();
+                t.putLong(1, 1);
+                assertEquals(before + 1, debug.stats().blocksAllocated(), "the first put makes the buffer, no node");
+                Random random = new Random(SEED);
+                for (int i = 0; i < 5_000; i++) {
+                    long k = random.nextLong();
+                    t.putLong(k, i);
+                    model.put(k, (long) i);
+                }
+                model.put(1L, 1L);
+                m = t.persistent();
+            }
+            assertNativeMapEquals(model, m, "native bulk build");
+            // Copying counts the result's nodes: the buffer and the scratch went back to the allocator.
+            FailingAllocator counting = new FailingAllocator(arena);
+            assertEquals(m, m.copyTo(counting));
+            assertEquals(counting.allocations(), debug.stats().liveBlocks(), "only the map's nodes stay allocated");
+            debug.reset();
+        }
+    }
+
+    @Test
+    void aNativeTransientWithObjectKeysEditsNodeByNode() {
         try (ArenaAllocator arena = ArenaAllocator.builder().build();
              AllocatorScope scope = CurrentAllocator.use(arena)) {
-            var t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+            TransientMap<String, Long> t = PersistentMap.<String, Long>empty(Codec.object(), Codec.LONG).asTransient();
             long before = arena.stats().blocksAllocated();
-            t.putLong(1, 1);
-            assertEquals(before + 1, arena.stats().blocksAllocated(), "the put made its node at once");
+            t.put("a", 1L);
+            assertEquals(before + 1, arena.stats().blocksAllocated(), "native memory cannot buffer JVM references");
             var managedFirst = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
             try (AllocatorScope none = CurrentAllocator.useDefault()) {
                 managedFirst.putLong(1, 1).putLong(2, 2);
             }
-            long beforeMixed = arena.stats().blocksAllocated();
             managedFirst.putLong(3, 3);
-            assertEquals(true, arena.stats().blocksAllocated() > beforeMixed,
-                    "meeting the arena, the transient applies its buffer and edits node by node");
-            assertEquals(Map.of(1L, 1L, 2L, 2L, 3L, 3L), managedFirst.persistent());
+            assertEquals(Map.of(1L, 1L, 2L, 2L, 3L, 3L), managedFirst.persistent(),
+                    "a heap buffer meeting the arena becomes native nodes, then edits go node by node");
+        }
+    }
+
+    @Test
+    void aNativeBufferThatCannotGrowFailsThePutAndKeepsThePreviousPuts() {
+        try (DebugAllocator debug = DebugAllocator.builder().leakDetection(LeakDetection.OFF).quarantineBytes(0).build()) {
+            FailingAllocator failing = new FailingAllocator(debug);
+            Map<Long, Long> model = new HashMap<>();
+            long injected = 0;
+            try (AllocatorScope scope = CurrentAllocator.use(failing)) {
+                var t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+                for (long i = 0; i < 1_000; i++) {
+                    // Refuse the next allocation: the puts that need the buffer to grow fail once.
+                    failing.failAt(1);
+                    try {
+                        t.putLong(i * 0x9E3779B97F4A7C15L, i);
+                        failing.disarm();
+                    } catch (AllocationFailedException e) {
+                        failing.disarm();
+                        injected++;
+                        t.putLong(i * 0x9E3779B97F4A7C15L, i);
+                    }
+                    model.put(i * 0x9E3779B97F4A7C15L, i);
+                }
+                assertEquals(model.size(), t.size());
+                assertNativeMapEquals(model, t.persistent(), "after refused growths");
+            }
+            assertEquals(true, injected >= 4, "the buffer grew several times: " + injected);
+            debug.reset();
         }
     }
 
