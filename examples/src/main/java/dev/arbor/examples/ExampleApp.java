@@ -68,7 +68,7 @@ public final class ExampleApp {
         out.println("heap blocks are reclaimed by the JVM, so it reserves nothing itself.");
         out.println();
 
-        StatsTable builds = new StatsTable("build", "allocator", "nodes", "node bytes", "JVM heap bytes allocated",
+        StatsTable builds = new StatsTable("build", "allocator", "blocks", "block bytes", "JVM heap bytes allocated",
                 "JVM GCs", "GC ms", "ms");
         List<Allocator> allocators = Arrays.asList(null, counting, arena, debug);
         StatsTable warmUp = new StatsTable(builds.columns());
@@ -89,10 +89,12 @@ public final class ExampleApp {
         out.println("arena and debug allocators:");
         out.println(builds.render());
         out.println("Each build ran three times before (not shown) so the JIT has compiled it; 'ms' is one run on a shared machine.");
-        out.println("Nodes and node bytes are what the current allocator saw; with none current the default path counts nothing");
-        out.println("(it pays one thread-local read per operation). Under the arena and the debug allocator every node is a");
-        out.println("native block: 'JVM heap bytes allocated' (the thread's allocation counter) then holds only the collection");
-        out.println("objects and the transient's bookkeeping. The arena and the debug allocator are reset after each build.");
+        out.println("Blocks and block bytes are what the current allocator handed out: every node and, for a native transient");
+        out.println("built from empty, its put buffer and the build's scratch, which go back to the allocator when the build ends.");
+        out.println("With none current the default path counts nothing (it pays one thread-local read per operation). Under the");
+        out.println("arena and the debug allocator every node is a native block: 'JVM heap bytes allocated' (the thread's");
+        out.println("allocation counter) then holds only the collection objects and the transient's bookkeeping. The arena and");
+        out.println("the debug allocator are reset after each build.");
         out.println();
         out.println(CopyOutDemo.run(arena));
     }
