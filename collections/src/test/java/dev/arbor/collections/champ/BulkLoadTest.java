@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,38 +100,18 @@ class BulkLoadTest {
             FailingAllocator failing = new FailingAllocator(debug);
             for (HashScenario scenario : new HashScenario[] {HashScenario.DISTINCT, HashScenario.PARTIAL_DEEP}) {
                 int size = Math.min(scenario.maxSize, 300);
-                for (int k = 1; ; k++) {
-                    Map<Key, Object> model = new HashMap<>();
-                    TransientMap<Key, Object> t;
-                    long liveBefore = debug.stats().liveBlocks();
-                    // Buffered without an allocator, built in the failing native one.
-                    t = PersistentMap.<Key, Object>of().asTransient();
+                Map<Key, Object> model = new HashMap<>();
+                // Buffered without an allocator, built in the failing native one.
+                injected += checkEveryBuildFailure(debug, failing, scenario.toString(), model, () -> {
+                    TransientMap<Key, Object> t = PersistentMap.<Key, Object>of().asTransient();
                     for (long i = 0; i < size; i++) {
                         t.put(scenario.key(i), "v" + i);
                         t.put(scenario.key(i / 2), "w" + i);
                         model.put(scenario.key(i), "v" + i);
                         model.put(scenario.key(i / 2), "w" + i);
                     }
-                    try (AllocatorScope scope = CurrentAllocator.use(failing)) {
-                        failing.failAt(k);
-                        try {
-                            t.size();
-                        } catch (AllocationFailedException e) {
-                            injected++;
-                            failing.disarm();
-                            assertEquals(liveBefore, debug.stats().liveBlocks(),
-                                    scenario + ": blocks left allocated after refusing allocation #" + k);
-                            // The puts are still there: the next call builds the trie from all of them.
-                            assertNativeMapEquals(model, t.persistent(), scenario + " after failure #" + k);
-                            debug.reset();
-                            continue;
-                        }
-                        failing.disarm();
-                        assertNativeMapEquals(model, t.persistent(), scenario.toString());
-                        debug.reset();
-                        break;
-                    }
-                }
+                    return t;
+                });
             }
         }
         assertEquals(true, injected > 10, "failures were injected: " + injected);
@@ -143,38 +124,53 @@ class BulkLoadTest {
         try (DebugAllocator debug = DebugAllocator.builder().leakDetection(LeakDetection.OFF).quarantineBytes(0).build()) {
             FailingAllocator failing = new FailingAllocator(debug);
             for (int size : new int[] {1, 2, 9, 300}) {
-                for (int k = 1; ; k++) {
-                    Map<Long, Long> model = new HashMap<>();
+                Map<Long, Long> model = new HashMap<>();
+                injected += checkEveryBuildFailure(debug, failing, "size " + size, model, () -> {
                     try (AllocatorScope scope = CurrentAllocator.use(failing)) {
                         var t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
                         for (long i = 0; i < size; i++) {
-                            long key = partialDeep(i);
-                            t.putLong(key, i).putLong(partialDeep(i / 2), -i);
-                            model.put(key, i);
+                            t.putLong(partialDeep(i), i).putLong(partialDeep(i / 2), -i);
+                            model.put(partialDeep(i), i);
                             model.put(partialDeep(i / 2), -i);
                         }
-                        long liveBefore = debug.stats().liveBlocks();
-                        failing.failAt(k);
-                        try {
-                            t.size();
-                        } catch (AllocationFailedException e) {
-                            injected++;
-                            failing.disarm();
-                            assertEquals(liveBefore, debug.stats().liveBlocks(),
-                                    "size " + size + ": blocks left allocated after refusing allocation #" + k);
-                            assertNativeMapEquals(model, t.persistent(), "size " + size + " after failure #" + k);
-                            debug.reset();
-                            continue;
-                        }
-                        failing.disarm();
-                        assertNativeMapEquals(model, t.persistent(), "size " + size);
-                        debug.reset();
-                        break;
+                        return t;
                     }
-                }
+                });
             }
         }
         assertEquals(true, injected > 10, "failures were injected: " + injected);
+    }
+
+    /**
+     * For k = 1, 2, ...: fills a new transient ({@code filled}, which also fills {@code model}),
+     * then builds it in {@code failing} with allocation k refused, until a build succeeds. After
+     * each failure the debug allocator holds what it held before, and the transient still has
+     * every put. Returns the number of failures.
+     */
+    private static <K, V> long checkEveryBuildFailure(DebugAllocator debug, FailingAllocator failing, String what,
+                                                      Map<K, V> model, Supplier<TransientMap<K, V>> filled) {
+        for (int k = 1; ; k++) {
+            model.clear();
+            TransientMap<K, V> t = filled.get();
+            long liveBefore = debug.stats().liveBlocks();
+            try (AllocatorScope scope = CurrentAllocator.use(failing)) {
+                failing.failAt(k);
+                try {
+                    t.size();
+                } catch (AllocationFailedException e) {
+                    failing.disarm();
+                    assertEquals(liveBefore, debug.stats().liveBlocks(), what + ": blocks left allocated after refusing allocation #" + k);
+                    // The puts are still there: the next call builds the trie from all of them.
+                    assertNativeMapEquals(model, t.persistent(), what + " after failure #" + k);
+                    debug.reset();
+                    continue;
+                }
+                failing.disarm();
+                assertNativeMapEquals(model, t.persistent(), what);
+                debug.reset();
+                return k - 1;
+            }
+        }
     }
 
     /** Long keys whose hashes share their low 30 bits: deep paths, collisions (see {@link HashScenario#PARTIAL_DEEP}). */
