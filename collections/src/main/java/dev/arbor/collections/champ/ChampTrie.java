@@ -406,7 +406,8 @@ abstract class ChampTrie {
     /**
      * Builds, in one allocation, the root holding {@code count} entries whose first-level slots
      * all differ (so their keys differ too), the common case for small literal collections.
-     * Returns false, having built nothing, if two entries share a slot.
+     * Returns false, having built nothing, if two entries share a slot. For reference keys it
+     * fills {@code kws} with their hashes (their key words).
      */
     final boolean tryRootOf(Op out, int count, long[] kws, Object[] krs, long[] vws, Object[] vrs) {
         int[] bits = new int[count];
