@@ -199,9 +199,21 @@ class BulkLoadTest {
                 m = t.persistent();
             }
             assertNativeMapEquals(model, m, "native bulk build");
-            // Copying counts the result's nodes: the buffer and the scratch went back to the allocator.
+            PersistentSet<Long> set;
+            try (AllocatorScope scope = CurrentAllocator.use(debug)) {
+                var t = PersistentSet.empty(Codec.LONG).asTransient();
+                for (long k : model.keySet()) {
+                    t.addLong(k).addLong(k);
+                }
+                set = t.persistent();
+            }
+            assertEquals(model.keySet(), set, "a native set buffers one word per element");
+            assertEquals(set, model.keySet());
+            assertEquals(true, set.trie.allocator() != null);
+            // Copying counts the results' nodes: the buffers and the scratch went back to the allocator.
             FailingAllocator counting = new FailingAllocator(arena);
             assertEquals(m, m.copyTo(counting));
+            assertEquals(set, set.copyTo(counting));
             assertEquals(counting.allocations(), debug.stats().liveBlocks(), "only the map's nodes stay allocated");
             debug.reset();
         }
