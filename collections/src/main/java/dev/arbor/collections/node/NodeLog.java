@@ -1,7 +1,6 @@
 package dev.arbor.collections.node;
 
 import dev.arbor.api.heap.RoutingHeap;
-import java.util.Arrays;
 
 /**
  * What one operation on native nodes allocated and what it replaced, so that it can be undone or
@@ -22,64 +21,37 @@ import java.util.Arrays;
  * register per operation or per transient).
  */
 public abstract class NodeLog {
-    private long[] fresh;
-    private int freshCount;
-    private long[] retired;
-    private int retiredCount;
+    private final BlockList fresh = new BlockList();
+    private final BlockList retired = new BlockList();
 
     /** Records a block this operation allocated. */
     public final void allocated(long address, long bytes) {
-        long[] f = fresh;
-        if (f == null) {
-            f = fresh = new long[16];
-        } else if (freshCount + 2 > f.length) {
-            f = fresh = Arrays.copyOf(f, f.length * 2);
-        }
-        f[freshCount++] = address;
-        f[freshCount++] = bytes;
+        fresh.add(address, bytes);
     }
 
     /** Records an owned block this operation replaced; freed at {@link #commit()}. */
     public final void retire(long address, long bytes) {
-        long[] r = retired;
-        if (r == null) {
-            r = retired = new long[16];
-        } else if (retiredCount + 2 > r.length) {
-            r = retired = Arrays.copyOf(r, r.length * 2);
-        }
-        r[retiredCount++] = address;
-        r[retiredCount++] = bytes;
+        retired.add(address, bytes);
     }
 
-    /** Whether this operation allocated the block at {@code address} (a short linear scan). */
+    /** Whether this operation allocated the block at {@code address} (a linear scan). */
     public final boolean isFresh(long address) {
-        long[] f = fresh;
-        for (int i = freshCount - 2; i >= 0; i -= 2) {
-            if (f[i] == address) {
-                return true;
-            }
-        }
-        return false;
+        return fresh.contains(address);
     }
 
     /** Starts an operation: forgets what an earlier one logged. */
     public final void begin() {
-        freshCount = 0;
-        retiredCount = 0;
+        fresh.clear();
+        retired.clear();
     }
 
     /** The operation succeeded: its new blocks are part of the result; its retired blocks are freed. */
     public final void commit() {
-        freshCount = 0;
-        int n = retiredCount;
-        if (n == 0) {
+        fresh.clear();
+        if (retired.isEmpty()) {
             return;
         }
-        retiredCount = 0;
-        long[] r = retired;
-        for (int i = 0; i < n; i += 2) {
-            RoutingHeap.freeAddress(r[i], r[i + 1]);
-        }
+        retired.drainNewestFirst(RoutingHeap::freeAddress);
     }
 
     /**
@@ -88,16 +60,13 @@ public abstract class NodeLog {
      * added to {@code cause} as suppressed, and the other blocks are still freed.
      */
     public final void rollback(Throwable cause) {
-        int n = freshCount;
-        freshCount = 0;
-        retiredCount = 0;
-        long[] f = fresh;
-        for (int i = n - 2; i >= 0; i -= 2) {
+        retired.clear();
+        fresh.drainNewestFirst((address, bytes) -> {
             try {
-                RoutingHeap.freeAddress(f[i], f[i + 1]);
+                RoutingHeap.freeAddress(address, bytes);
             } catch (RuntimeException e) {
                 cause.addSuppressed(e);
             }
-        }
+        });
     }
 }
