@@ -16,10 +16,12 @@ import dev.arbor.collections.codec.Codec;
  * their allocator at once. If an operation fails (an allocation is refused), the transient is as
  * before the call and the nodes the call allocated are freed.
  *
- * <p>Made from an empty set with no native allocator current, it buffers its puts and builds
- * all their nodes in one pass at the first other call ({@code persistent()}, {@code size()}, a
- * lookup or a removal), each node allocated once at its final size; the last put of a key wins,
- * as one put after another would. That call then costs time in proportion to the buffered puts.
+ * <p>Made from an empty set, it buffers its puts and builds all their nodes in one pass at the
+ * first other call ({@code persistent()}, {@code size()}, a lookup or a removal), each node
+ * allocated once at its final size; the last put of a key wins, as one put after another would.
+ * That call then costs time in proportion to the buffered puts. A managed transient buffers on
+ * the JVM heap, a native one in its allocator's memory (given back after the build); a native
+ * one with object keys or values does not buffer, as native memory cannot hold JVM references.
  *
  * @param <E> the element type
  */
