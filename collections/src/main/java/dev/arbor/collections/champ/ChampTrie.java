@@ -203,10 +203,6 @@ abstract class ChampTrie {
         return keyWord(n, a, i) == kw && (keyInline || Objects.equals(keyRef(n, a, i), kr));
     }
 
-    final long kw(Object n, long a, int i) {
-        return keyWord(n, a, i);
-    }
-
     final Object kr(Object n, long a, int i) {
         return keyInline ? null : keyRef(n, a, i);
     }
@@ -265,7 +261,7 @@ abstract class ChampTrie {
         }
         dst.newNode(out, h, da, na, null);
         for (int i = 0; i < da; i++) {
-            dst.setEntry(out.obj, out.addr, i, kw(n, a, i), kr(n, a, i), vw(n, a, i), vr(n, a, i));
+            dst.setEntry(out.obj, out.addr, i, keyWord(n, a, i), kr(n, a, i), vw(n, a, i), vr(n, a, i));
         }
         for (int ci = 0; ci < na; ci++) {
             dst.setChild(out.obj, out.addr, da, ci, kids[ci], kidAddrs[ci]);
@@ -308,11 +304,7 @@ abstract class ChampTrie {
      *             children before it descends ({@link #OVERLAP_MISSES_FROM})
      */
     final void walk(Object n, long a, int size, NodeVisitor visitor) {
-        if (size >= OVERLAP_MISSES_FROM) {
-            walkOverlapping(n, a, header(n, a), 0, new long[LEVELS * (MASK + 1)], visitor);
-        } else {
-            walkInCache(n, a, 0, visitor);
-        }
+        walk(n, a, header(n, a), 0, size >= OVERLAP_MISSES_FROM ? new long[LEVELS * (MASK + 1)] : null, visitor);
     }
 
     /**
@@ -323,39 +315,28 @@ abstract class ChampTrie {
      */
     static final int OVERLAP_MISSES_FROM = 1 << 16;
 
-    /** The walk below {@code (n, a)} for a trie small enough to stay in cache. */
-    private void walkInCache(Object n, long a, int shift, NodeVisitor visitor) {
-        long h = header(n, a);
-        int da = dataArity(h, shift);
-        int na = nodeArity(h, shift);
-        if (da > 0) {
-            visitor.entries(n, a, da);
-        }
-        for (int ci = 0; ci < na; ci++) {
-            long ca = childAddr(n, a, da, ci);
-            walkInCache(ca != 0 ? null : child(n, a, da, ci), ca, shift + BITS, visitor);
-        }
-    }
-
     /**
-     * The walk below a node whose header is {@code h}, for a large trie. The headers of all its
-     * children are read first, into this level's part of {@code headers}: those reads do not
-     * depend on each other, so their cache misses overlap instead of coming one per child.
+     * The walk below a node whose header is {@code h}. With {@code headers} (a large trie), the
+     * headers of all its children are read first, into this level's part of it: those reads do
+     * not depend on each other, so their cache misses overlap instead of coming one per child.
      */
-    private void walkOverlapping(Object n, long a, long h, int shift, long[] headers, NodeVisitor visitor) {
+    private void walk(Object n, long a, long h, int shift, long[] headers, NodeVisitor visitor) {
         int da = dataArity(h, shift);
         int na = nodeArity(h, shift);
         int base = shift / BITS * (MASK + 1);
-        for (int ci = 0; ci < na; ci++) {
-            long ca = childAddr(n, a, da, ci);
-            headers[base + ci] = header(ca != 0 ? null : child(n, a, da, ci), ca);
+        if (headers != null) {
+            for (int ci = 0; ci < na; ci++) {
+                long ca = childAddr(n, a, da, ci);
+                headers[base + ci] = header(ca != 0 ? null : child(n, a, da, ci), ca);
+            }
         }
         if (da > 0) {
             visitor.entries(n, a, da);
         }
         for (int ci = 0; ci < na; ci++) {
             long ca = childAddr(n, a, da, ci);
-            walkOverlapping(ca != 0 ? null : child(n, a, da, ci), ca, headers[base + ci], shift + BITS, headers, visitor);
+            Object c = ca != 0 ? null : child(n, a, da, ci);
+            walk(c, ca, headers != null ? headers[base + ci] : header(c, ca), shift + BITS, headers, visitor);
         }
     }
 
@@ -450,7 +431,7 @@ abstract class ChampTrie {
                 return;
             }
             // Another key with the same prefix: both move down into a new sub-trie.
-            long okw = kw(n, a, i);
+            long okw = keyWord(n, a, i);
             Object okr = kr(n, a, i);
             merge(op, okw, okr, vw(n, a, i), vr(n, a, i), hash(okw, okr), kw, kr, vw, vr, hash, shift + BITS);
             Object sub = op.obj;
@@ -620,7 +601,7 @@ abstract class ChampTrie {
 
     private void carryUp(Op op, Object n, long a, int i) {
         op.singleton = true;
-        op.sKeyWord = kw(n, a, i);
+        op.sKeyWord = keyWord(n, a, i);
         op.sKeyRef = kr(n, a, i);
         op.sValWord = vw(n, a, i);
         op.sValRef = vr(n, a, i);

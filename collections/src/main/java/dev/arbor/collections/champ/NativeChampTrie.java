@@ -258,7 +258,7 @@ final class NativeChampTrie extends ChampTrie {
             return;
         }
         for (int k = 0; k < count; k++) {
-            putEntry(dst, to + k, kw(src, sa, from + k), kr(src, sa, from + k), vw(src, sa, from + k), vr(src, sa, from + k));
+            putEntry(dst, to + k, keyWord(src, sa, from + k), kr(src, sa, from + k), vw(src, sa, from + k), vr(src, sa, from + k));
         }
     }
 

@@ -56,7 +56,7 @@ final class TrieShape {
         int na = ChampTrie.nodeArity(h, shift);
         int lowMask = shift >= 32 ? -1 : (1 << shift) - 1;
         for (int i = 0; i < da; i++) {
-            int kh = t.hash(t.kw(n, 0, i), t.kr(n, 0, i));
+            int kh = t.hash(t.keyWord(n, 0, i), t.kr(n, 0, i));
             if (!t.keyInline && kh != Objects.hashCode(t.kr(n, 0, i))) {
                 throw new AssertionError("key " + keyString(t, n, i) + " stored with hash " + kh + ", not its own");
             }
@@ -96,6 +96,6 @@ final class TrieShape {
     }
 
     private static String keyString(ChampTrie t, Object n, int i) {
-        return t.keyInline ? Long.toString(t.kw(n, 0, i)) : Objects.toString(t.kr(n, 0, i));
+        return t.keyInline ? Long.toString(t.keyWord(n, 0, i)) : Objects.toString(t.kr(n, 0, i));
     }
 }
