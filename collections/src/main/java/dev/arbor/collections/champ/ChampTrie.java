@@ -110,6 +110,13 @@ abstract class ChampTrie {
     /** Child {@code ci} of a bitmap node of {@code da} entries: the address half. */
     abstract long childAddr(Object n, long a, int da, int ci);
 
+    /**
+     * The header of child {@code ci} of a bitmap node, that child being {@code (c, ca)}: as
+     * {@code header(c, ca)}, but a format may keep it where the parent reads it without going
+     * through the child first (the managed one does).
+     */
+    abstract long childHeader(Object n, long a, int da, int ci, Object c, long ca);
+
     abstract boolean owned(Object n, long a, Edit edit);
 
     /** Writes the value of entry {@code i} of a node the caller made or owns. */
@@ -327,7 +334,7 @@ abstract class ChampTrie {
         if (headers != null) {
             for (int ci = 0; ci < na; ci++) {
                 long ca = childAddr(n, a, da, ci);
-                headers[base + ci] = header(ca != 0 ? null : child(n, a, da, ci), ca);
+                headers[base + ci] = childHeader(n, a, da, ci, ca != 0 ? null : child(n, a, da, ci), ca);
             }
         }
         if (da > 0) {
@@ -336,7 +343,7 @@ abstract class ChampTrie {
         for (int ci = 0; ci < na; ci++) {
             long ca = childAddr(n, a, da, ci);
             Object c = ca != 0 ? null : child(n, a, da, ci);
-            walk(c, ca, headers != null ? headers[base + ci] : header(c, ca), shift + BITS, headers, visitor);
+            walk(c, ca, headers != null ? headers[base + ci] : childHeader(n, a, da, ci, c, ca), shift + BITS, headers, visitor);
         }
     }
 
@@ -347,8 +354,8 @@ abstract class ChampTrie {
      * returns -1.
      */
     final int find(Op out, Object n, long a, long kw, Object kr, int hash) {
+        long h = header(n, a);
         for (int shift = 0; ; shift += BITS) {
-            long h = header(n, a);
             if (shift >= HASH_BITS) {
                 int count = high(h);
                 for (int i = 0; i < count; i++) {
@@ -377,7 +384,9 @@ abstract class ChampTrie {
             int da = Integer.bitCount(dataMap);
             // The address first: a native child needs one read, the object half only otherwise.
             long ca = childAddr(n, a, da, ci);
-            n = ca != 0 ? null : child(n, a, da, ci);
+            Object c = ca != 0 ? null : child(n, a, da, ci);
+            h = childHeader(n, a, da, ci, c, ca);
+            n = c;
             a = ca;
         }
     }

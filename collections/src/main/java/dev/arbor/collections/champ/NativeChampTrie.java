@@ -193,6 +193,11 @@ final class NativeChampTrie extends ChampTrie {
     }
 
     @Override
+    long childHeader(Object n, long a, int da, int ci, Object c, long ca) {
+        return n != null ? managed.childHeader(n, a, da, ci, c, ca) : header(c, ca);
+    }
+
+    @Override
     long childAddr(Object n, long a, int da, int ci) {
         if (n != null) {
             return 0;
