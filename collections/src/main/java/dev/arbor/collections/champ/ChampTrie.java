@@ -207,7 +207,11 @@ abstract class ChampTrie {
 
     /** Whether entry {@code i} has the key {@code (kw, kr)}: the words first, then (reference keys) {@code equals}. */
     final boolean keyEquals(Object n, long a, int i, long kw, Object kr) {
-        return keyWord(n, a, i) == kw && (keyInline || Objects.equals(keyRef(n, a, i), kr));
+        if (keyInline) {
+            return keyWord(n, a, i) == kw;
+        }
+        Object k = keyRef(n, a, i);
+        return k == kr || keyWord(n, a, i) == kw && kr != null && kr.equals(k);
     }
 
     final Object kr(Object n, long a, int i) {

@@ -53,6 +53,32 @@ class StoredHashTest {
         }
     }
 
+    /**
+     * As {@code java.util.Map.get} specifies ({@code key.equals(k)}): the key asked about is the
+     * receiver of {@code equals}, so a lookup key with its own notion of equality decides, and a
+     * stored key's equals is never run on a lookup.
+     */
+    @Test
+    void lookupsCallEqualsOnTheKeyAskedAbout() {
+        PersistentMap<Object, Long> map = PersistentMap.<Object, Long>empty(Codec.object(), Codec.LONG)
+                .plus(new CountingKey(7), 7L);
+        CountingKey.equalsCalls = 0;
+        Object probe = new Object() {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof CountingKey k && k.id == 7;
+            }
+
+            @Override
+            public int hashCode() {
+                return 7 * 0x9E3779B9;
+            }
+        };
+        assertEquals(7L, map.get(probe));
+        assertTrue(map.containsKey(probe));
+        assertEquals(0, CountingKey.equalsCalls, "the stored key's equals is not the one asked");
+    }
+
     private static void check(Supplier<PersistentMap<CountingKey, Long>> empty) {
         CountingKey.equalsCalls = 0;
         CountingKey.hashCodeCalls = 0;
