@@ -54,11 +54,18 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     final int size;
     final Object root;
     final long rootAddr;
+    /** Whether the nodes come from one bulk build, untouched since (see {@link ChampTrie#readsAhead}). */
+    final boolean inWalkOrder;
     /** Cached hash code, computed on demand; races are benign as in {@link String#hashCode()}. */
     private int hash;
     private boolean hashIsZero;
 
     PersistentSet(ChampTrie trie, Codec<E> codec, int size, Object root, long rootAddr) {
+        this(trie, codec, size, root, rootAddr, false);
+    }
+
+    PersistentSet(ChampTrie trie, Codec<E> codec, int size, Object root, long rootAddr, boolean inWalkOrder) {
+        this.inWalkOrder = inWalkOrder;
         this.trie = trie;
         this.codec = codec;
         this.size = size;
@@ -331,7 +338,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     public void forEach(Consumer<? super E> action) {
         Objects.requireNonNull(action, "action");
         trie.checkLive(WHAT);
-        trie.walk(root, rootAddr, size, (n, a, count) -> {
+        trie.walk(root, rootAddr, ChampTrie.readsAhead(size, inWalkOrder), (n, a, count) -> {
             for (int i = 0; i < count; i++) {
                 action.accept(trie.keyInline ? codec.decode(trie.keyWord(n, a, i)) : (E) trie.keyRef(n, a, i));
                 // The action may have reset the allocator of a native set: never read on after that.
@@ -349,7 +356,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         Objects.requireNonNull(action, "action");
         requireLongs("forEachLong");
         trie.checkLive(WHAT);
-        trie.forEachWords(root, rootAddr, size, (element, unused) -> action.accept(element), WHAT);
+        trie.forEachWords(root, rootAddr, ChampTrie.readsAhead(size, inWalkOrder), (element, unused) -> action.accept(element), WHAT);
     }
 
     @Override

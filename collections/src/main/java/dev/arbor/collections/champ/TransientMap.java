@@ -152,7 +152,8 @@ public final class TransientMap<K, V> {
         if (editor.size == 0) {
             return PersistentMap.empty(keyCodec, valueCodec);
         }
-        return new PersistentMap<>(editor.trie, keyCodec, valueCodec, editor.size, editor.root, editor.rootAddr);
+        return new PersistentMap<>(editor.trie, keyCodec, valueCodec, editor.size, editor.root, editor.rootAddr,
+                editor.inWalkOrder());
     }
 
     @SuppressWarnings("unchecked")

@@ -27,6 +27,8 @@ final class TrieEditor {
     private boolean buffering;
     /** Puts not yet applied, or {@code null}. */
     private PendingPuts pending;
+    /** Whether the trie is one bulk build's, no node made since (values set in place keep it). */
+    private boolean inWalkOrder;
 
     TrieEditor(String what, ChampTrie trie, int size, Object root, long rootAddr) {
         this.what = what;
@@ -76,6 +78,7 @@ final class TrieEditor {
         pending = null;
         buffering = false;
         commit(entries);
+        inWalkOrder = true;
         done.release();
     }
 
@@ -133,6 +136,11 @@ final class TrieEditor {
         commit(op.added ? 1 : 0);
     }
 
+    /** Whether the nodes lie in memory in walk order: built in one pass, no node made since. */
+    boolean inWalkOrder() {
+        return inWalkOrder;
+    }
+
     /** Removes an entry if present. */
     void remove(long kw, Object kr) {
         op.reset();
@@ -146,6 +154,10 @@ final class TrieEditor {
     }
 
     private void commit(int sizeChange) {
+        if (sizeChange != 0 || op.obj != root || op.addr != rootAddr) {
+            // Adding or removing an entry copies a node, and a new root is a new node: out of the walk order.
+            inWalkOrder = false;
+        }
         op.commit();
         root = op.obj;
         rootAddr = op.addr;

@@ -1,7 +1,9 @@
 package dev.arbor.collections.champ;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
@@ -80,7 +82,14 @@ class ForEachTest {
                 mixed = t.persistent();
                 allNative = n.persistent();
             }
-            for (PersistentMap<Long, Long> map : List.of(half, mixed, allNative)) {
+            // Fresh from a bulk build (half, allNative: nodes in walk order) and made put by put
+            // (mixed, and the updated copies: a large walk reads child headers ahead there).
+            PersistentMap<Long, Long> updated = half.plusLong(keys[0], -1);
+            PersistentMap<Long, Long> updatedNative;
+            try (AllocatorScope scope = CurrentAllocator.use(arena)) {
+                updatedNative = allNative.minusLong(keys[1]);
+            }
+            for (PersistentMap<Long, Long> map : List.of(half, mixed, allNative, updated, updatedNative)) {
                 List<Long> iterated = new ArrayList<>();
                 map.entrySet().forEach(e -> iterated.add(e.getKey() * 31 + e.getValue()));
                 List<Long> walked = new ArrayList<>();
@@ -92,6 +101,39 @@ class ForEachTest {
                 assertEquals(iterated, walkedLong, "forEachLong order, seed " + SEED);
             }
         }
+    }
+
+    /**
+     * Only the nodes of one bulk build are known to lie in walk order; a node made afterwards (an
+     * added or removed entry) may lie anywhere, so large walks read child headers ahead again.
+     */
+    @Test
+    void onlyUntouchedBulkBuildsCountAsInWalkOrder() {
+        var t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+        for (long k = 0; k < 1_000; k++) {
+            t.putLong(k * 0x9E3779B97F4A7C15L, k);
+        }
+        assertEquals(1_000, t.size());
+        t.putLong(0, -1);
+        PersistentMap<Long, Long> built = t.persistent();
+        assertTrue(built.inWalkOrder, "a bulk build whose values were then replaced in place");
+
+        var u = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+        for (long k = 0; k < 1_000; k++) {
+            u.putLong(k * 0x9E3779B97F4A7C15L, k);
+        }
+        assertEquals(1_000, u.size());
+        u.putLong(-7, 7);
+        assertFalse(u.persistent().inWalkOrder, "an entry added after the build copies a node");
+        assertFalse(built.plusLong(-7, 7).inWalkOrder, "a persistent update makes nodes");
+        assertFalse(built.minusLong(0).inWalkOrder, "a persistent removal makes nodes");
+        var s = PersistentSet.empty(Codec.LONG).asTransient();
+        s.addLong(1);
+        s.addLong(2);
+        assertTrue(s.persistent().inWalkOrder);
+        assertFalse(ChampTrie.readsAhead(ChampTrie.OVERLAP_MISSES_FROM, true));
+        assertTrue(ChampTrie.readsAhead(ChampTrie.OVERLAP_MISSES_FROM, false));
+        assertFalse(ChampTrie.readsAhead(ChampTrie.OVERLAP_MISSES_FROM - 1, false));
     }
 
     @Test
