@@ -115,6 +115,13 @@ public final class TransientVector<E> {
     public TransientVector<E> addLong(long e) {
         VectorTrie t = enter();
         requireLongCodec("addLong");
+        int tailCount = size - VectorTrie.tailOffset(size);
+        if (tailOwned && tailCount < VectorTrie.WIDTH) {
+            // Room in a tail this transient owns: one write, nothing allocated, nothing to undo.
+            t.setWord(tail, tailAddr, tailCount, e);
+            size++;
+            return this;
+        }
         out.begin();
         try {
             addElement(t, e, null);
