@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The current allocator of each thread (virtual threads too): where new collection nodes go.
@@ -33,6 +34,7 @@ public final class CurrentAllocator {
             int after = frame == null ? 0 : frame.localLevels();
             top = frame;
             topAllocator = frame == null ? null : frame.allocator();
+            CHANGES.incrementAndGet();
             if (after != before) {
                 OPEN_LEVELS.addAndGet(after - before);
             }
@@ -49,6 +51,8 @@ public final class CurrentAllocator {
      * miss levels that thread cannot see anyway.
      */
     private static final AtomicInteger OPEN_LEVELS = new AtomicInteger();
+    /** Counts every change of any thread's levels: see {@link #changeCount()}. */
+    private static final AtomicLong CHANGES = new AtomicLong();
 
     private CurrentAllocator() {
     }
@@ -66,6 +70,17 @@ public final class CurrentAllocator {
         }
         Frame f = effective(stack);
         return f == null ? null : f.allocator();
+    }
+
+    /**
+     * A number that grows whenever a level opens or closes on any thread. A thread that reads the
+     * same number as at an earlier call has had the same current allocator in between (its own
+     * changes are always visible to it), so a caller that checks the current allocator on every
+     * call, as a transient does, may skip the thread-local read while the number stays the same.
+     * Other threads' changes make it grow too; a caller then simply checks again.
+     */
+    public static long changeCount() {
+        return CHANGES.getOpaque();
     }
 
     /** The current allocator, if one is set. */
@@ -97,6 +112,7 @@ public final class CurrentAllocator {
         T result;
         ACTIVE_BINDINGS.incrementAndGet();
         OPEN_LEVELS.incrementAndGet();
+        CHANGES.incrementAndGet();
         try {
             result = ScopedValue.where(BOUND, frame).call(op);
         } catch (Throwable t) {
@@ -108,6 +124,7 @@ public final class CurrentAllocator {
         } finally {
             OPEN_LEVELS.decrementAndGet();
             ACTIVE_BINDINGS.decrementAndGet();
+            CHANGES.incrementAndGet();
         }
         if (stack.top != topAtEntry) {
             stack.setTop(topAtEntry);

@@ -28,6 +28,31 @@ class CurrentAllocatorTest {
         assertNull(CurrentAllocator.get(), "a test left an allocator current");
     }
 
+    /** Every way of changing the current allocator moves the change count, so no caller caching on it misses a change. */
+    @Test
+    void everyChangeOfTheCurrentAllocatorMovesTheChangeCount() {
+        long before = CurrentAllocator.changeCount();
+        long inScope;
+        try (var s = CurrentAllocator.use(a)) {
+            inScope = CurrentAllocator.changeCount();
+            assertTrue(inScope > before, "use");
+        }
+        long afterScope = CurrentAllocator.changeCount();
+        assertTrue(afterScope > inScope, "close");
+        CurrentAllocator.enter(b);
+        long entered = CurrentAllocator.changeCount();
+        assertTrue(entered > afterScope, "enter");
+        CurrentAllocator.exit();
+        long exited = CurrentAllocator.changeCount();
+        assertTrue(exited > entered, "exit");
+        long inside = CurrentAllocator.call(c, CurrentAllocator::changeCount);
+        assertTrue(inside > exited, "call binds");
+        assertTrue(CurrentAllocator.changeCount() > inside, "call unbinds");
+        long unchanged = CurrentAllocator.changeCount();
+        CurrentAllocator.get();
+        assertEquals(unchanged, CurrentAllocator.changeCount(), "reading the current allocator changes nothing");
+    }
+
     @Test
     void scopesNestAndRestoreThePreviousAllocator() {
         assertNull(CurrentAllocator.get());

@@ -1,5 +1,6 @@
 package dev.arbor.collections.champ;
 
+import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.node.Edit;
 
 /**
@@ -29,6 +30,8 @@ final class TrieEditor {
     private PendingPuts pending;
     /** Whether the trie is one bulk build's, no node made since (values set in place keep it). */
     private boolean inWalkOrder;
+    /** {@link CurrentAllocator#changeCount()} when the last call checked the allocator; -1 before the first. */
+    private long checkedAtChange = -1;
 
     TrieEditor(String what, ChampTrie trie, int size, Object root, long rootAddr) {
         this.what = what;
@@ -55,10 +58,19 @@ final class TrieEditor {
     /** As {@link #enter()}, for a put: buffered puts stay buffered while the buffer fits the format. */
     void enterToPut() {
         edit.check();
+        long changes = CurrentAllocator.changeCount();
+        if (changes == checkedAtChange) {
+            // This thread's current allocator is the one the last call checked, and that call
+            // left the format and the buffer as they must be under it; only a reset could have
+            // happened since.
+            trie.checkLive(what);
+            return;
+        }
         trie = trie.forTransient(size == 0 && (pending == null || pending.count == 0), what);
         if (pending != null && !pending.fits(trie)) {
             load();
         }
+        checkedAtChange = changes;
     }
 
     /**
