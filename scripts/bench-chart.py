@@ -6,13 +6,18 @@ Usage:
                          [--size N] [--table]
 
 Reads the results of dev.arbor.benchmarks.collections.* (LongMap, LongMapTransient, StringMap,
-StringMapTransient, LongVector), converts every score to nanoseconds per entry (build and iterate
+StringMapTransient, LongVector) and of dev.arbor.benchmarks.nativeformat.NativeBuildBenchmark and
+NativeReadBenchmark (the arena runs become the "arbor-native" column, beside Arbor's managed
+format), converts every score to nanoseconds per entry (build and iterate
 benchmarks measure a whole collection per operation, so their score is divided by the `size`
 parameter; lookup, update and get benchmarks are already per entry; the score is the median of
 the measurement iterations), then:
   --table  prints a markdown table: one row per (collection, operation, size), a column per
            library, the fastest persistent peer, and Arbor's time divided by that peer's
            (below 1.00 = Arbor is faster);
+  --native-table
+           prints native (arena) against managed from the nativeformat suites, same run: ns per
+           entry and the ratio native / managed (below 1.00 = native is faster);
   --out    draws grouped bars (log scale) of ns per entry per operation, for each library, at
            the largest size present (or --size), into a PNG (default docs/bench-collections.png).
 A later file overrides an earlier one for the same benchmark, library and size.
@@ -29,9 +34,11 @@ import sys
 
 PERSISTENT = ["arbor", "scala", "clojure", "vavr", "pcollections", "bifurcan"]
 MUTABLE = ["fastutil", "java.util"]
+# Arbor's native format under an arena: not a peer, so never the "best persistent peer".
+NATIVE = "arbor-native"
 # java.util.HashMap (maps) and java.util.ArrayList (vectors) share a column.
 ALIASES = {"javaHashMap": "java.util", "javaArrayList": "java.util"}
-LIBS = PERSISTENT + MUTABLE
+LIBS = PERSISTENT[:1] + [NATIVE] + PERSISTENT[1:] + MUTABLE
 PER_COLLECTION_OPS = {"buildPersistent", "buildTransient", "iterate"}
 SUITES = {
     "LongMapBenchmark": "long->long map",
@@ -40,12 +47,23 @@ SUITES = {
     "StringMapTransientBenchmark": "String->String map",
     "LongVectorBenchmark": "long vector",
 }
+# The nativeformat suites' benchmarks, as (collection, operation) of the collection suites.
+NATIVE_SUITES = {
+    "NativeBuildBenchmark": {"buildMap": ("long->long map", "buildTransient"),
+                             "buildVector": ("long vector", "buildTransient")},
+    "NativeReadBenchmark": {"mapGetLongHit": ("long->long map", "lookupHit"),
+                            "mapIterate": ("long->long map", "iterate"),
+                            "vectorGetLong": ("long vector", "get"),
+                            "vectorIterate": ("long vector", "iterate")},
+}
 OP_ORDER = ["buildPersistent", "buildTransient", "lookupHit", "lookupMiss", "get", "iterate", "update"]
 COLORS = {
     "arbor": "#d62728", "scala": "#1f77b4", "clojure": "#2ca02c", "vavr": "#9467bd",
     "pcollections": "#8c564b", "bifurcan": "#ff7f0e", "fastutil": "#7f7f7f",
-    "java.util": "#bcbd22",
+    "java.util": "#bcbd22", NATIVE: "#e377c2",
 }
+# Native and managed from the same nativeformat run: {(collection, op, size): {format: ns per entry}}.
+NATIVE_RUNS = {}
 
 
 def load(files):
@@ -56,12 +74,20 @@ def load(files):
             results = json.load(fh)
         for r in results:
             cls, op = r["benchmark"].split(".")[-2:]
+            params = r.get("params", {})
+            metric = r["primaryMetric"]
+            if cls in NATIVE_SUITES and op in NATIVE_SUITES[cls]:
+                coll, op = NATIVE_SUITES[cls][op]
+                size = int(params["size"])
+                value = median_score(metric) / (size if op in PER_COLLECTION_OPS else 1)
+                NATIVE_RUNS.setdefault((coll, op, size), {})[params["format"]] = value
+                if params["format"] == "arena":
+                    rows.setdefault((coll, op, size), {})[NATIVE] = (value, float("nan"))
+                continue
             if cls not in SUITES:
                 continue
-            params = r.get("params", {})
             size = int(params["size"])
             lib = ALIASES.get(params["lib"], params["lib"])
-            metric = r["primaryMetric"]
             if metric["scoreUnit"] != "ns/op":
                 sys.exit(f"{f}: {r['benchmark']} is in {metric['scoreUnit']}; run the suites in the default ns/op")
             div = size if op in PER_COLLECTION_OPS else 1
@@ -123,6 +149,18 @@ def table(rows, unit="ns per entry"):
         print("| " + " | ".join(cells) + " |")
 
 
+def native_table():
+    print("native (arena) against managed, same nativeformat run: ns per entry; native / managed below 1.00 = native is faster")
+    print()
+    print("| collection | operation | size | managed | native | native / managed |")
+    print("|---|---|---|---:|---:|---:|")
+    for key in sorted(NATIVE_RUNS, key=order_key):
+        r = NATIVE_RUNS[key]
+        if "managed" in r and "arena" in r:
+            coll, op, size = key
+            print(f"| {coll} | {op} | {size:,} | {fmt(r['managed'])} | {fmt(r['arena'])} | {r['arena'] / r['managed']:.2f} |")
+
+
 def chart_data(rows, size):
     keys = [k for k in sorted(rows, key=order_key) if k[2] == size]
     short = {"long->long map": "long map", "String->String map": "String map"}
@@ -151,7 +189,7 @@ def draw_matplotlib(rows, size, out):
     ax.set_xticks(range(len(groups)))
     ax.set_xticklabels(groups, fontsize=8)
     ax.set_ylabel("ns per entry (log scale, lower is better)")
-    ax.set_title(f"Arbor collections vs peers, {size:,} entries (median of JMH iterations)")
+    ax.set_title(f"Arbor collections (managed; native under an arena) vs peers, {size:,} entries (median of JMH iterations)")
     ax.grid(axis="y", which="both", alpha=0.3)
     # Under the axis labels, so it never hides a bar or the title.
     ax.legend(ncol=len(libs), fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.1), frameon=False)
@@ -221,6 +259,7 @@ def main():
     p.add_argument("--out", default=os.path.join(here, "..", "docs", "bench-collections.png"))
     p.add_argument("--size", type=int, help="size to chart (default: the largest present)")
     p.add_argument("--table", action="store_true", help="print the markdown table of every size")
+    p.add_argument("--native-table", action="store_true", help="print native against managed (nativeformat suites)")
     p.add_argument("--no-chart", action="store_true")
     a = p.parse_args()
     if not a.no_chart and not have_matplotlib():
@@ -239,6 +278,9 @@ def main():
             # Lookups allocate nothing anywhere: only the rows where some library allocates.
             table({k: v for k, v in ALLOC.items() if max(x[0] for x in v.values()) >= 0.5},
                   "bytes allocated per entry (-prof gc)")
+    if a.native_table:
+        print()
+        native_table()
     if a.no_chart:
         return
     size = a.size or max(k[2] for k in rows)
