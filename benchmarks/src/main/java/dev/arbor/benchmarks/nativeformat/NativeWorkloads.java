@@ -138,6 +138,27 @@ public final class NativeWorkloads {
         }
     }
 
+    /**
+     * As {@link #buildMapIn}, but put by put: the transient starts from a one-entry map, so it
+     * edits node by node and its nodes end up scattered in memory, as after many updates.
+     */
+    public static PersistentMap<Long, Long> buildMapPutByPutIn(Allocator arena, NativeData data) {
+        if (arena == null) {
+            return buildMapPutByPut(data.keys, data.values);
+        }
+        try (AllocatorScope _ = CurrentAllocator.use(arena)) {
+            return buildMapPutByPut(data.keys, data.values);
+        }
+    }
+
+    private static PersistentMap<Long, Long> buildMapPutByPut(long[] keys, long[] values) {
+        TransientMap<Long, Long> t = PersistentMap.empty(Codec.LONG, Codec.LONG).plusLong(keys[0], values[0]).asTransient();
+        for (int i = 1; i < keys.length; i++) {
+            t.putLong(keys[i], values[i]);
+        }
+        return t.persistent();
+    }
+
     /** Builds the vector in {@code arena} (or managed if {@code null}) and keeps it. */
     public static PersistentVector<Long> buildVectorIn(Allocator arena, NativeData data) {
         if (arena == null) {

@@ -136,27 +136,10 @@ final class BulkLoad {
             at += count[d];
         }
         sides[side].scatter(trie, lo, hi, shift, sides[other], end);
-        // The node before its children, so that nodes lie in memory in the order a walk visits
-        // them. Its shape follows from the bucket sizes (one put: an entry; more: a child) unless
-        // a bucket's puts all turn out to be of one key; then it is made again below.
         int dataMap = 0;
         int nodeMap = 0;
-        for (int d = 0; d < WIDTH; d++) {
-            if (count[d] == 1) {
-                dataMap |= 1 << d;
-            } else if (count[d] > 1) {
-                nodeMap |= 1 << d;
-            }
-        }
-        int da = Integer.bitCount(dataMap);
-        int na = Integer.bitCount(nodeMap);
-        trie.newNode(op, ChampTrie.bitmapHeader(dataMap, nodeMap), da, na, op.edit);
-        Object n = op.obj;
-        long a = op.addr;
-        int builtDataMap = 0;
-        int builtNodeMap = 0;
-        int bda = 0;
-        int bna = 0;
+        int da = 0;
+        int na = 0;
         int[] es = entries[level];
         Object[] cs = children[level];
         long[] cas = childAddrs[level];
@@ -166,30 +149,23 @@ final class BulkLoad {
             }
             int single = build(shift + ChampTrie.BITS, end[d] - count[d], end[d], other);
             if (single >= 0) {
-                builtDataMap |= 1 << d;
-                es[bda++] = single;
+                dataMap |= 1 << d;
+                es[da++] = single;
             } else {
-                builtNodeMap |= 1 << d;
-                cs[bna] = op.obj;
-                cas[bna++] = op.addr;
+                nodeMap |= 1 << d;
+                cs[na] = op.obj;
+                cas[na++] = op.addr;
             }
         }
-        if (builtDataMap != dataMap) {
-            trie.retire(op, n, a, da, na);
-            trie.newNode(op, ChampTrie.bitmapHeader(builtDataMap, builtNodeMap), bda, bna, op.edit);
-            n = op.obj;
-            a = op.addr;
-        } else {
-            op.set(n, a);
+        trie.newNode(op, ChampTrie.bitmapHeader(dataMap, nodeMap), da, na, op.edit);
+        for (int i = 0; i < da; i++) {
+            putEntry(op.obj, op.addr, i, es[i]);
         }
-        for (int i = 0; i < bda; i++) {
-            putEntry(n, a, i, es[i]);
-        }
-        for (int ci = 0; ci < bna; ci++) {
-            trie.setChild(n, a, bda, ci, cs[ci], cas[ci]);
+        for (int ci = 0; ci < na; ci++) {
+            trie.setChild(op.obj, op.addr, da, ci, cs[ci], cas[ci]);
             cs[ci] = null;
         }
-        distinct += bda;
+        distinct += da;
         return -1;
     }
 

@@ -320,18 +320,17 @@ abstract class ChampTrie {
 
     /**
      * Whether a walk over a trie of {@code size} entries reads all child headers of a node before
-     * it descends. Only for a large trie whose nodes may be scattered in memory: one this large
-     * outgrows the caches, and when its nodes were made put by put the overlapped misses made a
-     * walk of 10^6 entries 1.7x faster (managed: 9.7 against 16.3 ms; native: 16.7 against 28.6).
-     * The nodes of one bulk build lie in memory in walk order, and there the extra pass only gets
-     * in the way of the hardware's prefetch (3.9 against 5.1 ms managed, 4.9 against 5.5 native);
-     * a smaller trie stays in cache, where the pass only costs (1.8 against 2.4-3.0 us for 10^3).
+     * it descends: only for a large trie whose nodes may be scattered in memory (made put by put),
+     * so that their cache misses overlap. The nodes of one bulk build lie in memory in the order
+     * they were built, and there the extra pass only gets in the way: 4.4 against 4.7 ms managed,
+     * 4.5 against 5.2 ms native for 10^6 entries ({@code nativeformat.WalkLayoutBenchmark}). A
+     * smaller trie stays in cache, where the pass only costs (1.8 against 2.4-3.0 us for 10^3).
      *
-     * @param inWalkOrder whether the nodes come from one bulk build ({@link BulkLoad}) and none
+     * @param bulkBuilt whether the nodes come from one bulk build ({@link BulkLoad}) and none
      *                    was added or replaced since
      */
-    static boolean readsAhead(int size, boolean inWalkOrder) {
-        return size >= OVERLAP_MISSES_FROM && !inWalkOrder;
+    static boolean readsAhead(int size, boolean bulkBuilt) {
+        return size >= OVERLAP_MISSES_FROM && !bulkBuilt;
     }
 
     /** The size from which a walk over nodes that may be scattered reads child headers ahead. */

@@ -64,7 +64,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     final Object root;
     final long rootAddr;
     /** Whether the nodes come from one bulk build, untouched since (see {@link ChampTrie#readsAhead}). */
-    final boolean inWalkOrder;
+    final boolean bulkBuilt;
     /** Cached hash code, computed on demand; races are benign as in {@link String#hashCode()}. */
     private int hash;
     private boolean hashIsZero;
@@ -74,8 +74,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     }
 
     PersistentMap(ChampTrie trie, Codec<K> keyCodec, Codec<V> valueCodec, int size, Object root, long rootAddr,
-                  boolean inWalkOrder) {
-        this.inWalkOrder = inWalkOrder;
+                  boolean bulkBuilt) {
+        this.bulkBuilt = bulkBuilt;
         this.trie = trie;
         this.keyCodec = keyCodec;
         this.valueCodec = valueCodec;
@@ -420,7 +420,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     public void forEach(BiConsumer<? super K, ? super V> action) {
         Objects.requireNonNull(action, "action");
         trie.checkLive(WHAT);
-        trie.walk(root, rootAddr, ChampTrie.readsAhead(size, inWalkOrder), (n, a, count) -> {
+        trie.walk(root, rootAddr, ChampTrie.readsAhead(size, bulkBuilt), (n, a, count) -> {
             for (int i = 0; i < count; i++) {
                 action.accept(key(n, a, i), value(n, a, i));
                 // The action may have reset the allocator of a native map: never read on after that.
@@ -439,7 +439,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         Objects.requireNonNull(action, "action");
         requireLongs("forEachLong");
         trie.checkLive(WHAT);
-        trie.forEachWords(root, rootAddr, ChampTrie.readsAhead(size, inWalkOrder), action, WHAT);
+        trie.forEachWords(root, rootAddr, ChampTrie.readsAhead(size, bulkBuilt), action, WHAT);
     }
 
     @Override

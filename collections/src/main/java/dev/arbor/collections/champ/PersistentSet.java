@@ -55,7 +55,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     final Object root;
     final long rootAddr;
     /** Whether the nodes come from one bulk build, untouched since (see {@link ChampTrie#readsAhead}). */
-    final boolean inWalkOrder;
+    final boolean bulkBuilt;
     /** Cached hash code, computed on demand; races are benign as in {@link String#hashCode()}. */
     private int hash;
     private boolean hashIsZero;
@@ -64,8 +64,8 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         this(trie, codec, size, root, rootAddr, false);
     }
 
-    PersistentSet(ChampTrie trie, Codec<E> codec, int size, Object root, long rootAddr, boolean inWalkOrder) {
-        this.inWalkOrder = inWalkOrder;
+    PersistentSet(ChampTrie trie, Codec<E> codec, int size, Object root, long rootAddr, boolean bulkBuilt) {
+        this.bulkBuilt = bulkBuilt;
         this.trie = trie;
         this.codec = codec;
         this.size = size;
@@ -338,7 +338,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     public void forEach(Consumer<? super E> action) {
         Objects.requireNonNull(action, "action");
         trie.checkLive(WHAT);
-        trie.walk(root, rootAddr, ChampTrie.readsAhead(size, inWalkOrder), (n, a, count) -> {
+        trie.walk(root, rootAddr, ChampTrie.readsAhead(size, bulkBuilt), (n, a, count) -> {
             for (int i = 0; i < count; i++) {
                 action.accept(trie.keyInline ? codec.decode(trie.keyWord(n, a, i)) : (E) trie.keyRef(n, a, i));
                 // The action may have reset the allocator of a native set: never read on after that.
@@ -356,7 +356,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         Objects.requireNonNull(action, "action");
         requireLongs("forEachLong");
         trie.checkLive(WHAT);
-        trie.forEachWords(root, rootAddr, ChampTrie.readsAhead(size, inWalkOrder), (element, unused) -> action.accept(element), WHAT);
+        trie.forEachWords(root, rootAddr, ChampTrie.readsAhead(size, bulkBuilt), (element, unused) -> action.accept(element), WHAT);
     }
 
     @Override

@@ -153,7 +153,7 @@ public final class TransientMap<K, V> {
             return PersistentMap.empty(keyCodec, valueCodec);
         }
         return new PersistentMap<>(editor.trie, keyCodec, valueCodec, editor.size, editor.root, editor.rootAddr,
-                editor.inWalkOrder());
+                editor.bulkBuilt());
     }
 
     @SuppressWarnings("unchecked")

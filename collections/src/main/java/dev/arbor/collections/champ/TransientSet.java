@@ -114,7 +114,7 @@ public final class TransientSet<E> {
         if (editor.size == 0) {
             return PersistentSet.empty(codec);
         }
-        return new PersistentSet<>(editor.trie, codec, editor.size, editor.root, editor.rootAddr, editor.inWalkOrder());
+        return new PersistentSet<>(editor.trie, codec, editor.size, editor.root, editor.rootAddr, editor.bulkBuilt());
     }
 
     @SuppressWarnings("unchecked")

@@ -29,7 +29,7 @@ final class TrieEditor {
     /** Puts not yet applied, or {@code null}. */
     private PendingPuts pending;
     /** Whether the trie is one bulk build's, no node made since (values set in place keep it). */
-    private boolean inWalkOrder;
+    private boolean bulkBuilt;
     /** {@link CurrentAllocator#changeCount()} when the last call checked the allocator; -1 before the first. */
     private long checkedAtChange = -1;
 
@@ -90,7 +90,7 @@ final class TrieEditor {
         pending = null;
         buffering = false;
         commit(entries);
-        inWalkOrder = true;
+        bulkBuilt = true;
         done.release();
     }
 
@@ -148,9 +148,9 @@ final class TrieEditor {
         commit(op.added ? 1 : 0);
     }
 
-    /** Whether the nodes lie in memory in walk order: built in one pass, no node made since. */
-    boolean inWalkOrder() {
-        return inWalkOrder;
+    /** Whether the nodes lie in memory as one bulk build laid them out: no node made since. */
+    boolean bulkBuilt() {
+        return bulkBuilt;
     }
 
     /** Removes an entry if present. */
@@ -167,8 +167,8 @@ final class TrieEditor {
 
     private void commit(int sizeChange) {
         if (sizeChange != 0 || op.obj != root || op.addr != rootAddr) {
-            // Adding or removing an entry copies a node, and a new root is a new node: out of the walk order.
-            inWalkOrder = false;
+            // Adding or removing an entry copies a node, and a new root is a new node: out of the build order.
+            bulkBuilt = false;
         }
         op.commit();
         root = op.obj;

@@ -82,7 +82,7 @@ class ForEachTest {
                 mixed = t.persistent();
                 allNative = n.persistent();
             }
-            // Fresh from a bulk build (half, allNative: nodes in walk order) and made put by put
+            // Fresh from a bulk build (half, allNative: nodes in build order) and made put by put
             // (mixed, and the updated copies: a large walk reads child headers ahead there).
             PersistentMap<Long, Long> updated = half.plusLong(keys[0], -1);
             PersistentMap<Long, Long> updatedNative;
@@ -104,11 +104,11 @@ class ForEachTest {
     }
 
     /**
-     * Only the nodes of one bulk build are known to lie in walk order; a node made afterwards (an
+     * Only the nodes of one bulk build are known to lie in build order; a node made afterwards (an
      * added or removed entry) may lie anywhere, so large walks read child headers ahead again.
      */
     @Test
-    void onlyUntouchedBulkBuildsCountAsInWalkOrder() {
+    void onlyUntouchedBulkBuildsSkipTheReadAhead() {
         var t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
         for (long k = 0; k < 1_000; k++) {
             t.putLong(k * 0x9E3779B97F4A7C15L, k);
@@ -116,7 +116,7 @@ class ForEachTest {
         assertEquals(1_000, t.size());
         t.putLong(0, -1);
         PersistentMap<Long, Long> built = t.persistent();
-        assertTrue(built.inWalkOrder, "a bulk build whose values were then replaced in place");
+        assertTrue(built.bulkBuilt, "a bulk build whose values were then replaced in place");
 
         var u = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
         for (long k = 0; k < 1_000; k++) {
@@ -124,13 +124,13 @@ class ForEachTest {
         }
         assertEquals(1_000, u.size());
         u.putLong(-7, 7);
-        assertFalse(u.persistent().inWalkOrder, "an entry added after the build copies a node");
-        assertFalse(built.plusLong(-7, 7).inWalkOrder, "a persistent update makes nodes");
-        assertFalse(built.minusLong(0).inWalkOrder, "a persistent removal makes nodes");
+        assertFalse(u.persistent().bulkBuilt, "an entry added after the build copies a node");
+        assertFalse(built.plusLong(-7, 7).bulkBuilt, "a persistent update makes nodes");
+        assertFalse(built.minusLong(0).bulkBuilt, "a persistent removal makes nodes");
         var s = PersistentSet.empty(Codec.LONG).asTransient();
         s.addLong(1);
         s.addLong(2);
-        assertTrue(s.persistent().inWalkOrder);
+        assertTrue(s.persistent().bulkBuilt);
         assertFalse(ChampTrie.readsAhead(ChampTrie.OVERLAP_MISSES_FROM, true));
         assertTrue(ChampTrie.readsAhead(ChampTrie.OVERLAP_MISSES_FROM, false));
         assertFalse(ChampTrie.readsAhead(ChampTrie.OVERLAP_MISSES_FROM - 1, false));

@@ -1,0 +1,83 @@
+package dev.arbor.benchmarks.nativeformat;
+
+import dev.arbor.api.Allocator;
+import dev.arbor.collections.champ.PersistentMap;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A full {@code forEachLong} walk of a {@code long -> long} map whose nodes lie in walk order (a
+ * transient from empty: one bulk build) or are scattered (a transient from a one-entry map: put
+ * by put), in both formats: what the walk's reading of child headers ahead gains on scattered
+ * nodes and why a fresh bulk build is walked without it. Nanoseconds per map.
+ *
+ * <p>Run: {@code scripts/bench.sh 'nativeformat.WalkLayoutBenchmark'}. JMH generates subclasses of
+ * benchmark classes, so they cannot be final.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgs = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+        "-Xms4g", "-Xmx4g"})
+@State(Scope.Thread)
+public class WalkLayoutBenchmark {
+    /** Entries in the map. */
+    @Param({"1000000"})
+    public int size;
+
+    /** {@value NativeWorkloads#MANAGED} or {@value NativeWorkloads#ARENA}. */
+    @Param({NativeWorkloads.MANAGED, NativeWorkloads.ARENA})
+    public String format;
+
+    /** {@code bulk} (nodes in walk order) or {@code putByPut} (nodes scattered). */
+    @Param({"bulk", "putByPut"})
+    public String build;
+
+    NativeData data;
+    Allocator arena;
+    PersistentMap<Long, Long> map;
+
+    /** Makes the data. */
+    @Setup(Level.Trial)
+    public void makeData() {
+        data = new NativeData(size, 42);
+    }
+
+    /** Opens the arena (per iteration: it is confined to its creating thread) and builds the map. */
+    @Setup(Level.Iteration)
+    public void buildMap() {
+        arena = NativeWorkloads.open(format);
+        map = switch (build) {
+            case "bulk" -> NativeWorkloads.buildMapIn(arena, data);
+            case "putByPut" -> NativeWorkloads.buildMapPutByPutIn(arena, data);
+            default -> throw new IllegalArgumentException("build must be 'bulk' or 'putByPut', got '" + build + "'");
+        };
+    }
+
+    /** Drops the map, then frees the arena. */
+    @TearDown(Level.Iteration)
+    public void close() {
+        map = null;
+        NativeWorkloads.close(arena);
+        arena = null;
+    }
+
+    /** Every entry through {@code forEachLong}: ns per map. */
+    @Benchmark
+    public long iterate() {
+        return NativeWorkloads.iterateMap(map);
+    }
+}
