@@ -162,7 +162,9 @@ def native_table():
 
 
 def chart_data(rows, size):
-    keys = [k for k in sorted(rows, key=order_key) if k[2] == size]
+    # Only operations some peer was measured on: a lone Arbor bar compares nothing.
+    keys = [k for k in sorted(rows, key=order_key)
+            if k[2] == size and any(l in rows[k] for l in PERSISTENT[1:] + MUTABLE)]
     short = {"long->long map": "long map", "String->String map": "String map"}
     groups = [f"{short.get(k[0], k[0])}\n{k[1]}" for k in keys]
     libs = [l for l in LIBS if any(l in rows[k] for k in keys)]
