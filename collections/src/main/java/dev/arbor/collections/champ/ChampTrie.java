@@ -367,7 +367,7 @@ abstract class ChampTrie {
      * Finds a key: returns its entry index and writes the node holding it to {@code out}, or
      * returns -1.
      */
-    final int find(Op out, Object n, long a, long kw, Object kr, int hash) {
+    final int find(Found out, Object n, long a, long kw, Object kr, int hash) {
         long h = header(n, a);
         for (int shift = 0; ; shift += BITS) {
             if (shift >= HASH_BITS) {

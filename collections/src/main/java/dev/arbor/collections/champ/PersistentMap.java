@@ -197,8 +197,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
             return false;
         }
         long kw = keyWord(key);
-        Op op = new Op(null);
-        return trie.find(op, root, rootAddr, kw, key, trie.hash(kw, key)) >= 0;
+        Found found = new Found();
+        return trie.find(found, root, rootAddr, kw, key, trie.hash(kw, key)) >= 0;
     }
 
     @Override
@@ -213,9 +213,9 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
             return defaultValue;
         }
         long kw = keyWord(key);
-        Op op = new Op(null);
-        int i = trie.find(op, root, rootAddr, kw, key, trie.hash(kw, key));
-        return i < 0 ? defaultValue : value(op.obj, op.addr, i);
+        Found found = new Found();
+        int i = trie.find(found, root, rootAddr, kw, key, trie.hash(kw, key));
+        return i < 0 ? defaultValue : value(found.obj, found.addr, i);
     }
 
     /**
@@ -226,8 +226,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     public boolean containsLong(long key) {
         trie.checkLive(WHAT);
         requireLongKeys("containsLong");
-        Op op = new Op(null);
-        return trie.find(op, root, rootAddr, key, null, trie.hash(key, null)) >= 0;
+        Found found = new Found();
+        return trie.find(found, root, rootAddr, key, null, trie.hash(key, null)) >= 0;
     }
 
     /**
@@ -239,12 +239,12 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     public long getLong(long key) {
         trie.checkLive(WHAT);
         requireLongs("getLong");
-        Op op = new Op(null);
-        int i = trie.find(op, root, rootAddr, key, null, trie.hash(key, null));
+        Found found = new Found();
+        int i = trie.find(found, root, rootAddr, key, null, trie.hash(key, null));
         if (i < 0) {
             throw new NoSuchElementException("key " + key + " is absent; use getLongOrDefault or containsLong");
         }
-        return trie.valWord(op.obj, op.addr, i);
+        return trie.valWord(found.obj, found.addr, i);
     }
 
     /**
@@ -255,9 +255,9 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     public long getLongOrDefault(long key, long ifAbsent) {
         trie.checkLive(WHAT);
         requireLongs("getLongOrDefault");
-        Op op = new Op(null);
-        int i = trie.find(op, root, rootAddr, key, null, trie.hash(key, null));
-        return i < 0 ? ifAbsent : trie.valWord(op.obj, op.addr, i);
+        Found found = new Found();
+        int i = trie.find(found, root, rootAddr, key, null, trie.hash(key, null));
+        return i < 0 ? ifAbsent : trie.valWord(found.obj, found.addr, i);
     }
 
     /** This map with {@code key} mapped to {@code value}; this map itself if it already was. */
@@ -507,9 +507,9 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
                 return false;
             }
             long kw = keyWord(e.getKey());
-            Op op = new Op(null);
-            int i = trie.find(op, root, rootAddr, kw, e.getKey(), trie.hash(kw, e.getKey()));
-            return i >= 0 && Objects.equals(value(op.obj, op.addr, i), e.getValue());
+            Found found = new Found();
+            int i = trie.find(found, root, rootAddr, kw, e.getKey(), trie.hash(kw, e.getKey()));
+            return i >= 0 && Objects.equals(value(found.obj, found.addr, i), e.getValue());
         }
 
         @Override

@@ -169,8 +169,8 @@ public final class PersistentSet<E> extends AbstractSet<E> {
             return false;
         }
         long kw = word(o);
-        Op op = new Op(null);
-        return trie.find(op, root, rootAddr, kw, o, trie.hash(kw, o)) >= 0;
+        Found found = new Found();
+        return trie.find(found, root, rootAddr, kw, o, trie.hash(kw, o)) >= 0;
     }
 
     /**
@@ -181,8 +181,8 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     public boolean containsLong(long e) {
         trie.checkLive(WHAT);
         requireLongs("containsLong");
-        Op op = new Op(null);
-        return trie.find(op, root, rootAddr, e, null, trie.hash(e, null)) >= 0;
+        Found found = new Found();
+        return trie.find(found, root, rootAddr, e, null, trie.hash(e, null)) >= 0;
     }
 
     /** This set with {@code e}; this set itself if {@code e} is already an element. */

@@ -69,8 +69,8 @@ public final class TransientMap<K, V> {
             return null;
         }
         ChampTrie trie = editor.trie;
-        Op op = editor.op;
-        return trie.valInline ? valueCodec.decode(trie.valWord(op.obj, op.addr, i)) : (V) trie.valRef(op.obj, op.addr, i);
+        Found found = editor.found;
+        return trie.valInline ? valueCodec.decode(trie.valWord(found.obj, found.addr, i)) : (V) trie.valRef(found.obj, found.addr, i);
     }
 
     /**
@@ -97,7 +97,7 @@ public final class TransientMap<K, V> {
         if (i < 0) {
             throw new NoSuchElementException("key " + key + " is absent; check containsLong first");
         }
-        return editor.trie.valWord(editor.op.obj, editor.op.addr, i);
+        return editor.trie.valWord(editor.found.obj, editor.found.addr, i);
     }
 
     /** Maps {@code key} to {@code value}. */

@@ -20,6 +20,8 @@ final class TrieEditor {
     private final String what;
     final Edit edit;
     final Op op;
+    /** Where {@link #find} found its key. */
+    final Found found = new Found();
     ChampTrie trie;
     int size;
     Object root;
@@ -117,10 +119,9 @@ final class TrieEditor {
         }
     }
 
-    /** The index of the key in the node {@link #op} then holds, or a negative number if absent. */
+    /** The index of the key in the node {@link #found} then holds, or a negative number if absent. */
     int find(long kw, Object kr) {
-        op.reset();
-        return trie.find(op, root, rootAddr, kw, kr, trie.hash(kw, kr));
+        return trie.find(found, root, rootAddr, kw, kr, trie.hash(kw, kr));
     }
 
     /** Adds or replaces an entry (a set passes no value). Call after {@link #enterToPut()}. */
