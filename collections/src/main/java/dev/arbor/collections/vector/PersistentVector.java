@@ -526,18 +526,15 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     public void forEach(Consumer<? super E> action) {
         Objects.requireNonNull(action, "action");
         trie.checkLive(WHAT);
-        Ref leaf = new Ref();
-        for (int i = 0; i < size; i++) {
-            int k = i & VectorTrie.MASK;
-            if (k == 0) {
-                trie.leafFor(leaf, i, size, shift, root, rootAddr, tail, tailAddr);
+        trie.walkLeaves(size, shift, root, rootAddr, tail, tailAddr, (leaf, a, count) -> {
+            for (int k = 0; k < count; k++) {
+                @SuppressWarnings("unchecked")
+                E e = trie.inline ? codec.decode(trie.word(leaf, a, k)) : (E) trie.ref(leaf, a, k);
+                action.accept(e);
+                // The action may have reset the allocator of a native vector: never read on after that.
+                trie.checkLive(WHAT);
             }
-            @SuppressWarnings("unchecked")
-            E e = trie.inline ? codec.decode(trie.word(leaf.obj, leaf.addr, k)) : (E) trie.ref(leaf.obj, leaf.addr, k);
-            action.accept(e);
-            // The action may have reset the allocator of a native vector: never read on after that.
-            trie.checkLive(WHAT);
-        }
+        });
     }
 
     /**
@@ -552,11 +549,8 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         Objects.requireNonNull(action, "action");
         requireLongCodec("forEachLong");
         trie.checkLive(WHAT);
-        Ref leaf = new Ref();
-        for (int i = 0; i < size; i += VectorTrie.WIDTH) {
-            trie.leafFor(leaf, i, size, shift, root, rootAddr, tail, tailAddr);
-            trie.visitWords(leaf.obj, leaf.addr, Math.min(VectorTrie.WIDTH, size - i), action, WHAT);
-        }
+        trie.walkLeaves(size, shift, root, rootAddr, tail, tailAddr,
+                (leaf, a, count) -> trie.visitWords(leaf, a, count, action, WHAT));
     }
 
     private void checkIndex(int index) {

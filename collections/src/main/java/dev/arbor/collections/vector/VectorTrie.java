@@ -209,6 +209,38 @@ abstract class VectorTrie {
         out.set(n, a);
     }
 
+    /**
+     * Visits the leaves of a vector in order, each branch node read once (where looking each leaf
+     * up from the root reads the branches above it again for every leaf), then the tail.
+     */
+    final void walkLeaves(int size, int shift, Object root, long rootA, Object tail, long tailA, LeafVisitor visitor) {
+        int tailOffset = tailOffset(size);
+        if (tailOffset > 0) {
+            walkBranch(root, rootA, shift, 0, tailOffset, visitor);
+        }
+        if (size > tailOffset) {
+            visitor.leaf(tail, tailA, size - tailOffset);
+        }
+    }
+
+    /** The leaves below the node {@code (n, a)} at {@code level} whose first element is {@code first}, up to {@code end}. */
+    private void walkBranch(Object n, long a, int level, int first, int end, LeafVisitor visitor) {
+        if (level == 0) {
+            // Every leaf before the tail is full.
+            visitor.leaf(n, a, WIDTH);
+            return;
+        }
+        for (int k = 0; k < WIDTH; k++) {
+            int childFirst = first + (k << level);
+            if (childFirst >= end) {
+                return;
+            }
+            // The address first: a native child needs one read, the object half only otherwise.
+            long ca = childAddr(n, a, k);
+            walkBranch(ca != 0 ? null : child(n, a, k), ca, level - BITS, childFirst, end, visitor);
+        }
+    }
+
     final long wordAt(int i, int size, int shift, Object root, long rootA, Object tail, long tailA) {
         if (i >= tailOffset(size)) {
             return word(tail, tailA, i & MASK);
