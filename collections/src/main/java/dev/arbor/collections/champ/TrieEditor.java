@@ -1,6 +1,5 @@
 package dev.arbor.collections.champ;
 
-import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.node.Edit;
 
 /**
@@ -32,8 +31,6 @@ final class TrieEditor {
     private PendingPuts pending;
     /** Whether the trie is one bulk build's, no node made since (values set in place keep it). */
     private boolean bulkBuilt;
-    /** {@link CurrentAllocator#changeCount()} when the last call checked the allocator; -1 before the first. */
-    private long checkedAtChange = -1;
 
     TrieEditor(String what, ChampTrie trie, int size, Object root, long rootAddr) {
         this.what = what;
@@ -60,11 +57,8 @@ final class TrieEditor {
     /** As {@link #enter()}, for a put: buffered puts stay buffered while the buffer fits the format. */
     void enterToPut() {
         edit.check();
-        long changes = CurrentAllocator.changeCount();
-        if (changes == checkedAtChange) {
-            // This thread's current allocator is the one the last call checked, and that call
-            // left the format and the buffer as they must be under it; only a reset could have
-            // happened since.
+        if (edit.allocatorUnchanged()) {
+            // The last call left the format and the buffer as they must be under this allocator.
             trie.checkLive(what);
             return;
         }
@@ -72,7 +66,7 @@ final class TrieEditor {
         if (pending != null && !pending.fits(trie)) {
             load();
         }
-        checkedAtChange = changes;
+        edit.allocatorChecked();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.arbor.collections.node;
 
+import dev.arbor.api.scope.CurrentAllocator;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,6 +23,10 @@ public final class Edit {
     private final Long boxedId;
     private final String what;
     private Thread thread;
+    /** {@link CurrentAllocator#changeCount()} at the last {@link #allocatorChecked()}; -1 before the first. */
+    private long checkedAtChange = -1;
+    /** The count {@link #allocatorUnchanged()} read last. */
+    private long seenChange;
 
     private Edit(long id, String what) {
         this.id = id;
@@ -43,6 +48,22 @@ public final class Edit {
     /** The id as one shared box, for nodes that record their owner in a reference slot. */
     public Long boxedId() {
         return boxedId;
+    }
+
+    /**
+     * Whether this thread's current allocator is surely the one its transient checked at the last
+     * {@link #allocatorChecked()}: no level opened or closed on any thread since
+     * ({@link CurrentAllocator#changeCount()}). A transient then skips the thread-local read of the
+     * current allocator; only a reset of its allocator can have happened, which it still checks.
+     */
+    public boolean allocatorUnchanged() {
+        seenChange = CurrentAllocator.changeCount();
+        return seenChange == checkedAtChange;
+    }
+
+    /** Records that the transient checked the current allocator read with the last {@link #allocatorUnchanged()}. */
+    public void allocatorChecked() {
+        checkedAtChange = seenChange;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.arbor.collections.vector;
 
-import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.Edit;
 import java.util.NoSuchElementException;
@@ -36,8 +35,6 @@ public final class TransientVector<E> {
     private Object tail;
     private long tailAddr;
     private boolean tailOwned;
-    /** {@link CurrentAllocator#changeCount()} when the last call checked the allocator; -1 before the first. */
-    private long checkedAtChange = -1;
 
     TransientVector(PersistentVector<E> v) {
         this.trie = v.trie;
@@ -53,16 +50,14 @@ public final class TransientVector<E> {
     /** Checks the token and the allocator, and picks the format this call runs with. */
     private VectorTrie enter() {
         edit.check();
-        long changes = CurrentAllocator.changeCount();
-        if (changes == checkedAtChange) {
-            // This thread's current allocator is the one the last call checked, and that call
-            // left the format as it must be under it; only a reset could have happened since.
+        if (edit.allocatorUnchanged()) {
+            // The last call left the format as it must be under this allocator.
             trie.checkLive(WHAT);
             return trie;
         }
         VectorTrie t = trie.forTransient(size == 0 && !tailOwned, WHAT);
         trie = t;
-        checkedAtChange = changes;
+        edit.allocatorChecked();
         return t;
     }
 
