@@ -111,11 +111,28 @@ abstract class ChampTrie {
     abstract long childAddr(Object n, long a, int da, int ci);
 
     /**
-     * The header of child {@code ci} of a bitmap node, that child being {@code (c, ca)}: as
-     * {@code header(c, ca)}, but a format may keep it where the parent reads it without going
-     * through the child first (the managed one does).
+     * Where the words of node {@code (n, a)} are when they are on the JVM heap (the managed
+     * format's {@code long[]}), else {@code null}: the handle the {@code ...In} readers below take.
+     * The lookup path reads words through it so that, for a managed node, it skips the type test
+     * and the indirection that {@link #keyWord} pays to find the words from the node.
      */
-    abstract long childHeader(Object n, long a, int da, int ci, Object c, long ca);
+    abstract Object words(Object n, long a);
+
+    /**
+     * {@code words(c, ca)} of child {@code ci} of a bitmap node, that child being {@code (c, ca)};
+     * a format may keep it where the parent reads it without going through the child first (the
+     * managed one does).
+     */
+    abstract Object childWords(Object n, long a, int da, int ci, Object c, long ca);
+
+    /** {@link #header} of the node whose words are {@code (w, a)} ({@link #words}). */
+    abstract long headerIn(Object w, long a);
+
+    /** {@link #keyWord} of the node whose words are {@code (w, a)} ({@link #words}). */
+    abstract long keyWordIn(Object w, long a, int i);
+
+    /** {@link #valWord} of the node whose words are {@code (w, a)} ({@link #words}). */
+    abstract long valWordIn(Object w, long a, int i);
 
     abstract boolean owned(Object n, long a, Edit edit);
 
@@ -348,7 +365,7 @@ abstract class ChampTrie {
         if (headers != null) {
             for (int ci = 0; ci < na; ci++) {
                 long ca = childAddr(n, a, da, ci);
-                headers[base + ci] = childHeader(n, a, da, ci, ca != 0 ? null : child(n, a, da, ci), ca);
+                headers[base + ci] = headerIn(childWords(n, a, da, ci, ca != 0 ? null : child(n, a, da, ci), ca), ca);
             }
         }
         if (da > 0) {
@@ -357,24 +374,29 @@ abstract class ChampTrie {
         for (int ci = 0; ci < na; ci++) {
             long ca = childAddr(n, a, da, ci);
             Object c = ca != 0 ? null : child(n, a, da, ci);
-            walk(c, ca, headers != null ? headers[base + ci] : childHeader(n, a, da, ci, c, ca), shift + BITS, headers, visitor);
+            walk(c, ca, headers != null ? headers[base + ci] : headerIn(childWords(n, a, da, ci, c, ca), ca), shift + BITS, headers, visitor);
         }
     }
 
     // ---- lookup ----
 
     /**
-     * Finds a key: returns its entry index and writes the node holding it to {@code out}, or
-     * returns -1.
+     * Finds a key: returns its entry index and writes the node holding it, with its words
+     * ({@link #words}), to {@code out}, or returns -1.
      */
     final int find(Found out, Object n, long a, long kw, Object kr, int hash) {
-        long h = header(n, a);
+        return find(out, n, words(n, a), a, kw, kr, hash);
+    }
+
+    /** {@link #find} from a node whose words {@code w} the caller has at hand. */
+    final int find(Found out, Object n, Object w, long a, long kw, Object kr, int hash) {
+        long h = headerIn(w, a);
         for (int shift = 0; ; shift += BITS) {
             if (shift >= HASH_BITS) {
                 int count = high(h);
                 for (int i = 0; i < count; i++) {
-                    if (keyEquals(n, a, i, kw, kr)) {
-                        out.set(n, a);
+                    if (keyEqualsIn(n, w, a, i, kw, kr)) {
+                        out.set(n, w, a);
                         return i;
                     }
                 }
@@ -384,8 +406,8 @@ abstract class ChampTrie {
             int bit = bit(hash, shift);
             if ((dataMap & bit) != 0) {
                 int i = index(dataMap, bit);
-                if (keyEquals(n, a, i, kw, kr)) {
-                    out.set(n, a);
+                if (keyEqualsIn(n, w, a, i, kw, kr)) {
+                    out.set(n, w, a);
                     return i;
                 }
                 return -1;
@@ -399,10 +421,20 @@ abstract class ChampTrie {
             // The address first: a native child needs one read, the object half only otherwise.
             long ca = childAddr(n, a, da, ci);
             Object c = ca != 0 ? null : child(n, a, da, ci);
-            h = childHeader(n, a, da, ci, c, ca);
+            w = childWords(n, a, da, ci, c, ca);
+            h = headerIn(w, ca);
             n = c;
             a = ca;
         }
+    }
+
+    /** {@link #keyEquals} of the node {@code (n, a)} whose words are {@code w}. */
+    private boolean keyEqualsIn(Object n, Object w, long a, int i, long kw, Object kr) {
+        if (keyInline) {
+            return keyWordIn(w, a, i) == kw;
+        }
+        Object k = keyRef(n, a, i);
+        return k == kr || keyWordIn(w, a, i) == kw && kr != null && kr.equals(k);
     }
 
     // ---- bulk construction ----

@@ -7,10 +7,13 @@ package dev.arbor.collections.champ;
  */
 final class Found {
     Object obj;
+    /** The node's words, {@link ChampTrie#words}: what {@link ChampTrie#valWordIn} reads. */
+    Object words;
     long addr;
 
-    void set(Object obj, long addr) {
+    void set(Object obj, Object words, long addr) {
         this.obj = obj;
+        this.words = words;
         this.addr = addr;
     }
 }

@@ -157,9 +157,29 @@ final class ManagedChampTrie extends ChampTrie {
     }
 
     @Override
-    long childHeader(Object n, long a, int da, int ci, Object c, long ca) {
+    Object words(Object n, long a) {
+        return words(n);
+    }
+
+    @Override
+    Object childWords(Object n, long a, int da, int ci, Object c, long ca) {
         Object[] r = (Object[]) n;
-        return ((long[]) r[r.length - 1 - 2 * ci])[0];
+        return r[r.length - 1 - 2 * ci];
+    }
+
+    @Override
+    long headerIn(Object w, long a) {
+        return ((long[]) w)[0];
+    }
+
+    @Override
+    long keyWordIn(Object w, long a, int i) {
+        return ((long[]) w)[2 + i * wordsPerEntry];
+    }
+
+    @Override
+    long valWordIn(Object w, long a, int i) {
+        return ((long[]) w)[2 + i * wordsPerEntry + valueOffset];
     }
 
     @Override

@@ -193,8 +193,31 @@ final class NativeChampTrie extends ChampTrie {
     }
 
     @Override
-    long childHeader(Object n, long a, int da, int ci, Object c, long ca) {
-        return n != null ? managed.childHeader(n, a, da, ci, c, ca) : header(c, ca);
+    Object words(Object n, long a) {
+        return n != null ? managed.words(n, a) : null;
+    }
+
+    @Override
+    Object childWords(Object n, long a, int da, int ci, Object c, long ca) {
+        if (n != null) {
+            return managed.childWords(n, a, da, ci, c, ca);
+        }
+        return c != null ? managed.words(c, 0) : null;
+    }
+
+    @Override
+    long headerIn(Object w, long a) {
+        return w != null ? managed.headerIn(w, a) : NativeMemory.getLong(a);
+    }
+
+    @Override
+    long keyWordIn(Object w, long a, int i) {
+        return w != null ? managed.keyWordIn(w, a, i) : NativeMemory.getLong(entrySlot(a, i));
+    }
+
+    @Override
+    long valWordIn(Object w, long a, int i) {
+        return w != null ? managed.valWordIn(w, a, i) : NativeMemory.getLong(entrySlot(a, i) + valueOffset);
     }
 
     @Override

@@ -63,6 +63,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     final int size;
     final Object root;
     final long rootAddr;
+    /** The root's words ({@link ChampTrie#words}), kept so that a lookup starts one read closer to its key. */
+    private final Object rootWords;
     /** Whether the nodes come from one bulk build, untouched since (see {@link ChampTrie#readsAhead}). */
     final boolean bulkBuilt;
     /** Cached hash code, computed on demand; races are benign as in {@link String#hashCode()}. */
@@ -82,6 +84,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         this.size = size;
         this.root = root;
         this.rootAddr = rootAddr;
+        this.rootWords = trie.words(root, rootAddr);
     }
 
     /** The empty map whose keys and values the given codecs encode. Allocates nothing. */
@@ -198,7 +201,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         }
         long kw = keyWord(key);
         Found found = new Found();
-        return trie.find(found, root, rootAddr, kw, key, trie.hash(kw, key)) >= 0;
+        return trie.find(found, root, rootWords, rootAddr, kw, key, trie.hash(kw, key)) >= 0;
     }
 
     @Override
@@ -214,8 +217,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         }
         long kw = keyWord(key);
         Found found = new Found();
-        int i = trie.find(found, root, rootAddr, kw, key, trie.hash(kw, key));
-        return i < 0 ? defaultValue : value(found.obj, found.addr, i);
+        int i = trie.find(found, root, rootWords, rootAddr, kw, key, trie.hash(kw, key));
+        return i < 0 ? defaultValue : value(found, i);
     }
 
     /**
@@ -227,7 +230,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         trie.checkLive(WHAT);
         requireLongKeys("containsLong");
         Found found = new Found();
-        return trie.find(found, root, rootAddr, key, null, trie.hash(key, null)) >= 0;
+        return trie.find(found, root, rootWords, rootAddr, key, null, trie.hash(key, null)) >= 0;
     }
 
     /**
@@ -240,11 +243,11 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         trie.checkLive(WHAT);
         requireLongs("getLong");
         Found found = new Found();
-        int i = trie.find(found, root, rootAddr, key, null, trie.hash(key, null));
+        int i = trie.find(found, root, rootWords, rootAddr, key, null, trie.hash(key, null));
         if (i < 0) {
             throw new NoSuchElementException("key " + key + " is absent; use getLongOrDefault or containsLong");
         }
-        return trie.valWord(found.obj, found.addr, i);
+        return trie.valWordIn(found.words, found.addr, i);
     }
 
     /**
@@ -256,8 +259,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         trie.checkLive(WHAT);
         requireLongs("getLongOrDefault");
         Found found = new Found();
-        int i = trie.find(found, root, rootAddr, key, null, trie.hash(key, null));
-        return i < 0 ? ifAbsent : trie.valWord(found.obj, found.addr, i);
+        int i = trie.find(found, root, rootWords, rootAddr, key, null, trie.hash(key, null));
+        return i < 0 ? ifAbsent : trie.valWordIn(found.words, found.addr, i);
     }
 
     /** This map with {@code key} mapped to {@code value}; this map itself if it already was. */
@@ -480,6 +483,13 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         return trie.valInline ? valueCodec.decode(trie.valWord(n, a, i)) : (V) trie.valRef(n, a, i);
     }
 
+    /** The value of entry {@code i} of the node a lookup found. */
+    @SuppressWarnings("unchecked")
+    private V value(Found found, int i) {
+        return trie.valInline ? valueCodec.decode(trie.valWordIn(found.words, found.addr, i))
+                : (V) trie.valRef(found.obj, found.addr, i);
+    }
+
     private void requireLongKeys(String op) {
         if (keyCodec != Codec.LONG) {
             throw new UnsupportedOperationException(op + " needs a map with Codec.LONG keys; this one has Codec."
@@ -508,8 +518,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
             }
             long kw = keyWord(e.getKey());
             Found found = new Found();
-            int i = trie.find(found, root, rootAddr, kw, e.getKey(), trie.hash(kw, e.getKey()));
-            return i >= 0 && Objects.equals(value(found.obj, found.addr, i), e.getValue());
+            int i = trie.find(found, root, rootWords, rootAddr, kw, e.getKey(), trie.hash(kw, e.getKey()));
+            return i >= 0 && Objects.equals(value(found, i), e.getValue());
         }
 
         @Override

@@ -54,6 +54,8 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     final int size;
     final Object root;
     final long rootAddr;
+    /** The root's words ({@link ChampTrie#words}), kept so that a lookup starts one read closer to its key. */
+    private final Object rootWords;
     /** Whether the nodes come from one bulk build, untouched since (see {@link ChampTrie#readsAhead}). */
     final boolean bulkBuilt;
     /** Cached hash code, computed on demand; races are benign as in {@link String#hashCode()}. */
@@ -71,6 +73,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         this.size = size;
         this.root = root;
         this.rootAddr = rootAddr;
+        this.rootWords = trie.words(root, rootAddr);
     }
 
     /** The empty set whose elements {@code codec} encodes. Allocates nothing. */
@@ -170,7 +173,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         }
         long kw = word(o);
         Found found = new Found();
-        return trie.find(found, root, rootAddr, kw, o, trie.hash(kw, o)) >= 0;
+        return trie.find(found, root, rootWords, rootAddr, kw, o, trie.hash(kw, o)) >= 0;
     }
 
     /**
@@ -182,7 +185,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         trie.checkLive(WHAT);
         requireLongs("containsLong");
         Found found = new Found();
-        return trie.find(found, root, rootAddr, e, null, trie.hash(e, null)) >= 0;
+        return trie.find(found, root, rootWords, rootAddr, e, null, trie.hash(e, null)) >= 0;
     }
 
     /** This set with {@code e}; this set itself if {@code e} is already an element. */

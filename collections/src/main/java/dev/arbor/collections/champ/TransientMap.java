@@ -70,7 +70,7 @@ public final class TransientMap<K, V> {
         }
         ChampTrie trie = editor.trie;
         Found found = editor.found;
-        return trie.valInline ? valueCodec.decode(trie.valWord(found.obj, found.addr, i)) : (V) trie.valRef(found.obj, found.addr, i);
+        return trie.valInline ? valueCodec.decode(trie.valWordIn(found.words, found.addr, i)) : (V) trie.valRef(found.obj, found.addr, i);
     }
 
     /**
@@ -97,7 +97,7 @@ public final class TransientMap<K, V> {
         if (i < 0) {
             throw new NoSuchElementException("key " + key + " is absent; check containsLong first");
         }
-        return editor.trie.valWord(editor.found.obj, editor.found.addr, i);
+        return editor.trie.valWordIn(editor.found.words, editor.found.addr, i);
     }
 
     /** Maps {@code key} to {@code value}. */
