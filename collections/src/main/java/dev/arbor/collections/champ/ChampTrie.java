@@ -215,7 +215,13 @@ abstract class ChampTrie {
      * nodes keep every key's hash at hand.
      */
     static <T> long keyWordOf(Codec<T> codec, T key) {
-        return codec.isInline() ? codec.encode(key) : Objects.hashCode(key);
+        if (codec.isInline()) {
+            return codec.encode(key);
+        }
+        // key.hashCode() here, not Objects.hashCode: a call site of its own, whose type profile
+        // (say, only Strings) lets the JIT inline the key's hashCode; the one inside
+        // Objects.hashCode is shared by the whole program and is usually a virtual call.
+        return key == null ? 0 : key.hashCode();
     }
 
     final int hash(long kw, Object kr) {
@@ -227,8 +233,12 @@ abstract class ChampTrie {
         if (keyInline) {
             return keyWord(n, a, i) == kw;
         }
+        // java.util.HashMap's order: the hash first, so that a different key is rarely loaded.
+        if (keyWord(n, a, i) != kw) {
+            return false;
+        }
         Object k = keyRef(n, a, i);
-        return k == kr || keyWord(n, a, i) == kw && kr != null && kr.equals(k);
+        return k == kr || kr != null && kr.equals(k);
     }
 
     final Object kr(Object n, long a, int i) {
@@ -433,8 +443,11 @@ abstract class ChampTrie {
         if (keyInline) {
             return keyWordIn(w, a, i) == kw;
         }
+        if (keyWordIn(w, a, i) != kw) {
+            return false;
+        }
         Object k = keyRef(n, a, i);
-        return k == kr || keyWordIn(w, a, i) == kw && kr != null && kr.equals(k);
+        return k == kr || kr != null && kr.equals(k);
     }
 
     // ---- bulk construction ----
