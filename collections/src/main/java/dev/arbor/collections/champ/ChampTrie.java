@@ -228,15 +228,22 @@ abstract class ChampTrie {
         return keyInline ? keyCodec.hashWord(kw) : (int) kw;
     }
 
-    /** Whether entry {@code i} has the key {@code (kw, kr)}: the words first, then (reference keys) {@code equals}. */
+    /**
+     * Whether entry {@code i} has the key {@code (kw, kr)}: the key words first (for reference
+     * keys their hashes, {@code java.util.HashMap}'s order, so a different key is rarely loaded),
+     * then, for reference keys, {@code kr.equals}.
+     */
     final boolean keyEquals(Object n, long a, int i, long kw, Object kr) {
-        if (keyInline) {
-            return keyWord(n, a, i) == kw;
-        }
-        // java.util.HashMap's order: the hash first, so that a different key is rarely loaded.
-        if (keyWord(n, a, i) != kw) {
-            return false;
-        }
+        return keyWord(n, a, i) == kw && (keyInline || refKeyEquals(n, a, i, kr));
+    }
+
+    /**
+     * The reference half of {@link #keyEquals}, a method of its own so that the word test stays
+     * small enough for the JIT to inline wherever it is called, however cold the call site (a
+     * lookup miss at 10^4 entries compares keys at too few of its levels for C2 to inline a
+     * bigger test: it called it).
+     */
+    private boolean refKeyEquals(Object n, long a, int i, Object kr) {
         Object k = keyRef(n, a, i);
         return k == kr || kr != null && kr.equals(k);
     }
@@ -405,7 +412,7 @@ abstract class ChampTrie {
             if (shift >= HASH_BITS) {
                 int count = high(h);
                 for (int i = 0; i < count; i++) {
-                    if (keyEqualsIn(n, w, a, i, kw, kr)) {
+                    if (keyWordIn(w, a, i) == kw && (keyInline || refKeyEquals(n, a, i, kr))) {
                         out.set(n, w, a);
                         return i;
                     }
@@ -416,7 +423,7 @@ abstract class ChampTrie {
             int bit = bit(hash, shift);
             if ((dataMap & bit) != 0) {
                 int i = index(dataMap, bit);
-                if (keyEqualsIn(n, w, a, i, kw, kr)) {
+                if (keyWordIn(w, a, i) == kw && (keyInline || refKeyEquals(n, a, i, kr))) {
                     out.set(n, w, a);
                     return i;
                 }
@@ -436,18 +443,6 @@ abstract class ChampTrie {
             n = c;
             a = ca;
         }
-    }
-
-    /** {@link #keyEquals} of the node {@code (n, a)} whose words are {@code w}. */
-    private boolean keyEqualsIn(Object n, Object w, long a, int i, long kw, Object kr) {
-        if (keyInline) {
-            return keyWordIn(w, a, i) == kw;
-        }
-        if (keyWordIn(w, a, i) != kw) {
-            return false;
-        }
-        Object k = keyRef(n, a, i);
-        return k == kr || kr != null && kr.equals(k);
     }
 
     // ---- bulk construction ----
