@@ -402,12 +402,12 @@ abstract class ChampTrie {
      * ({@link #words}), to {@code out}, or returns -1.
      */
     final int find(Found out, Object n, long a, long kw, Object kr, int hash) {
-        return find(out, n, words(n, a), a, kw, kr, hash);
+        Object w = words(n, a);
+        return find(out, n, w, a, headerIn(w, a), kw, kr, hash);
     }
 
-    /** {@link #find} from a node whose words {@code w} the caller has at hand. */
-    final int find(Found out, Object n, Object w, long a, long kw, Object kr, int hash) {
-        long h = headerIn(w, a);
+    /** {@link #find} from a node whose words {@code w} and header {@code h} the caller has at hand. */
+    final int find(Found out, Object n, Object w, long a, long h, long kw, Object kr, int hash) {
         for (int shift = 0; ; shift += BITS) {
             if (shift >= HASH_BITS) {
                 int count = high(h);

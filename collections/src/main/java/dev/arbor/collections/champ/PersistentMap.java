@@ -63,8 +63,12 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     final int size;
     final Object root;
     final long rootAddr;
-    /** The root's words ({@link ChampTrie#words}), kept so that a lookup starts one read closer to its key. */
+    /**
+     * The root's words ({@link ChampTrie#words}) and header, kept so that a lookup starts two
+     * dependent reads closer to its key. The root of a persistent value never changes.
+     */
     private final Object rootWords;
+    private final long rootHeader;
     /** Whether the nodes come from one bulk build, untouched since (see {@link ChampTrie#readsAhead}). */
     final boolean bulkBuilt;
     /** Cached hash code, computed on demand; races are benign as in {@link String#hashCode()}. */
@@ -85,6 +89,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         this.root = root;
         this.rootAddr = rootAddr;
         this.rootWords = trie.words(root, rootAddr);
+        this.rootHeader = trie.headerIn(rootWords, rootAddr);
     }
 
     /** The empty map whose keys and values the given codecs encode. Allocates nothing. */
@@ -201,7 +206,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         }
         long kw = keyWord(key);
         Found found = new Found();
-        return trie.find(found, root, rootWords, rootAddr, kw, key, trie.hash(kw, key)) >= 0;
+        return trie.find(found, root, rootWords, rootAddr, rootHeader, kw, key, trie.hash(kw, key)) >= 0;
     }
 
     @Override
@@ -217,7 +222,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         }
         long kw = keyWord(key);
         Found found = new Found();
-        int i = trie.find(found, root, rootWords, rootAddr, kw, key, trie.hash(kw, key));
+        int i = trie.find(found, root, rootWords, rootAddr, rootHeader, kw, key, trie.hash(kw, key));
         return i < 0 ? defaultValue : value(found, i);
     }
 
@@ -230,7 +235,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         trie.checkLive(WHAT);
         requireLongKeys("containsLong");
         Found found = new Found();
-        return trie.find(found, root, rootWords, rootAddr, key, null, trie.hash(key, null)) >= 0;
+        return trie.find(found, root, rootWords, rootAddr, rootHeader, key, null, trie.hash(key, null)) >= 0;
     }
 
     /**
@@ -243,7 +248,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         trie.checkLive(WHAT);
         requireLongs("getLong");
         Found found = new Found();
-        int i = trie.find(found, root, rootWords, rootAddr, key, null, trie.hash(key, null));
+        int i = trie.find(found, root, rootWords, rootAddr, rootHeader, key, null, trie.hash(key, null));
         if (i < 0) {
             throw new NoSuchElementException("key " + key + " is absent; use getLongOrDefault or containsLong");
         }
@@ -259,7 +264,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         trie.checkLive(WHAT);
         requireLongs("getLongOrDefault");
         Found found = new Found();
-        int i = trie.find(found, root, rootWords, rootAddr, key, null, trie.hash(key, null));
+        int i = trie.find(found, root, rootWords, rootAddr, rootHeader, key, null, trie.hash(key, null));
         return i < 0 ? ifAbsent : trie.valWordIn(found.words, found.addr, i);
     }
 
@@ -518,7 +523,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
             }
             long kw = keyWord(e.getKey());
             Found found = new Found();
-            int i = trie.find(found, root, rootWords, rootAddr, kw, e.getKey(), trie.hash(kw, e.getKey()));
+            int i = trie.find(found, root, rootWords, rootAddr, rootHeader, kw, e.getKey(), trie.hash(kw, e.getKey()));
             return i >= 0 && Objects.equals(value(found, i), e.getValue());
         }
 

@@ -54,8 +54,12 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     final int size;
     final Object root;
     final long rootAddr;
-    /** The root's words ({@link ChampTrie#words}), kept so that a lookup starts one read closer to its key. */
+    /**
+     * The root's words ({@link ChampTrie#words}) and header, kept so that a lookup starts two
+     * dependent reads closer to its key. The root of a persistent value never changes.
+     */
     private final Object rootWords;
+    private final long rootHeader;
     /** Whether the nodes come from one bulk build, untouched since (see {@link ChampTrie#readsAhead}). */
     final boolean bulkBuilt;
     /** Cached hash code, computed on demand; races are benign as in {@link String#hashCode()}. */
@@ -74,6 +78,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         this.root = root;
         this.rootAddr = rootAddr;
         this.rootWords = trie.words(root, rootAddr);
+        this.rootHeader = trie.headerIn(rootWords, rootAddr);
     }
 
     /** The empty set whose elements {@code codec} encodes. Allocates nothing. */
@@ -173,7 +178,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         }
         long kw = word(o);
         Found found = new Found();
-        return trie.find(found, root, rootWords, rootAddr, kw, o, trie.hash(kw, o)) >= 0;
+        return trie.find(found, root, rootWords, rootAddr, rootHeader, kw, o, trie.hash(kw, o)) >= 0;
     }
 
     /**
@@ -185,7 +190,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         trie.checkLive(WHAT);
         requireLongs("containsLong");
         Found found = new Found();
-        return trie.find(found, root, rootWords, rootAddr, e, null, trie.hash(e, null)) >= 0;
+        return trie.find(found, root, rootWords, rootAddr, rootHeader, e, null, trie.hash(e, null)) >= 0;
     }
 
     /** This set with {@code e}; this set itself if {@code e} is already an element. */
