@@ -388,10 +388,17 @@ abstract class ChampTrie {
         if (da > 0) {
             visitor.entries(n, a, da);
         }
+        int childShift = shift + BITS;
         for (int ci = 0; ci < na; ci++) {
             long ca = childAddr(n, a, da, ci);
             Object c = ca != 0 ? null : child(n, a, da, ci);
-            walk(c, ca, headers != null ? headers[base + ci] : headerIn(childWords(n, a, da, ci, c, ca), ca), shift + BITS, headers, visitor);
+            long ch = headers != null ? headers[base + ci] : headerIn(childWords(n, a, da, ci, c, ca), ca);
+            if (nodeArity(ch, childShift) == 0) {
+                // Most nodes are leaves: visited here, without a call per node.
+                visitor.entries(c, ca, dataArity(ch, childShift));
+            } else {
+                walk(c, ca, ch, childShift, headers, visitor);
+            }
         }
     }
 
