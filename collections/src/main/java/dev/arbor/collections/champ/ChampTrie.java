@@ -381,10 +381,13 @@ abstract class ChampTrie {
         int base = shift / BITS * (MASK + 1);
         if (headers != null) {
             for (int ci = 0; ci < na; ci++) {
-                long ca = childAddr(n, a, da, ci);
-                headers[base + ci] = headerIn(childWords(n, a, da, ci, ca != 0 ? null : child(n, a, da, ci), ca), ca);
+                headers[base + ci] = childHeader(n, a, da, ci);
             }
         }
+        // Each child's header is read one visit ahead: the first child's before this node's
+        // entries, each next one before the previous child, so that its cache miss overlaps that
+        // visit (whose branches would otherwise stop the CPU from running ahead to it).
+        long nextHeader = na > 0 && headers == null ? childHeader(n, a, da, 0) : 0;
         if (da > 0) {
             visitor.entries(n, a, da);
         }
@@ -392,7 +395,15 @@ abstract class ChampTrie {
         for (int ci = 0; ci < na; ci++) {
             long ca = childAddr(n, a, da, ci);
             Object c = ca != 0 ? null : child(n, a, da, ci);
-            long ch = headers != null ? headers[base + ci] : headerIn(childWords(n, a, da, ci, c, ca), ca);
+            long ch;
+            if (headers != null) {
+                ch = headers[base + ci];
+            } else {
+                ch = nextHeader;
+                if (ci + 1 < na) {
+                    nextHeader = childHeader(n, a, da, ci + 1);
+                }
+            }
             if (nodeArity(ch, childShift) == 0) {
                 // Most nodes are leaves: visited here, without a call per node.
                 visitor.entries(c, ca, dataArity(ch, childShift));
@@ -400,6 +411,12 @@ abstract class ChampTrie {
                 walk(c, ca, ch, childShift, headers, visitor);
             }
         }
+    }
+
+    /** The header of child {@code ci} of a bitmap node of {@code da} entries. */
+    private long childHeader(Object n, long a, int da, int ci) {
+        long ca = childAddr(n, a, da, ci);
+        return headerIn(childWords(n, a, da, ci, ca != 0 ? null : child(n, a, da, ci), ca), ca);
     }
 
     // ---- lookup ----
