@@ -93,14 +93,20 @@ abstract class ChampTrie {
     // ---- node access, one implementation per format ----
 
     /** The header word (see the class comment). */
-    abstract long header(Object n, long a);
+    final long header(Object n, long a) {
+        return headerIn(words(n, a), a);
+    }
 
     /** The key word of entry {@code i}: the key itself (inline codecs) or its hash. */
-    abstract long keyWord(Object n, long a, int i);
+    final long keyWord(Object n, long a, int i) {
+        return keyWordIn(words(n, a), a, i);
+    }
 
     abstract Object keyRef(Object n, long a, int i);
 
-    abstract long valWord(Object n, long a, int i);
+    final long valWord(Object n, long a, int i) {
+        return valWordIn(words(n, a), a, i);
+    }
 
     abstract Object valRef(Object n, long a, int i);
 
@@ -113,8 +119,8 @@ abstract class ChampTrie {
     /**
      * Where the words of node {@code (n, a)} are when they are on the JVM heap (the managed
      * format's {@code long[]}), else {@code null}: the handle the {@code ...In} readers below take.
-     * The lookup path reads words through it so that, for a managed node, it skips the type test
-     * and the indirection that {@link #keyWord} pays to find the words from the node.
+     * Lookups and walks carry it from parent to child, so that for a managed node they skip the
+     * type test and the indirection that finding the words from the node costs.
      */
     abstract Object words(Object n, long a);
 
@@ -367,6 +373,9 @@ abstract class ChampTrie {
         return size >= OVERLAP_MISSES_FROM && !bulkBuilt;
     }
 
+    /** The header of a bitmap node whose 32 slots all hold children. */
+    static final long ALL_CHILDREN = 0xFFFF_FFFF_0000_0000L;
+
     /** The size from which a walk over nodes that may be scattered reads child headers ahead. */
     static final int OVERLAP_MISSES_FROM = 1 << 16;
 
@@ -443,22 +452,31 @@ abstract class ChampTrie {
                 }
                 return -1;
             }
-            int dataMap = low(h);
-            int bit = bit(hash, shift);
-            if ((dataMap & bit) != 0) {
-                int i = index(dataMap, bit);
-                if (keyWordIn(w, a, i) == kw && (keyInline || refKeyEquals(n, a, i, kr))) {
-                    out.set(n, w, a);
-                    return i;
+            int ci;
+            int da;
+            if (h == ALL_CHILDREN) {
+                // The upper levels of a large trie: the child's index is the slot itself, known
+                // from the hash, so no bit count waits on the header before the next read.
+                ci = (hash >>> shift) & MASK;
+                da = 0;
+            } else {
+                int dataMap = low(h);
+                int bit = bit(hash, shift);
+                if ((dataMap & bit) != 0) {
+                    int i = index(dataMap, bit);
+                    if (keyWordIn(w, a, i) == kw && (keyInline || refKeyEquals(n, a, i, kr))) {
+                        out.set(n, w, a);
+                        return i;
+                    }
+                    return -1;
                 }
-                return -1;
+                int nodeMap = high(h);
+                if ((nodeMap & bit) == 0) {
+                    return -1;
+                }
+                ci = index(nodeMap, bit);
+                da = Integer.bitCount(dataMap);
             }
-            int nodeMap = high(h);
-            if ((nodeMap & bit) == 0) {
-                return -1;
-            }
-            int ci = index(nodeMap, bit);
-            int da = Integer.bitCount(dataMap);
             // The address first: a native child needs one read, the object half only otherwise.
             long ca = childAddr(n, a, da, ci);
             Object c = ca != 0 ? null : child(n, a, da, ci);

@@ -126,23 +126,8 @@ final class ManagedChampTrie extends ChampTrie {
     }
 
     @Override
-    long header(Object n, long a) {
-        return words(n)[0];
-    }
-
-    @Override
-    long keyWord(Object n, long a, int i) {
-        return words(n)[2 + i * wordsPerEntry];
-    }
-
-    @Override
     Object keyRef(Object n, long a, int i) {
         return ((Object[]) n)[1 + i * refsPerEntry];
-    }
-
-    @Override
-    long valWord(Object n, long a, int i) {
-        return words(n)[2 + i * wordsPerEntry + valueOffset];
     }
 
     @Override

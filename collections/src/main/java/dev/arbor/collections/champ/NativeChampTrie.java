@@ -159,23 +159,8 @@ final class NativeChampTrie extends ChampTrie {
     // ---- node access ----
 
     @Override
-    long header(Object n, long a) {
-        return n != null ? managed.header(n, a) : NativeMemory.getLong(a);
-    }
-
-    @Override
-    long keyWord(Object n, long a, int i) {
-        return n != null ? managed.keyWord(n, a, i) : NativeMemory.getLong(entrySlot(a, i));
-    }
-
-    @Override
     Object keyRef(Object n, long a, int i) {
         return n != null ? managed.keyRef(n, a, i) : resolve(NativeMemory.getLong(entrySlot(a, i) + 8));
-    }
-
-    @Override
-    long valWord(Object n, long a, int i) {
-        return n != null ? managed.valWord(n, a, i) : NativeMemory.getLong(entrySlot(a, i) + valueOffset);
     }
 
     @Override
