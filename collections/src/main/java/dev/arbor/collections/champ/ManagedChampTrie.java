@@ -21,8 +21,9 @@ import dev.arbor.collections.node.ManagedBlocks;
  * references R (only if the node holds any)   Object[1 + entries * refsPerEntry + 2 * children]
  *   [0]  W
  *   [1..] per entry: key (reference keys), then value (reference values)
- *   ...   children as pairs (child, the child's W), the first pair last: child i is
- *         R[length - 2 - 2i] and its W is R[length - 1 - 2i], without reading the header
+ *   ...   then children as pairs (child, the child's W): child i is R[1 + entries * refsPerEntry
+ *         + 2i] and its W the slot after it, found without reading R's length (for long keys
+ *         and values R[1 + 2i], whatever the entries)
  *
  * the node is R if it has children or reference entries, else W alone
  * </pre>
@@ -137,8 +138,12 @@ final class ManagedChampTrie extends ChampTrie {
 
     @Override
     Object child(Object n, long a, int da, int ci) {
-        Object[] r = (Object[]) n;
-        return r[r.length - 2 - 2 * ci];
+        return ((Object[]) n)[childSlot(da, ci)];
+    }
+
+    /** Where child {@code ci} of a node of {@code da} entries is in R; its W is in the next slot. */
+    private int childSlot(int da, int ci) {
+        return 1 + da * refsPerEntry + 2 * ci;
     }
 
     @Override
@@ -148,8 +153,7 @@ final class ManagedChampTrie extends ChampTrie {
 
     @Override
     Object childWords(Object n, long a, int da, int ci, Object c, long ca) {
-        Object[] r = (Object[]) n;
-        return r[r.length - 1 - 2 * ci];
+        return ((Object[]) n)[childSlot(da, ci) + 1];
     }
 
     @Override
@@ -189,8 +193,9 @@ final class ManagedChampTrie extends ChampTrie {
     @Override
     void setChild(Object n, long a, int da, int ci, Object c, long ca) {
         Object[] r = (Object[]) n;
-        r[r.length - 2 - 2 * ci] = c;
-        r[r.length - 1 - 2 * ci] = words(c);
+        int slot = childSlot(da, ci);
+        r[slot] = c;
+        r[slot + 1] = words(c);
     }
 
     @Override
@@ -239,13 +244,12 @@ final class ManagedChampTrie extends ChampTrie {
         }
     }
 
-    private static void copyChildren(Object src, int from, Object dst, int to, int count) {
+    /** Copies children {@code from..from+count} of {@code src} (of {@code srcDa} entries) to {@code to...} of {@code dst}. */
+    private void copyChildren(Object src, int srcDa, int from, Object dst, int dstDa, int to, int count) {
         if (count <= 0) {
             return;
         }
-        Object[] s = (Object[]) src;
-        Object[] d = (Object[]) dst;
-        System.arraycopy(s, s.length - 2 * (from + count), d, d.length - 2 * (to + count), 2 * count);
+        System.arraycopy((Object[]) src, childSlot(srcDa, from), (Object[]) dst, childSlot(dstDa, to), 2 * count);
     }
 
     private void putEntry(Object dst, int i, long kw, Object kr, long vw, Object vr) {
@@ -262,7 +266,7 @@ final class ManagedChampTrie extends ChampTrie {
     void copy(Op out, Object n, long a, int da, int na, Edit edit) {
         Object m = make(da, na, header(n, a), edit);
         copyEntries(n, 0, m, 0, da);
-        copyChildren(n, 0, m, 0, na);
+        copyChildren(n, da, 0, m, da, 0, na);
         out.set(m, 0);
     }
 
@@ -273,7 +277,7 @@ final class ManagedChampTrie extends ChampTrie {
         copyEntries(n, 0, m, 0, i);
         putEntry(m, i, kw, kr, vw, vr);
         copyEntries(n, i, m, i + 1, da - i);
-        copyChildren(n, 0, m, 0, na);
+        copyChildren(n, da, 0, m, da + 1, 0, na);
         out.set(m, 0);
     }
 
@@ -282,7 +286,7 @@ final class ManagedChampTrie extends ChampTrie {
         Object m = make(da - 1, na, header, edit);
         copyEntries(n, 0, m, 0, i);
         copyEntries(n, i + 1, m, i, da - i - 1);
-        copyChildren(n, 0, m, 0, na);
+        copyChildren(n, da, 0, m, da - 1, 0, na);
         out.set(m, 0);
     }
 
@@ -292,9 +296,9 @@ final class ManagedChampTrie extends ChampTrie {
         Object m = make(da - 1, na + 1, header, edit);
         copyEntries(n, 0, m, 0, di);
         copyEntries(n, di + 1, m, di, da - di - 1);
-        copyChildren(n, 0, m, 0, ci);
+        copyChildren(n, da, 0, m, da - 1, 0, ci);
         setChild(m, 0, da - 1, ci, c, ca);
-        copyChildren(n, ci, m, ci + 1, na - ci);
+        copyChildren(n, da, ci, m, da - 1, ci + 1, na - ci);
         out.set(m, 0);
     }
 
@@ -305,8 +309,8 @@ final class ManagedChampTrie extends ChampTrie {
         copyEntries(n, 0, m, 0, di);
         putEntry(m, di, kw, kr, vw, vr);
         copyEntries(n, di, m, di + 1, da - di);
-        copyChildren(n, 0, m, 0, ci);
-        copyChildren(n, ci + 1, m, ci, na - ci - 1);
+        copyChildren(n, da, 0, m, da + 1, 0, ci);
+        copyChildren(n, da, ci + 1, m, da + 1, ci, na - ci - 1);
         out.set(m, 0);
     }
 
