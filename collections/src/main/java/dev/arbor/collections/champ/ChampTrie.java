@@ -395,7 +395,9 @@ abstract class ChampTrie {
         }
         // Each child's header is read one visit ahead: the first child's before this node's
         // entries, each next one before the previous child, so that its cache miss overlaps that
-        // visit (whose branches would otherwise stop the CPU from running ahead to it).
+        // visit (whose branches would otherwise stop the CPU from running ahead to it). The
+        // child's slot is read again when it is visited: carrying its object and address along
+        // instead measured slower (10^6-entry walk: 4.39-4.48 against 4.15-4.19 ms).
         long nextHeader = na > 0 && headers == null ? childHeader(n, a, da, 0) : 0;
         if (da > 0) {
             visitor.entries(n, a, da);
