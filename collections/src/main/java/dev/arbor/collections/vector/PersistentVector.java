@@ -198,13 +198,14 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
 
     @Override
     public E get(int index) {
-        trie.checkLive(WHAT);
+        VectorTrie t = trie;
+        t.checkLive(WHAT);
         checkIndex(index);
-        if (trie.inline) {
-            return codec.decode(trie.wordAt(index, size, shift, root, rootAddr, tail, tailAddr));
+        if (t.inline) {
+            return codec.decode(t.wordAt(index, size, shift, root, rootAddr, tail, tailAddr));
         }
         @SuppressWarnings("unchecked")
-        E e = (E) trie.refAt(index, size, shift, root, rootAddr, tail, tailAddr);
+        E e = (E) t.refAt(index, size, shift, root, rootAddr, tail, tailAddr);
         return e;
     }
 
@@ -216,15 +217,16 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      * @throws ClassCastException            for an object vector whose element is not a {@link Long}
      */
     public long getLong(int index) {
-        trie.checkLive(WHAT);
+        VectorTrie t = trie;
+        t.checkLive(WHAT);
         checkIndex(index);
-        if (trie.inline) {
+        if (t.inline) {
             if (codec == Codec.DOUBLE) {
                 throw new UnsupportedOperationException("getLong on a vector of doubles; use getDouble(" + index + ")");
             }
-            return trie.wordAt(index, size, shift, root, rootAddr, tail, tailAddr);
+            return t.wordAt(index, size, shift, root, rootAddr, tail, tailAddr);
         }
-        return (Long) trie.refAt(index, size, shift, root, rootAddr, tail, tailAddr);
+        return (Long) t.refAt(index, size, shift, root, rootAddr, tail, tailAddr);
     }
 
     /**
@@ -554,7 +556,8 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     }
 
     private void checkIndex(int index) {
-        if (index < 0 || index >= size) {
+        // One unsigned comparison covers a negative index too.
+        if (Integer.compareUnsigned(index, size) >= 0) {
             throw new IndexOutOfBoundsException("index " + index + " out of bounds for a vector of size " + size);
         }
     }
