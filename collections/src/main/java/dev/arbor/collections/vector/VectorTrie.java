@@ -256,37 +256,39 @@ abstract class VectorTrie {
      */
 
     final long wordAt(int i, int size, int shift, Object root, long rootA, Object tail, long tailA) {
-        if (i >= tailOffset(size)) {
-            return word(tail, tailA, i & MASK);
-        }
-        int level = shift & MAX_SHIFT_MASK;
-        int r = (i >>> level) & MASK;
-        long a = childAddr(root, rootA, r);
-        Object n = a != 0 ? null : child(root, rootA, r);
-        for (level -= BITS; level > 0; level -= BITS) {
-            int k = (i >>> level) & MASK;
-            // The address first: a native child needs one read, the object half only otherwise.
-            long ca = childAddr(n, a, k);
-            n = ca != 0 ? null : child(n, a, k);
-            a = ca;
+        Object n = tail;
+        long a = tailA;
+        if (i < tailOffset(size)) {
+            int level = shift & MAX_SHIFT_MASK;
+            int r = (i >>> level) & MASK;
+            a = childAddr(root, rootA, r);
+            n = a != 0 ? null : child(root, rootA, r);
+            for (level -= BITS; level > 0; level -= BITS) {
+                int k = (i >>> level) & MASK;
+                // The address first: a native child needs one read, the object half only otherwise.
+                long ca = childAddr(n, a, k);
+                n = ca != 0 ? null : child(n, a, k);
+                a = ca;
+            }
         }
         return word(n, a, i & MASK);
     }
 
     final Object refAt(int i, int size, int shift, Object root, long rootA, Object tail, long tailA) {
-        if (i >= tailOffset(size)) {
-            return ref(tail, tailA, i & MASK);
-        }
-        int level = shift & MAX_SHIFT_MASK;
-        int r = (i >>> level) & MASK;
-        long a = childAddr(root, rootA, r);
-        Object n = a != 0 ? null : child(root, rootA, r);
-        for (level -= BITS; level > 0; level -= BITS) {
-            int k = (i >>> level) & MASK;
-            // The address first: a native child needs one read, the object half only otherwise.
-            long ca = childAddr(n, a, k);
-            n = ca != 0 ? null : child(n, a, k);
-            a = ca;
+        Object n = tail;
+        long a = tailA;
+        if (i < tailOffset(size)) {
+            int level = shift & MAX_SHIFT_MASK;
+            int r = (i >>> level) & MASK;
+            a = childAddr(root, rootA, r);
+            n = a != 0 ? null : child(root, rootA, r);
+            for (level -= BITS; level > 0; level -= BITS) {
+                int k = (i >>> level) & MASK;
+                // The address first: a native child needs one read, the object half only otherwise.
+                long ca = childAddr(n, a, k);
+                n = ca != 0 ? null : child(n, a, k);
+                a = ca;
+            }
         }
         return ref(n, a, i & MASK);
     }
