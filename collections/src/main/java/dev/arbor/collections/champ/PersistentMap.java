@@ -427,12 +427,20 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     @Override
     public void forEach(BiConsumer<? super K, ? super V> action) {
         Objects.requireNonNull(action, "action");
-        trie.checkLive(WHAT);
-        trie.walk(root, rootAddr, ChampTrie.readsAhead(size, bulkBuilt), (n, a, count) -> {
+        // The trie and its layout read once, not per entry: 10^3 String entries 4.27-4.37 -> 4.11-4.20 us.
+        ChampTrie t = trie;
+        t.checkLive(WHAT);
+        boolean keyInline = t.keyInline;
+        boolean valInline = t.valInline;
+        t.walk(root, rootAddr, ChampTrie.readsAhead(size, bulkBuilt), (n, a, count) -> {
             for (int i = 0; i < count; i++) {
-                action.accept(key(n, a, i), value(n, a, i));
+                @SuppressWarnings("unchecked")
+                K k = keyInline ? keyCodec.decode(t.keyWord(n, a, i)) : (K) t.keyRef(n, a, i);
+                @SuppressWarnings("unchecked")
+                V v = valInline ? valueCodec.decode(t.valWord(n, a, i)) : (V) t.valRef(n, a, i);
+                action.accept(k, v);
                 // The action may have reset the allocator of a native map: never read on after that.
-                trie.checkLive(WHAT);
+                t.checkLive(WHAT);
             }
         });
     }

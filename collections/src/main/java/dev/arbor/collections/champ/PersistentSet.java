@@ -345,12 +345,15 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     @SuppressWarnings("unchecked")
     public void forEach(Consumer<? super E> action) {
         Objects.requireNonNull(action, "action");
-        trie.checkLive(WHAT);
-        trie.walk(root, rootAddr, ChampTrie.readsAhead(size, bulkBuilt), (n, a, count) -> {
+        // The trie and its layout read once, not per element.
+        ChampTrie t = trie;
+        t.checkLive(WHAT);
+        boolean inline = t.keyInline;
+        t.walk(root, rootAddr, ChampTrie.readsAhead(size, bulkBuilt), (n, a, count) -> {
             for (int i = 0; i < count; i++) {
-                action.accept(trie.keyInline ? codec.decode(trie.keyWord(n, a, i)) : (E) trie.keyRef(n, a, i));
+                action.accept(inline ? codec.decode(t.keyWord(n, a, i)) : (E) t.keyRef(n, a, i));
                 // The action may have reset the allocator of a native set: never read on after that.
-                trie.checkLive(WHAT);
+                t.checkLive(WHAT);
             }
         });
     }
