@@ -413,8 +413,10 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
 
     /**
      * The elements from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive) as a new
-     * vector: an O(k) copy, not a view (the result does not keep this vector reachable). As this
-     * vector never changes, a copy and a view cannot be told apart but by cost.
+     * vector, not a view. A prefix ({@code fromIndex == 0}) shares this vector's nodes: it copies
+     * one branch per level and the last leaf, O(log n). Any other range is an O(k) copy, which
+     * does not keep this vector reachable. As this vector never changes, a copy and a view cannot
+     * be told apart but by cost.
      *
      * @throws IndexOutOfBoundsException if {@code fromIndex < 0} or {@code toIndex > size()}
      * @throws IllegalArgumentException  if {@code fromIndex > toIndex}
@@ -429,11 +431,47 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         if (fromIndex == 0 && toIndex == size) {
             return this;
         }
+        if (fromIndex == toIndex) {
+            return empty(codec);
+        }
+        if (fromIndex == 0) {
+            return prefix(toIndex);
+        }
         TransientVector<E> t = empty(codec).asTransient();
         try {
             return fill(t, fromIndex, toIndex);
         } catch (Throwable e) {
             t.discard(e);
+            throw e;
+        }
+    }
+
+    /** The first {@code count} elements, {@code 0 < count < size}, sharing this vector's nodes. */
+    private PersistentVector<E> prefix(int count) {
+        VectorTrie t = trie.forUpdate(false, WHAT);
+        Ref out = new Ref();
+        try {
+            int tailOffset = VectorTrie.tailOffset(size);
+            if (count > tailOffset) {
+                // The cut falls in the tail: the trie stays as it is.
+                t.copyLeaf(out, tail, tailAddr, count - tailOffset, count - tailOffset, null);
+                return new PersistentVector<>(t, codec, count, shift, root, rootAddr, out.obj, out.addr);
+            }
+            // The leaf holding the last kept element becomes the tail, cut to that element.
+            int newTailOffset = VectorTrie.tailOffset(count);
+            t.leafFor(out, count - 1, size, shift, root, rootAddr, tail, tailAddr);
+            t.copyLeaf(out, out.obj, out.addr, count - newTailOffset, count - newTailOffset, null);
+            Object newTail = out.obj;
+            long newTailA = out.addr;
+            int newShift = VectorTrie.BITS;
+            if (newTailOffset == 0) {
+                t.emptyRoot(out);
+            } else {
+                newShift = t.keepLeaves(out, newTailOffset, shift, root, rootAddr);
+            }
+            return new PersistentVector<>(t, codec, count, newShift, out.obj, out.addr, newTail, newTailA);
+        } catch (Throwable e) {
+            out.rollback(e);
             throw e;
         }
     }

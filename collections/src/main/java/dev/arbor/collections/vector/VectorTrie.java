@@ -382,6 +382,44 @@ abstract class VectorTrie {
     }
 
     /**
+     * The trie of the first {@code count} elements (a positive multiple of 32) of the trie rooted
+     * at {@code (n, a)} at {@code shift}, for a persistent prefix: the branches on the path to the
+     * last kept leaf are copied, everything left of that path is shared, so it costs one branch
+     * per level. Writes the new root and returns its shift: the trie drops the levels its
+     * elements no longer need, as one built by appends would have.
+     */
+    final int keepLeaves(Ref out, int count, int shift, Object n, long a) {
+        int level = shift;
+        while (level > BITS && count <= 1 << level) {
+            // Every kept leaf is below child 0: that child is the new root, shared as it is.
+            long ca = childAddr(n, a, 0);
+            n = ca != 0 ? null : child(n, a, 0);
+            a = ca;
+            level -= BITS;
+        }
+        keepFirst(out, count, level, n, a);
+        return level;
+    }
+
+    /** A copy of the branch {@code (n, a)} at {@code level} holding only its first {@code count} elements. */
+    private void keepFirst(Ref out, int count, int level, Object n, long a) {
+        int last = ((count - 1) >>> level) & MASK;
+        long ca = childAddr(n, a, last);
+        Object c = ca != 0 ? null : child(n, a, last);
+        if (level > BITS) {
+            keepFirst(out, count - (last << level), level - BITS, c, ca);
+            c = out.obj;
+            ca = out.addr;
+        }
+        newBranch(out, null);
+        for (int i = 0; i < last; i++) {
+            long ia = childAddr(n, a, i);
+            setChild(out.obj, out.addr, i, ia != 0 ? null : child(n, a, i), ia);
+        }
+        setChild(out.obj, out.addr, last, c, ca);
+    }
+
+    /**
      * The trie without its last leaf, for a vector of {@code size} elements whose tail holds one.
      * Writes the new root ("no node" if the trie becomes empty) and returns the new shift.
      */

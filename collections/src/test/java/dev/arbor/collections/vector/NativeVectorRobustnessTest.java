@@ -81,6 +81,10 @@ class NativeVectorRobustnessTest {
                                     () -> v.with(i, "w"), unchanged));
                         }
                         assertEquals(model.subList(0, size - 1), AllocationFailures.check(failing, "pop at " + at, v::pop, unchanged));
+                        for (int to : new int[] {1, size / 2, size - 1}) {
+                            assertEquals(model.subList(0, to), AllocationFailures.check(failing, "subList(0, " + to + ") at " + at,
+                                    () -> v.subList(0, to), unchanged));
+                        }
                     }
                     // Copying out of another native allocator into this one.
                     try (ArenaAllocator arena = ArenaAllocator.create()) {
