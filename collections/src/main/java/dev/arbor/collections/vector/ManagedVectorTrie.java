@@ -61,6 +61,12 @@ final class ManagedVectorTrie extends VectorTrie {
         return forUpdate(emptyValue, what);
     }
 
+    /** Managed nodes can be shared by a value of any format. */
+    @Override
+    boolean sharableHere() {
+        return true;
+    }
+
     @Override
     void checkLive(String what) {
     }

@@ -87,6 +87,11 @@ final class NativeVectorTrie extends VectorTrie {
     }
 
     @Override
+    boolean sharableHere() {
+        return NativeNodes.sameMemory(allocator, CurrentAllocator.get());
+    }
+
+    @Override
     VectorTrie forTransient(boolean emptyValue, String what) {
         checkLive(what);
         Allocator current = CurrentAllocator.get();

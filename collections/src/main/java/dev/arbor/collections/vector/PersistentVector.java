@@ -415,8 +415,10 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      * The elements from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive) as a new
      * vector, not a view. A prefix ({@code fromIndex == 0}) shares this vector's nodes: it copies
      * one branch per level and the last leaf, O(log n). Any other range is an O(k) copy, which
-     * does not keep this vector reachable. As this vector never changes, a copy and a view cannot
-     * be told apart but by cost.
+     * does not keep this vector reachable; so is a prefix of a native vector taken where its
+     * allocator is not current (like a read, it works there, and the copy is made in the current
+     * allocator's format). As this vector never changes, a copy and a view cannot be told apart
+     * but by cost.
      *
      * @throws IndexOutOfBoundsException if {@code fromIndex < 0} or {@code toIndex > size()}
      * @throws IllegalArgumentException  if {@code fromIndex > toIndex}
@@ -434,9 +436,11 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         if (fromIndex == toIndex) {
             return empty(codec);
         }
-        if (fromIndex == 0) {
+        if (fromIndex == 0 && trie.sharableHere()) {
             return prefix(toIndex);
         }
+        // Any other range, or a prefix of a native vector read outside its allocator (where a
+        // value sharing its nodes could not be made): a copy, in the current allocator's format.
         TransientVector<E> t = empty(codec).asTransient();
         try {
             return fill(t, fromIndex, toIndex);

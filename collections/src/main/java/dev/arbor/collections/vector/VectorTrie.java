@@ -48,6 +48,12 @@ abstract class VectorTrie {
      */
     abstract VectorTrie forTransient(boolean emptyValue, String what);
 
+    /**
+     * Whether {@link #forUpdate} would accept this trie's nodes on this thread: a new value made
+     * now may share them. A read-only operation that would rather copy than throw asks first.
+     */
+    abstract boolean sharableHere();
+
     /** Throws if this trie's nodes are native and their allocator was reset or closed. */
     abstract void checkLive(String what);
 

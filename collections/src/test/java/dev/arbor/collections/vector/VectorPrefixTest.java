@@ -1,9 +1,11 @@
 package dev.arbor.collections.vector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
+import dev.arbor.arena.ArenaAllocator;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.testing.CountingAllocator;
 import dev.arbor.collections.testing.Seeds;
@@ -94,6 +96,27 @@ class VectorPrefixTest {
         tm.removeLast();
         assertEquals(tm, t.persistent(), at + "through a transient");
         assertEquals(expected, prefix, at + "the prefix changed");
+    }
+
+    @Test
+    void aPrefixOfANativeVectorWorksOutsideItsArenaAsACopy() {
+        List<Long> model = LongStream.range(0, 5_000).boxed().toList();
+        try (ArenaAllocator arena = ArenaAllocator.create()) {
+            PersistentVector<Long> v;
+            PersistentVector<Long> shared;
+            try (AllocatorScope s = CurrentAllocator.use(arena)) {
+                v = PersistentVector.empty(Codec.LONG).appendAll(model);
+                shared = v.subList(0, 3_000);
+            }
+            // Read where the arena is not current: like get, subList works, and copies.
+            PersistentVector<Long> copied = v.subList(0, 3_000);
+            assertEquals(model.subList(0, 3_000), copied);
+            assertEquals(model.subList(0, 3_000), shared);
+            arena.reset();
+            assertEquals(model.subList(0, 3_000), copied, "the copy outlives the arena's reset");
+            assertThrows(IllegalStateException.class, () -> shared.get(0), "the prefix made in the arena went with it");
+            assertThrows(IllegalStateException.class, () -> v.subList(0, 10));
+        }
     }
 
     @Test
