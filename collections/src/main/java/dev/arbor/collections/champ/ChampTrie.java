@@ -430,6 +430,74 @@ abstract class ChampTrie {
         return headerIn(childWords(n, a, da, ci, ca != 0 ? null : child(n, a, da, ci), ca), ca);
     }
 
+    // ---- equality by structure ----
+
+    /**
+     * Whether the trie rooted at {@code (n, a)} in this format and the one rooted at
+     * {@code (m, b)} in format {@code other} have the same shape and the same entries in the same
+     * places: then they hold the same entries. Both must use the same codecs (so equal keys have
+     * equal key words and sit in the same place). A subtree both share (the same node) is equal
+     * without being read, so comparing a map with one derived from it costs the paths they do not
+     * share. A {@code false} says only that the shapes or entries differ in place: two canonical
+     * tries of the same entries never do, but the caller may confirm entry by entry.
+     */
+    final boolean sameStructure(Object n, long a, ChampTrie other, Object m, long b, int shift) {
+        if (n == m && a == b) {
+            return true;
+        }
+        long h = header(n, a);
+        if (shift >= HASH_BITS) {
+            return sameCollisionEntries(n, a, h, other, m, b);
+        }
+        if (h != other.header(m, b)) {
+            return false;
+        }
+        int da = dataArity(h, shift);
+        for (int i = 0; i < da; i++) {
+            if (keyWord(n, a, i) != other.keyWord(m, b, i)
+                    || !keyInline && !Objects.equals(keyRef(n, a, i), other.keyRef(m, b, i))
+                    || !sameValue(n, a, i, other, m, b, i)) {
+                return false;
+            }
+        }
+        int na = nodeArity(h, shift);
+        for (int ci = 0; ci < na; ci++) {
+            if (!sameStructure(child(n, a, da, ci), childAddr(n, a, da, ci),
+                    other, other.child(m, b, da, ci), other.childAddr(m, b, da, ci), shift + BITS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Collision nodes keep their entries in the order they came: compared as sets. */
+    private boolean sameCollisionEntries(Object n, long a, long h, ChampTrie other, Object m, long b) {
+        long oh = other.header(m, b);
+        if (h != oh) {
+            return false;
+        }
+        int count = dataArity(h, HASH_BITS);
+        for (int i = 0; i < count; i++) {
+            int j = 0;
+            while (j < count && (other.keyWord(m, b, j) != keyWord(n, a, i)
+                    || !keyInline && !Objects.equals(keyRef(n, a, i), other.keyRef(m, b, j)))) {
+                j++;
+            }
+            if (j == count || !sameValue(n, a, i, other, m, b, j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether entry {@code i} here and entry {@code j} of {@code other}'s node have equal values (sets: always). */
+    private boolean sameValue(Object n, long a, int i, ChampTrie other, Object m, long b, int j) {
+        if (!hasValues) {
+            return true;
+        }
+        return valInline ? valWord(n, a, i) == other.valWord(m, b, j) : Objects.equals(valRef(n, a, i), other.valRef(m, b, j));
+    }
+
     // ---- lookup ----
 
     /**

@@ -458,6 +458,34 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         trie.forEachWords(root, rootAddr, ChampTrie.readsAhead(size, bulkBuilt), action, WHAT);
     }
 
+    /**
+     * {@inheritDoc} Against another {@code PersistentMap} with the same codecs it compares the two
+     * tries node by node and skips every subtree they share, so a map and one made from it by a
+     * few updates compare in the time of the paths that differ, not of their size. Where the tries
+     * differ (or the codecs do), it compares entry by entry, as {@link AbstractMap#equals} does.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof Map<?, ?>)) {
+            return false;
+        }
+        trie.checkLive(WHAT);
+        if (o instanceof PersistentMap<?, ?> other) {
+            other.trie.checkLive(WHAT);
+            if (other.size != size || hash != 0 && other.hash != 0 && hash != other.hash) {
+                return false;
+            }
+            if (other.keyCodec == keyCodec && other.valueCodec == valueCodec
+                    && trie.sameStructure(root, rootAddr, other.trie, other.root, other.rootAddr, 0)) {
+                return true;
+            }
+        }
+        return super.equals(o);
+    }
+
     @Override
     public int hashCode() {
         trie.checkLive(WHAT);

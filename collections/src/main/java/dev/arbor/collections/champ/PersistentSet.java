@@ -390,6 +390,33 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         };
     }
 
+    /**
+     * {@inheritDoc} Against another {@code PersistentSet} with the same codec it compares the two
+     * tries node by node and skips every subtree they share, so a set and one made from it by a
+     * few updates compare in the time of the paths that differ, not of their size. Where the tries
+     * differ (or the codecs do), it compares element by element, as {@link AbstractSet#equals} does.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof Set<?>)) {
+            return false;
+        }
+        trie.checkLive(WHAT);
+        if (o instanceof PersistentSet<?> other) {
+            other.trie.checkLive(WHAT);
+            if (other.size != size || hash != 0 && other.hash != 0 && hash != other.hash) {
+                return false;
+            }
+            if (other.codec == codec && trie.sameStructure(root, rootAddr, other.trie, other.root, other.rootAddr, 0)) {
+                return true;
+            }
+        }
+        return super.equals(o);
+    }
+
     @Override
     public int hashCode() {
         trie.checkLive(WHAT);
