@@ -560,6 +560,42 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         }
     }
 
+    /**
+     * {@inheritDoc} Against another {@code PersistentVector} with the same codec it compares the
+     * two tries leaf by leaf (vectors of one size have one shape): words without boxing, and a
+     * node both vectors share is equal without being read, so a vector and one made from it by a
+     * few updates compare in the time of the paths that differ. Otherwise element by element, as
+     * {@link AbstractList#equals} does.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof List<?>)) {
+            return false;
+        }
+        trie.checkLive(WHAT);
+        if (o instanceof PersistentVector<?> other && other.codec == codec) {
+            other.trie.checkLive(WHAT);
+            if (other.size != size) {
+                return false;
+            }
+            if (other.shift == shift) {
+                int tailOffset = VectorTrie.tailOffset(size);
+                return (tailOffset == 0 || trie.sameElements(root, rootAddr, other.trie, other.root, other.rootAddr, shift, tailOffset))
+                        && trie.sameElements(tail, tailAddr, other.trie, other.tail, other.tailAddr, 0, size - tailOffset);
+            }
+        }
+        return super.equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+        // As List specifies; declared here because equals is.
+        return super.hashCode();
+    }
+
     @Override
     public Iterator<E> iterator() {
         return new Itr();

@@ -3,6 +3,7 @@ package dev.arbor.collections.vector;
 import dev.arbor.api.Allocator;
 import dev.arbor.collections.node.Edit;
 import dev.arbor.collections.node.NodeMemo;
+import java.util.Objects;
 import java.util.function.LongConsumer;
 
 /**
@@ -301,6 +302,36 @@ abstract class VectorTrie {
             }
         }
         return ref(n, a, i & MASK);
+    }
+
+    /**
+     * Whether the first {@code count} elements below the node {@code (n, a)} of this format and
+     * the node {@code (m, b)} of format {@code other}, both at {@code level} (a leaf at 0), are
+     * equal: words by value (same codec), references by {@code equals}. Two vectors of one size
+     * have one shape, so their nodes pair up; a node both share is equal without being read.
+     */
+    final boolean sameElements(Object n, long a, VectorTrie other, Object m, long b, int level, int count) {
+        if (n == m && a == b) {
+            return true;
+        }
+        if (level == 0) {
+            for (int i = 0; i < count; i++) {
+                if (inline ? word(n, a, i) != other.word(m, b, i) : !Objects.equals(ref(n, a, i), other.ref(m, b, i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int span = 1 << level;
+        for (int k = 0, first = 0; first < count; k++, first += span) {
+            long ca = childAddr(n, a, k);
+            long cb = other.childAddr(m, b, k);
+            if (!sameElements(ca != 0 ? null : child(n, a, k), ca, other, cb != 0 ? null : other.child(m, b, k), cb,
+                    level - BITS, Math.min(span, count - first))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code n} itself if {@code edit} owns it, else a copy owned by {@code edit}. */

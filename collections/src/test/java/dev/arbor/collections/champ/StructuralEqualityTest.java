@@ -104,7 +104,7 @@ class StructuralEqualityTest {
     @Test
     void aMapMadeFromAnotherEqualsItUnlessAnEntryDiffers() {
         // The tries share every subtree but the paths the updates copied: those are what the
-        // comparison reads (MapEqualityBenchmark times it against maps that share nothing).
+        // comparison reads (EqualityBenchmark times it against maps that share nothing).
         TransientMap<Long, String> t = PersistentMap.<Long, String>empty(Codec.LONG, Codec.object()).asTransient();
         for (long i = 0; i < 20_000; i++) {
             t.put(i, "v" + i);

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** Every comparison the equality benchmark times is between equal maps, so each reads the whole answer. */
-class MapEqualityBenchmarkTest {
+class EqualityBenchmarkTest {
 
     @Test
     void everyComparisonIsBetweenEqualMaps() {
-        MapEqualityBenchmark b = new MapEqualityBenchmark();
+        EqualityBenchmark b = new EqualityBenchmark();
         b.size = 3000;
         b.setUp();
-        assertTrue(b.sharedStructure());
-        assertTrue(b.separateStructure());
-        assertTrue(b.entryByEntry());
+        assertTrue(b.mapShared());
+        assertTrue(b.mapSeparate());
+        assertTrue(b.mapEntryByEntry());
+        assertTrue(b.vectorShared());
+        assertTrue(b.vectorSeparate());
+        assertTrue(b.vectorElementByElement());
     }
 }

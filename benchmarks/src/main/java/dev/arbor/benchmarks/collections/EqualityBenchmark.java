@@ -3,6 +3,9 @@ package dev.arbor.benchmarks.collections;
 import dev.arbor.collections.champ.PersistentMap;
 import dev.arbor.collections.champ.TransientMap;
 import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.vector.PersistentVector;
+import dev.arbor.collections.vector.TransientVector;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,12 +22,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code equals} between {@code long -> long} maps of equal contents, in the three ways it can
- * go: against a map made from this one by an update and its undo (the tries share every subtree
- * but one path, which is all a comparison by structure reads), against the same entries built
- * separately (no shared subtree: the structure is compared node by node), and against a
- * {@code java.util.HashMap} (entry by entry, as {@code AbstractMap.equals}). Nanoseconds per
- * {@code equals}; one fork, Arbor only.
+ * {@code equals} between {@code long -> long} maps, and between {@code long} vectors, of equal
+ * contents, in the three ways it can go: against one made from this one by an update and its undo
+ * (the tries share every node but one path, which is all a comparison by structure reads),
+ * against the same contents built separately (nothing shared: node by node), and against a
+ * {@code java.util} collection (entry by entry, as {@code AbstractMap.equals} and
+ * {@code AbstractList.equals} go). Nanoseconds per {@code equals}; one fork, Arbor only.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -32,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgs = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xms4g", "-Xmx4g"})
 @State(Scope.Thread)
-public class MapEqualityBenchmark {
+public class EqualityBenchmark {
     /** Entries in each map. */
     @Param({"1000", "1000000"})
     public int size;
@@ -41,6 +44,10 @@ public class MapEqualityBenchmark {
     private PersistentMap<Long, Long> derived;
     private PersistentMap<Long, Long> rebuilt;
     private HashMap<Long, Long> hashMap;
+    private PersistentVector<Long> vector;
+    private PersistentVector<Long> derivedVector;
+    private PersistentVector<Long> rebuiltVector;
+    private ArrayList<Long> arrayList;
 
     /** Makes the maps. */
     @Setup(Level.Trial)
@@ -51,6 +58,19 @@ public class MapEqualityBenchmark {
         long absent = d.missKeys[0];
         derived = map.plusLong(absent, 1).minusLong(absent);
         hashMap = new HashMap<>(map);
+        vector = vector(d);
+        rebuiltVector = vector(d);
+        int middle = size / 2;
+        derivedVector = vector.withLong(middle, -1).withLong(middle, vector.getLong(middle));
+        arrayList = new ArrayList<>(vector);
+    }
+
+    private static PersistentVector<Long> vector(LongMapData d) {
+        TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
+        for (long k : d.keys) {
+            t.addLong(k);
+        }
+        return t.persistent();
     }
 
     private static PersistentMap<Long, Long> build(LongMapData d, boolean reversed) {
@@ -64,19 +84,37 @@ public class MapEqualityBenchmark {
 
     /** Against a map made from this one (shares all but one path). */
     @Benchmark
-    public boolean sharedStructure() {
+    public boolean mapShared() {
         return map.equals(derived);
     }
 
     /** Against the same entries built separately (shares nothing). */
     @Benchmark
-    public boolean separateStructure() {
+    public boolean mapSeparate() {
         return map.equals(rebuilt);
     }
 
     /** Against a {@code HashMap} of the same entries: entry by entry. */
     @Benchmark
-    public boolean entryByEntry() {
+    public boolean mapEntryByEntry() {
         return map.equals(hashMap);
+    }
+
+    /** Against a vector made from this one (shares all but one path). */
+    @Benchmark
+    public boolean vectorShared() {
+        return vector.equals(derivedVector);
+    }
+
+    /** Against the same elements built separately (shares nothing). */
+    @Benchmark
+    public boolean vectorSeparate() {
+        return vector.equals(rebuiltVector);
+    }
+
+    /** Against an {@code ArrayList} of the same elements: element by element. */
+    @Benchmark
+    public boolean vectorElementByElement() {
+        return vector.equals(arrayList);
     }
 }
