@@ -42,6 +42,7 @@ public class EqualityBenchmark {
 
     private PersistentMap<Long, Long> map;
     private PersistentMap<Long, Long> derived;
+    private PersistentMap<Long, Long> oneValueChanged;
     private PersistentMap<Long, Long> rebuilt;
     private HashMap<Long, Long> hashMap;
     private PersistentVector<Long> vector;
@@ -57,6 +58,7 @@ public class EqualityBenchmark {
         rebuilt = build(d, true);
         long absent = d.missKeys[0];
         derived = map.plusLong(absent, 1).minusLong(absent);
+        oneValueChanged = map.plusLong(d.keys[size / 2], d.values[size / 2] + 1);
         hashMap = new HashMap<>(map);
         vector = vector(d);
         rebuiltVector = vector(d);
@@ -86,6 +88,12 @@ public class EqualityBenchmark {
     @Benchmark
     public boolean mapShared() {
         return map.equals(derived);
+    }
+
+    /** Against a map made from this one by giving one key another value: unequal. */
+    @Benchmark
+    public boolean mapOneValueChanged() {
+        return map.equals(oneValueChanged);
     }
 
     /** Against the same entries built separately (shares nothing). */

@@ -461,8 +461,10 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     /**
      * {@inheritDoc} Against another {@code PersistentMap} with the same codecs it compares the two
      * tries node by node and skips every subtree they share, so a map and one made from it by a
-     * few updates compare in the time of the paths that differ, not of their size. Where the tries
-     * differ (or the codecs do), it compares entry by entry, as {@link AbstractMap#equals} does.
+     * few updates compare in the time of the paths that differ, not of their size; so does a map
+     * in which one of those updates gave a key another value. Where the tries hold different keys
+     * in some place (or the codecs differ), it compares entry by entry, as
+     * {@link AbstractMap#equals} does.
      */
     @Override
     public boolean equals(Object o) {
@@ -478,9 +480,11 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
             if (other.size != size || hash != 0 && other.hash != 0 && hash != other.hash) {
                 return false;
             }
-            if (other.keyCodec == keyCodec && other.valueCodec == valueCodec
-                    && trie.sameStructure(root, rootAddr, other.trie, other.root, other.rootAddr, 0)) {
-                return true;
+            if (other.keyCodec == keyCodec && other.valueCodec == valueCodec) {
+                int r = trie.compareStructure(root, rootAddr, other.trie, other.root, other.rootAddr, 0);
+                if (r != ChampTrie.SHAPES_DIFFER) {
+                    return r == ChampTrie.SAME_ENTRIES;
+                }
             }
         }
         return super.equals(o);

@@ -410,7 +410,8 @@ public final class PersistentSet<E> extends AbstractSet<E> {
             if (other.size != size || hash != 0 && other.hash != 0 && hash != other.hash) {
                 return false;
             }
-            if (other.codec == codec && trie.sameStructure(root, rootAddr, other.trie, other.root, other.rootAddr, 0)) {
+            if (other.codec == codec
+                    && trie.compareStructure(root, rootAddr, other.trie, other.root, other.rootAddr, 0) == ChampTrie.SAME_ENTRIES) {
                 return true;
             }
         }
