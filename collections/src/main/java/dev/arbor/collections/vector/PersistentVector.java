@@ -200,7 +200,6 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     public E get(int index) {
         VectorTrie t = trie;
         t.checkLive(WHAT);
-        checkIndex(index);
         if (t.inline) {
             return codec.decode(t.wordAt(index, size, shift, root, rootAddr, tail, tailAddr));
         }
@@ -219,7 +218,6 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     public long getLong(int index) {
         VectorTrie t = trie;
         t.checkLive(WHAT);
-        checkIndex(index);
         if (t.inline) {
             if (codec == Codec.DOUBLE) {
                 throw new UnsupportedOperationException("getLong on a vector of doubles; use getDouble(" + index + ")");
@@ -237,7 +235,6 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      */
     public double getDouble(int index) {
         trie.checkLive(WHAT);
-        checkIndex(index);
         if (trie.inline) {
             if (codec != Codec.DOUBLE) {
                 throw new UnsupportedOperationException("getDouble on a vector of " + codec.name() + "s; use getLong(" + index + ")");
@@ -636,7 +633,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     private void checkIndex(int index) {
         // One unsigned comparison covers a negative index too.
         if (Integer.compareUnsigned(index, size) >= 0) {
-            throw new IndexOutOfBoundsException("index " + index + " out of bounds for a vector of size " + size);
+            throw VectorTrie.outOfBounds(index, size);
         }
     }
 

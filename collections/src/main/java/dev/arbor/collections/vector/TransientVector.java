@@ -70,7 +70,6 @@ public final class TransientVector<E> {
     /** Element {@code index}. */
     public E get(int index) {
         VectorTrie t = enter();
-        checkIndex(index);
         if (t.inline) {
             return codec.decode(t.wordAt(index, size, shift, root, rootAddr, tail, tailAddr));
         }
@@ -88,7 +87,6 @@ public final class TransientVector<E> {
      */
     public long getLong(int index) {
         VectorTrie t = enter();
-        checkIndex(index);
         if (t.inline) {
             if (codec == Codec.DOUBLE) {
                 throw new UnsupportedOperationException("getLong on a vector of doubles; use get(" + index + ")");
@@ -348,7 +346,7 @@ public final class TransientVector<E> {
 
     private void checkIndex(int index) {
         if (index < 0 || index >= size) {
-            throw new IndexOutOfBoundsException("index " + index + " out of bounds for a vector of size " + size);
+            throw VectorTrie.outOfBounds(index, size);
         }
     }
 
