@@ -710,6 +710,275 @@ abstract class ChampTrie {
         newChild1(op, bitmapHeader(0, b0), op.obj, op.addr, op.edit);
     }
 
+    // ---- union ----
+
+    /**
+     * Puts every entry of the trie rooted at {@code (m, b)} into the trie rooted at {@code (n, a)},
+     * both at {@code shift} and both of this format, so that the result may hold nodes of either:
+     * the values of {@code (m, b)} win, as {@link java.util.Map#putAll}'s do, and the keys of
+     * {@code (n, a)} stay. A subtree only one side has is shared whole, and so is a subtree both
+     * share; a node is built again only where both sides hold something in the same place, so
+     * joining a map with one made from it costs the paths they do not share. The result goes to
+     * {@code op}, the number of keys of {@code (m, b)} that {@code (n, a)} lacked to
+     * {@link Op#addedKeys}. Canonical inputs give a canonical result: a union never removes an
+     * entry, and every new sub-trie holds at least two.
+     */
+    final void putAll(Op op, Object n, long a, Object m, long b, int shift) {
+        if (n == m && a == b) {
+            op.set(n, a);
+            return;
+        }
+        if (shift >= HASH_BITS) {
+            putEachCollision(op, n, a, m, b);
+            return;
+        }
+        long h = header(n, a);
+        long g = header(m, b);
+        int dataN = low(h);
+        int nodeN = high(h);
+        int dataM = low(g);
+        int nodeM = high(g);
+        int daN = Integer.bitCount(dataN);
+        int daM = Integer.bitCount(dataM);
+        int slots = Integer.bitCount(dataN | nodeN | dataM | nodeM);
+        Union u = new Union(slots);
+        boolean changed = false;
+        for (int rest = dataN | nodeN | dataM | nodeM; rest != 0; rest &= rest - 1) {
+            int bit = rest & -rest;
+            if ((dataM & bit) != 0) {
+                int j = index(dataM, bit);
+                changed |= putEntryOf(op, u, bit, n, a, dataN, nodeN, daN, m, b, j, shift);
+            } else if ((nodeM & bit) != 0) {
+                Object cm = child(m, b, daM, index(nodeM, bit));
+                long cmb = childAddr(m, b, daM, index(nodeM, bit));
+                if ((nodeN & bit) != 0) {
+                    int ci = index(nodeN, bit);
+                    Object cn = child(n, a, daN, ci);
+                    long cna = childAddr(n, a, daN, ci);
+                    putAll(op, cn, cna, cm, cmb, shift + BITS);
+                    changed |= op.obj != cn || op.addr != cna;
+                    u.child(bit, op.obj, op.addr);
+                } else if ((dataN & bit) != 0) {
+                    putEntryInto(op, u, bit, n, a, index(dataN, bit), cm, cmb, shift);
+                    changed = true;
+                } else {
+                    op.addedKeys += count(cm, cmb, shift + BITS);
+                    u.child(bit, cm, cmb);
+                    changed = true;
+                }
+            } else if ((dataN & bit) != 0) {
+                int i = index(dataN, bit);
+                u.entry(bit, keyWord(n, a, i), kr(n, a, i), vw(n, a, i), vr(n, a, i));
+            } else {
+                int ci = index(nodeN, bit);
+                u.child(bit, child(n, a, daN, ci), childAddr(n, a, daN, ci));
+            }
+        }
+        if (!changed) {
+            op.set(n, a);
+            return;
+        }
+        newNode(op, bitmapHeader(u.dataMap, u.nodeMap), u.entries, u.children, op.edit);
+        for (int i = 0; i < u.entries; i++) {
+            setEntry(op.obj, op.addr, i, u.kws[i], u.krs[i], u.vws[i], u.vrs[i]);
+        }
+        for (int ci = 0; ci < u.children; ci++) {
+            setChild(op.obj, op.addr, u.entries, ci, u.cs[ci], u.cas[ci]);
+        }
+    }
+
+    /**
+     * {@link #putAll}'s place {@code bit} where {@code (m, b)} holds its entry {@code j}: joined
+     * with what {@code (n, a)} holds there (an entry, a child or nothing). Returns whether the
+     * place changed.
+     */
+    private boolean putEntryOf(Op op, Union u, int bit, Object n, long a, int dataN, int nodeN, int daN,
+                               Object m, long b, int j, int shift) {
+        long kw = keyWord(m, b, j);
+        Object kr = kr(m, b, j);
+        long vw = vw(m, b, j);
+        Object vr = vr(m, b, j);
+        if ((dataN & bit) != 0) {
+            int i = index(dataN, bit);
+            if (keyEquals(n, a, i, kw, kr)) {
+                // The key stays, the value is the one put (as replaceValue does).
+                u.entry(bit, kw, kr(n, a, i), vw, vr);
+                return valInline ? vw(n, a, i) != vw : vr(n, a, i) != vr;
+            }
+            long okw = keyWord(n, a, i);
+            Object okr = kr(n, a, i);
+            merge(op, okw, okr, vw(n, a, i), vr(n, a, i), hash(okw, okr), kw, kr, vw, vr, hash(kw, kr), shift + BITS);
+            u.child(bit, op.obj, op.addr);
+            op.addedKeys++;
+            return true;
+        }
+        if ((nodeN & bit) != 0) {
+            int ci = index(nodeN, bit);
+            Object cn = child(n, a, daN, ci);
+            long cna = childAddr(n, a, daN, ci);
+            clearFlags(op);
+            put(op, cn, cna, kw, kr, vw, vr, hash(kw, kr), shift + BITS);
+            if (op.added) {
+                op.addedKeys++;
+            }
+            u.child(bit, op.obj, op.addr);
+            return op.obj != cn || op.addr != cna;
+        }
+        u.entry(bit, kw, kr, vw, vr);
+        op.addedKeys++;
+        return true;
+    }
+
+    /**
+     * {@link #putAll}'s place {@code bit} where {@code (n, a)} holds its entry {@code i} and
+     * {@code (m, b)} the child {@code (cm, cmb)}: the child with the entry put in; where the child
+     * has the entry's key, the child's value wins and the entry's key object stays, as
+     * {@link java.util.Map#putAll} keeps the keys a map had.
+     */
+    private void putEntryInto(Op op, Union u, int bit, Object n, long a, int i, Object cm, long cmb, int shift) {
+        long kw = keyWord(n, a, i);
+        Object kr = kr(n, a, i);
+        int hash = hash(kw, kr);
+        int below = shift + BITS;
+        int has = holds(cm, cmb, kw, kr, hash, below);
+        if (has == ABSENT) {
+            int fromM = count(cm, cmb, below);
+            clearFlags(op);
+            put(op, cm, cmb, kw, kr, vw(n, a, i), vr(n, a, i), hash, below);
+            op.addedKeys += fromM;
+        } else if (has == SAME_KEY) {
+            op.addedKeys += count(cm, cmb, below) - 1;
+            op.set(cm, cmb);
+        } else {
+            // An equal key, another object: join the child into a node of the entry alone, so that
+            // the entry's key meets the child's as a map's key meets a put one. That node is
+            // temporary (a canonical trie never holds it) and retired with the operation.
+            newEntries(op, below >= HASH_BITS ? collisionHeader(hash, 1) : bitmapHeader(bit(hash, below), 0), 1, op.edit);
+            Object t = op.obj;
+            long ta = op.addr;
+            setEntry(t, ta, 0, kw, kr, vw(n, a, i), vr(n, a, i));
+            putAll(op, t, ta, cm, cmb, below);
+            retire(op, t, ta, 1, 0);
+        }
+        u.child(bit, op.obj, op.addr);
+    }
+
+    /** {@link #putAll} at the collision level: the entries of {@code (m, b)} put one by one. */
+    private void putEachCollision(Op op, Object n, long a, Object m, long b) {
+        int count = high(header(m, b));
+        Object r = n;
+        long ra = a;
+        for (int j = 0; j < count; j++) {
+            long kw = keyWord(m, b, j);
+            Object kr = kr(m, b, j);
+            clearFlags(op);
+            put(op, r, ra, kw, kr, vw(m, b, j), vr(m, b, j), hash(kw, kr), HASH_BITS);
+            if (op.added) {
+                op.addedKeys++;
+            }
+            r = op.obj;
+            ra = op.addr;
+        }
+        op.set(r, ra);
+    }
+
+    /** {@link #holds}: the key is absent, there as this very object (or inline), there as an equal object. */
+    private static final int ABSENT = 0;
+    private static final int SAME_KEY = 1;
+    private static final int EQUAL_KEY = 2;
+
+    /** Whether the trie rooted at {@code (n, a)} at {@code shift} has the key {@code (kw, kr)}, and as which object. */
+    private int holds(Object n, long a, long kw, Object kr, int hash, int shift) {
+        while (true) {
+            long h = header(n, a);
+            if (shift >= HASH_BITS) {
+                for (int i = 0, count = high(h); i < count; i++) {
+                    if (keyEquals(n, a, i, kw, kr)) {
+                        return sameKeyObject(n, a, i, kr);
+                    }
+                }
+                return ABSENT;
+            }
+            int dataMap = low(h);
+            int nodeMap = high(h);
+            int bit = bit(hash, shift);
+            if ((dataMap & bit) != 0) {
+                int i = index(dataMap, bit);
+                return keyEquals(n, a, i, kw, kr) ? sameKeyObject(n, a, i, kr) : ABSENT;
+            }
+            if ((nodeMap & bit) == 0) {
+                return ABSENT;
+            }
+            int da = Integer.bitCount(dataMap);
+            int ci = index(nodeMap, bit);
+            Object c = child(n, a, da, ci);
+            a = childAddr(n, a, da, ci);
+            n = c;
+            shift += BITS;
+        }
+    }
+
+    private int sameKeyObject(Object n, long a, int i, Object kr) {
+        return keyInline || keyRef(n, a, i) == kr ? SAME_KEY : EQUAL_KEY;
+    }
+
+    /** The number of entries of the trie rooted at {@code (n, a)} at {@code shift}: its headers only. */
+    final int count(Object n, long a, int shift) {
+        long h = header(n, a);
+        int da = dataArity(h, shift);
+        int na = nodeArity(h, shift);
+        int total = da;
+        for (int ci = 0; ci < na; ci++) {
+            total += count(child(n, a, da, ci), childAddr(n, a, da, ci), shift + BITS);
+        }
+        return total;
+    }
+
+    /** Clears what a previous put of the same operation reported, so that the next one reports its own. */
+    private static void clearFlags(Op op) {
+        op.added = false;
+        op.replaced = false;
+    }
+
+    /** The entries and children of a node {@link #putAll} builds, in bit order. */
+    private static final class Union {
+        int dataMap;
+        int nodeMap;
+        int entries;
+        int children;
+        final long[] kws;
+        final Object[] krs;
+        final long[] vws;
+        final Object[] vrs;
+        final Object[] cs;
+        final long[] cas;
+
+        Union(int slots) {
+            kws = new long[slots];
+            krs = new Object[slots];
+            vws = new long[slots];
+            vrs = new Object[slots];
+            cs = new Object[slots];
+            cas = new long[slots];
+        }
+
+        void entry(int bit, long kw, Object kr, long vw, Object vr) {
+            dataMap |= bit;
+            kws[entries] = kw;
+            krs[entries] = kr;
+            vws[entries] = vw;
+            vrs[entries] = vr;
+            entries++;
+        }
+
+        void child(int bit, Object c, long ca) {
+            nodeMap |= bit;
+            cs[children] = c;
+            cas[children] = ca;
+            children++;
+        }
+    }
+
     // ---- removal ----
 
     /** Removes a key from the trie rooted at {@code (n, a)} at {@code shift}; the result in {@code op}. */

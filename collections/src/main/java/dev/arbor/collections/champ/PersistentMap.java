@@ -285,11 +285,26 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         return plusEntry(key, null, value, null);
     }
 
-    /** This map with every entry of {@code map} added (replacing existing values). */
+    /**
+     * This map with every entry of {@code map} added (replacing existing values, keeping the
+     * existing keys, as {@link Map#putAll} does).
+     *
+     * <p>Given another {@code PersistentMap} with the same codecs and node format (both managed,
+     * or both from one chain of native updates), it joins the two tries node by node: a subtree
+     * only one map has is shared whole, and a subtree both share is not read, so joining a map with
+     * one made from it costs the paths they do not share, and an empty map returns {@code map}
+     * itself. Any other map is added entry by entry.
+     */
     public PersistentMap<K, V> plusAll(Map<? extends K, ? extends V> map) {
         trie.checkLive(WHAT);
         if (map.isEmpty()) {
             return this;
+        }
+        if (map instanceof PersistentMap<? extends K, ? extends V> other) {
+            PersistentMap<K, V> joined = plusAllByStructure(other);
+            if (joined != null) {
+                return joined;
+            }
         }
         TransientMap<K, V> t = asTransient();
         try {
@@ -301,6 +316,35 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
             t.discard(x);
             throw x;
         }
+    }
+
+    /** {@link #plusAll} by structure, or {@code null} where the codecs or the formats differ. */
+    private PersistentMap<K, V> plusAllByStructure(PersistentMap<? extends K, ? extends V> other) {
+        other.trie.checkLive(WHAT);
+        if (other.keyCodec != keyCodec || other.valueCodec != valueCodec) {
+            return null;
+        }
+        ChampTrie t = trie.forUpdate(size == 0, WHAT);
+        if (t != trie || other.trie != trie) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        PersistentMap<K, V> same = (PersistentMap<K, V>) other;
+        if (size == 0) {
+            return same;
+        }
+        Op op = new Op(null);
+        try {
+            t.putAll(op, root, rootAddr, other.root, other.rootAddr, 0);
+        } catch (Throwable e) {
+            op.rollback(e);
+            throw e;
+        }
+        op.commit();
+        if (op.obj == root && op.addr == rootAddr) {
+            return this;
+        }
+        return new PersistentMap<>(t, keyCodec, valueCodec, size + op.addedKeys, op.obj, op.addr);
     }
 
     private PersistentMap<K, V> plusEntry(long kw, Object kr, long vw, Object vr) {

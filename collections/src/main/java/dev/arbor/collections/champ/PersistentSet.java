@@ -208,9 +208,23 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         return plusElement(e, null);
     }
 
-    /** This set with every element of {@code elements}. */
+    /**
+     * This set with every element of {@code elements}.
+     *
+     * <p>Given another {@code PersistentSet} with the same codec and node format (both managed, or
+     * both from one chain of native updates), it joins the two tries node by node: a subtree only
+     * one set has is shared whole, and a subtree both share is not read, so joining a set with one
+     * made from it costs the paths they do not share, and an empty set returns {@code elements}
+     * itself. Any other collection is added element by element.
+     */
     public PersistentSet<E> plusAll(Iterable<? extends E> elements) {
         trie.checkLive(WHAT);
+        if (elements instanceof PersistentSet<? extends E> other) {
+            PersistentSet<E> joined = plusAllByStructure(other);
+            if (joined != null) {
+                return joined;
+            }
+        }
         Iterator<? extends E> it = elements.iterator();
         if (!it.hasNext()) {
             return this;
@@ -225,6 +239,38 @@ public final class PersistentSet<E> extends AbstractSet<E> {
             t.discard(x);
             throw x;
         }
+    }
+
+    /** {@link #plusAll} by structure, or {@code null} where the codecs or the formats differ. */
+    private PersistentSet<E> plusAllByStructure(PersistentSet<? extends E> other) {
+        other.trie.checkLive(WHAT);
+        if (other.codec != codec) {
+            return null;
+        }
+        if (other.size == 0) {
+            return this;
+        }
+        ChampTrie t = trie.forUpdate(size == 0, WHAT);
+        if (t != trie || other.trie != trie) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        PersistentSet<E> same = (PersistentSet<E>) other;
+        if (size == 0) {
+            return same;
+        }
+        Op op = new Op(null);
+        try {
+            t.putAll(op, root, rootAddr, other.root, other.rootAddr, 0);
+        } catch (Throwable e) {
+            op.rollback(e);
+            throw e;
+        }
+        op.commit();
+        if (op.obj == root && op.addr == rootAddr) {
+            return this;
+        }
+        return new PersistentSet<>(t, codec, size + op.addedKeys, op.obj, op.addr);
     }
 
     private PersistentSet<E> plusElement(long kw, Object kr) {

@@ -91,6 +91,25 @@ class NativeMapRobustnessTest {
                     Map<Key, Object> all = new HashMap<>(model);
                     all.putAll(more);
                     assertEquals(all, AllocationFailures.check(failing, "plusAll at " + at, () -> v.plusAll(more), unchanged));
+                    // A map of the same chain of native updates: plusAll joins the two tries by structure.
+                    PersistentMap<Key, Object> other;
+                    Map<Key, Object> otherModel = new HashMap<>(all);
+                    try (AllocatorScope s = CurrentAllocator.use(failing)) {
+                        other = v.plusAll(more);
+                        if (size > 0) {
+                            other = other.plus(scenario.key(0), "changed").minus(scenario.key(size - 1));
+                            otherModel.put(scenario.key(0), "changed");
+                            otherModel.remove(scenario.key(size - 1));
+                        }
+                    }
+                    PersistentMap<Key, Object> o = other;
+                    Map<Key, Object> union = new HashMap<>(model);
+                    union.putAll(otherModel);
+                    assertEquals(union, AllocationFailures.check(failing, "plusAll by structure at " + at, () -> v.plusAll(o),
+                            () -> {
+                                unchanged.run();
+                                assertEquals(otherModel, o, at + ": the argument changed");
+                            }));
                     try (ArenaAllocator arena = ArenaAllocator.create()) {
                         PersistentMap<Key, Object> elsewhere;
                         try (AllocatorScope s = CurrentAllocator.use(arena)) {

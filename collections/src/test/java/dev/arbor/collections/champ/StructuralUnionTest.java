@@ -1,0 +1,259 @@
+package dev.arbor.collections.champ;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbor.api.scope.AllocatorScope;
+import dev.arbor.api.scope.CurrentAllocator;
+import dev.arbor.arena.ArenaAllocator;
+import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.testing.CountingAllocator;
+import dev.arbor.collections.testing.Seeds;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code plusAll} between two persistent maps (sets) of one format joins their tries node by node
+ * ({@link ChampTrie#putAll}): it must answer as {@code java.util}'s {@code putAll} ({@code addAll})
+ * for every pair, keep the keys the map had and take the values it is given, leave both inputs
+ * as they were, give the canonical shape of its contents, and share what only one side has.
+ */
+class StructuralUnionTest {
+
+    private static PersistentMap<Key, Long> mapOf(Map<Key, Long> model) {
+        PersistentMap<Key, Long> m = PersistentMap.empty(Codec.object(), Codec.object());
+        for (Map.Entry<Key, Long> e : model.entrySet()) {
+            m = m.plus(e.getKey(), e.getValue());
+        }
+        return m;
+    }
+
+    /** The other side: unrelated, made from the first by updates, empty, the first itself, or small. */
+    private static Map<Key, Long> otherSide(HashScenario scenario, Map<Key, Long> left, int size, int kind, Random rnd) {
+        Map<Key, Long> right = new HashMap<>();
+        switch (kind) {
+            case 0 -> {
+                int n = rnd.nextInt(size + 2);
+                while (right.size() < n) {
+                    // Ids overlap the first map's half the time: equal keys, and fresh Key objects.
+                    right.put(scenario.key(rnd.nextInt(2 * size + 2)), (long) rnd.nextInt(5));
+                }
+            }
+            case 1 -> {
+                right.putAll(left);
+                for (int i = 0; i < 1 + size / 10; i++) {
+                    right.put(scenario.key(rnd.nextInt(2 * size + 2)), (long) rnd.nextInt(5));
+                    right.remove(scenario.key(rnd.nextInt(2 * size + 2)));
+                }
+            }
+            case 2 -> { }
+            case 3 -> right.putAll(left);
+            default -> {
+                for (int i = 0; i < 3; i++) {
+                    right.put(scenario.key(rnd.nextInt(2 * size + 2)), (long) rnd.nextInt(5));
+                }
+            }
+        }
+        return right;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(HashScenario.class)
+    void mapUnionAnswersAsPutAllAndKeepsTheCanonicalShape(HashScenario scenario) {
+        long seed = Seeds.seed();
+        Random rnd = new Random(seed);
+        for (int round = 0; round < 40; round++) {
+            int size = rnd.nextInt(Math.min(scenario.maxSize, 2_000) + 1);
+            int kind = round % 5;
+            String msg = Seeds.replay(seed) + scenario + " round " + round + " (kind " + kind + ", size " + size + "): ";
+            Map<Key, Long> leftModel = new HashMap<>();
+            while (leftModel.size() < size) {
+                leftModel.put(scenario.key(rnd.nextInt(2 * size + 2)), (long) rnd.nextInt(5));
+            }
+            PersistentMap<Key, Long> left = mapOf(leftModel);
+            Map<Key, Long> rightModel = otherSide(scenario, leftModel, size, kind, rnd);
+            // Made from the left map by updates where the model was, so that the tries share nodes.
+            PersistentMap<Key, Long> right = kind == 1 || kind == 3 ? left : PersistentMap.empty(Codec.object(), Codec.object());
+            for (Key k : right.keySet()) {
+                if (!rightModel.containsKey(k)) {
+                    right = right.minus(k);
+                }
+            }
+            for (Map.Entry<Key, Long> e : rightModel.entrySet()) {
+                right = right.plus(e.getKey(), e.getValue());
+            }
+            Map<Key, Long> model = new HashMap<>(leftModel);
+            model.putAll(rightModel);
+
+            PersistentMap<Key, Long> union = left.plusAll(right);
+
+            assertEquals(model, union, msg + "contents");
+            assertEquals(model.size(), union.size(), msg + "size");
+            assertEquals(leftModel, left, msg + "the map changed");
+            assertEquals(rightModel, right, msg + "the argument changed");
+            PersistentMap<Key, Long> canonical = mapOf(model);
+            assertEquals(ChampTrie.SAME_ENTRIES, union.trie.compareStructure(union.root, union.rootAddr,
+                    canonical.trie, canonical.root, canonical.rootAddr, 0), msg + "not the canonical shape");
+            // java.util's putAll keeps the keys the map had: the left map's Key objects.
+            Map<Key, Key> leftKeys = new HashMap<>();
+            for (Key k : left.keySet()) {
+                leftKeys.put(k, k);
+            }
+            for (Key k : union.keySet()) {
+                if (leftKeys.containsKey(k)) {
+                    assertSame(leftKeys.get(k), k, msg + "the key of the map was replaced");
+                }
+            }
+            if (rightModel.isEmpty() || kind == 3) {
+                assertSame(left, union, msg + "nothing to add: the map itself");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(HashScenario.class)
+    void setUnionAnswersAsAddAll(HashScenario scenario) {
+        long seed = Seeds.seed();
+        Random rnd = new Random(seed);
+        for (int round = 0; round < 40; round++) {
+            int size = rnd.nextInt(Math.min(scenario.maxSize, 2_000) + 1);
+            String msg = Seeds.replay(seed) + scenario + " round " + round + " (size " + size + "): ";
+            Set<Key> leftModel = new HashSet<>();
+            while (leftModel.size() < size) {
+                leftModel.add(scenario.key(rnd.nextInt(2 * size + 2)));
+            }
+            PersistentSet<Key> left = PersistentSet.empty(Codec.object());
+            for (Key k : leftModel) {
+                left = left.plus(k);
+            }
+            PersistentSet<Key> right = round % 2 == 0 ? left : PersistentSet.empty(Codec.object());
+            Set<Key> rightModel = new HashSet<>(round % 2 == 0 ? leftModel : Set.of());
+            for (int i = 0; i < rnd.nextInt(size + 2); i++) {
+                Key k = scenario.key(rnd.nextInt(3 * size + 2));
+                if (rnd.nextInt(4) == 0) {
+                    right = right.minus(k);
+                    rightModel.remove(k);
+                } else {
+                    right = right.plus(k);
+                    rightModel.add(k);
+                }
+            }
+            Set<Key> model = new HashSet<>(leftModel);
+            model.addAll(rightModel);
+
+            PersistentSet<Key> union = left.plusAll(right);
+
+            assertEquals(model, union, msg + "contents");
+            assertEquals(model.size(), union.size(), msg + "size");
+            assertEquals(leftModel, left, msg + "the set changed");
+            assertEquals(rightModel, right, msg + "the argument changed");
+            PersistentSet<Key> canonical = PersistentSet.empty(Codec.object());
+            for (Key k : model) {
+                canonical = canonical.plus(k);
+            }
+            assertEquals(ChampTrie.SAME_ENTRIES, union.trie.compareStructure(union.root, union.rootAddr,
+                    canonical.trie, canonical.root, canonical.rootAddr, 0), msg + "not the canonical shape");
+        }
+    }
+
+    @Test
+    void aSubtreeOnlyTheArgumentHasIsSharedAndOnlyTheJoinedPathsAreBuilt() {
+        PersistentMap<Long, Long> small = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG).plusLong(1, 1);
+        PersistentMap<Long, Long> large = PersistentMap.empty(Codec.LONG, Codec.LONG);
+        for (long k = 100; k < 10_100; k++) {
+            large = large.plusLong(k, k);
+        }
+        PersistentMap<Long, Long> empty = PersistentMap.empty(Codec.LONG, Codec.LONG);
+        assertSame(large, empty.plusAll(large), "an empty map joined with a map is that map");
+        assertSame(large, large.plusAll(large));
+
+        long joined;
+        long put;
+        PersistentMap<Long, Long> union;
+        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+            union = small.plusAll(large);
+            joined = counter.blocks();
+        }
+        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+            large.plusLong(1, 1);
+            put = counter.blocks();
+        }
+        // The root again, and the path that takes key 1 into the large map's subtree: what putting
+        // key 1 into the large map copies. Entry by entry it would be a node per new entry or so.
+        assertEquals(put, joined, "blocks of the union");
+        assertEquals(10_001, union.size());
+        assertEquals(1L, union.getLong(1));
+        int sharedChildren = 0;
+        long h = union.trie.header(union.root, union.rootAddr);
+        int na = ChampTrie.nodeArity(h, 0);
+        int da = ChampTrie.dataArity(h, 0);
+        long lh = large.trie.header(large.root, large.rootAddr);
+        for (int ci = 0; ci < na; ci++) {
+            Object c = union.trie.child(union.root, union.rootAddr, da, ci);
+            for (int cj = 0; cj < ChampTrie.nodeArity(lh, 0); cj++) {
+                if (c == large.trie.child(large.root, large.rootAddr, ChampTrie.dataArity(lh, 0), cj)) {
+                    sharedChildren++;
+                }
+            }
+        }
+        assertEquals(na - 1, sharedChildren, "every subtree of the large map but the one key 1 joined is shared");
+
+        // A map made from the large one by one update: the union rebuilds that update's path only.
+        PersistentMap<Long, Long> updated = large.plusLong(5_000, -1);
+        long update;
+        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+            large.plusLong(5_000, -2);
+            update = counter.blocks();
+        }
+        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+            union = large.plusAll(updated);
+            assertEquals(update, counter.blocks(), "blocks of a union with a map one update away");
+        }
+        assertEquals(-1L, union.getLong(5_000));
+        assertEquals(large.size(), union.size());
+    }
+
+    @Test
+    void otherCodecsOrFormatsAreAddedEntryByEntry() {
+        Map<Long, Long> model = new HashMap<>();
+        for (long k = 0; k < 3_000; k++) {
+            model.put(k * 7, k);
+        }
+        PersistentMap<Long, Long> longs = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG).plusLong(-1, -1);
+        PersistentMap<Long, Long> boxed = PersistentMap.<Long, Long>empty(Codec.object(), Codec.object()).plusAll(model);
+        Map<Long, Long> expected = new HashMap<>(model);
+        expected.put(-1L, -1L);
+        assertEquals(expected, longs.plusAll(boxed));
+        try (ArenaAllocator arena = ArenaAllocator.create()) {
+            PersistentMap<Long, Long> nativeMap;
+            PersistentSet<Long> nativeSet;
+            try (AllocatorScope s = CurrentAllocator.use(arena)) {
+                nativeMap = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG).plusAll(model);
+                nativeSet = PersistentSet.empty(Codec.LONG).plusAll(model.keySet());
+                // Native maps of one chain of updates join by structure under their allocator.
+                PersistentMap<Long, Long> more = nativeMap.plusLong(-2, -2).minusLong(0);
+                Map<Long, Long> both = new HashMap<>(model);
+                both.put(-2L, -2L);
+                assertEquals(both, nativeMap.plusAll(more));
+                PersistentSet<Long> moreKeys = nativeSet.plusLong(-2).minusLong(0);
+                Set<Long> keys = new HashSet<>(model.keySet());
+                keys.add(-2L);
+                assertEquals(keys, nativeSet.plusAll(moreKeys));
+            }
+            // A managed map joined with a native one outside the arena: entry by entry, still managed.
+            PersistentMap<Long, Long> managedUnion = longs.plusAll(nativeMap);
+            assertEquals(expected, managedUnion);
+            assertTrue(managedUnion.trie instanceof ManagedChampTrie, "the union of a managed map stays managed");
+            Set<Long> keys = new HashSet<>(model.keySet());
+            keys.add(-1L);
+            assertEquals(keys, PersistentSet.empty(Codec.LONG).plusLong(-1).plusAll(nativeSet));
+        }
+    }
+}
