@@ -149,6 +149,15 @@ abstract class ChampTrie {
     abstract void setChild(Object n, long a, int da, int ci, Object c, long ca);
 
     /**
+     * {@link #setChild} given the child's words ({@link #childWords} of where the child was), or
+     * {@code null}: a format that keeps them beside the child then need not read the child itself,
+     * a cache miss per child when a node is built from children it only passes on.
+     */
+    void setChild(Object n, long a, int da, int ci, Object c, long ca, Object cw) {
+        setChild(n, a, da, ci, c, ca);
+    }
+
+    /**
      * Calls {@code action} with the key word and value word ({@code 0} for sets) of the first
      * {@code da} entries of a node, in order; only for inline keys and values. A native format
      * checks its allocator ({@link #checkLive}) after each call, before it reads again, since the
@@ -724,6 +733,11 @@ abstract class ChampTrie {
      * entry, and every new sub-trie holds at least two.
      */
     final void putAll(Op op, Object n, long a, Object m, long b, int shift) {
+        putAll(op, n, a, m, b, shift, new Union[LEVELS]);
+    }
+
+    /** {@link #putAll}, with one {@link Union} per level made on first use and reused by every node of that level. */
+    private void putAll(Op op, Object n, long a, Object m, long b, int shift, Union[] scratch) {
         if (n == m && a == b) {
             op.set(n, a);
             return;
@@ -732,50 +746,81 @@ abstract class ChampTrie {
             putEachCollision(op, n, a, m, b);
             return;
         }
-        long h = header(n, a);
-        long g = header(m, b);
+        Object wn = words(n, a);
+        Object wm = words(m, b);
+        long h = headerIn(wn, a);
+        long g = headerIn(wm, b);
         int dataN = low(h);
         int nodeN = high(h);
         int dataM = low(g);
         int nodeM = high(g);
         int daN = Integer.bitCount(dataN);
         int daM = Integer.bitCount(dataM);
-        int slots = Integer.bitCount(dataN | nodeN | dataM | nodeM);
-        Union u = new Union(slots);
+        int level = shift / BITS;
+        Union u = scratch[level];
+        if (u == null) {
+            u = new Union();
+            scratch[level] = u;
+        }
+        u.clear();
         boolean changed = false;
         for (int rest = dataN | nodeN | dataM | nodeM; rest != 0; rest &= rest - 1) {
             int bit = rest & -rest;
             if ((dataM & bit) != 0) {
                 int j = index(dataM, bit);
-                changed |= putEntryOf(op, u, bit, n, a, dataN, nodeN, daN, m, b, j, shift);
+                changed |= putEntryOf(op, u, bit, n, a, wn, dataN, nodeN, daN, m, b, wm, j, shift);
             } else if ((nodeM & bit) != 0) {
-                Object cm = child(m, b, daM, index(nodeM, bit));
-                long cmb = childAddr(m, b, daM, index(nodeM, bit));
+                int cj = index(nodeM, bit);
+                Object cm = child(m, b, daM, cj);
+                long cmb = childAddr(m, b, daM, cj);
+                Object cmw = childWords(m, b, daM, cj, cm, cmb);
                 if ((nodeN & bit) != 0) {
                     int ci = index(nodeN, bit);
                     Object cn = child(n, a, daN, ci);
                     long cna = childAddr(n, a, daN, ci);
-                    putAll(op, cn, cna, cm, cmb, shift + BITS);
-                    changed |= op.obj != cn || op.addr != cna;
-                    u.child(bit, op.obj, op.addr);
+                    putAll(op, cn, cna, cm, cmb, shift + BITS, scratch);
+                    if (op.obj == cn && op.addr == cna) {
+                        u.child(bit, cn, cna, childWords(n, a, daN, ci, cn, cna));
+                    } else {
+                        changed = true;
+                        u.child(bit, op.obj, op.addr, null);
+                    }
                 } else if ((dataN & bit) != 0) {
-                    putEntryInto(op, u, bit, n, a, index(dataN, bit), cm, cmb, shift);
+                    putEntryInto(op, u, bit, n, a, index(dataN, bit), cm, cmb, cmw, shift, scratch);
                     changed = true;
                 } else {
                     op.addedKeys += count(cm, cmb, shift + BITS);
-                    u.child(bit, cm, cmb);
+                    u.child(bit, cm, cmb, cmw);
                     changed = true;
                 }
             } else if ((dataN & bit) != 0) {
                 int i = index(dataN, bit);
-                u.entry(bit, keyWord(n, a, i), kr(n, a, i), vw(n, a, i), vr(n, a, i));
+                u.entry(bit, keyWordIn(wn, a, i), kr(n, a, i), valInline ? valWordIn(wn, a, i) : 0, vr(n, a, i));
             } else {
                 int ci = index(nodeN, bit);
-                u.child(bit, child(n, a, daN, ci), childAddr(n, a, daN, ci));
+                Object cn = child(n, a, daN, ci);
+                long cna = childAddr(n, a, daN, ci);
+                u.child(bit, cn, cna, childWords(n, a, daN, ci, cn, cna));
             }
         }
         if (!changed) {
             op.set(n, a);
+            return;
+        }
+        if (u.dataMap == dataN && u.nodeMap == nodeN) {
+            // Only values and children changed (a map made from this one by updates, say): a copy
+            // of the node with those written over, rather than a node filled entry by entry.
+            copy(op, n, a, daN, u.children, op.edit);
+            for (int i = 0; i < u.entries; i++) {
+                if (valInline ? vw(n, a, i) != u.vws[i] : hasValues && vr(n, a, i) != u.vrs[i]) {
+                    setValue(op.obj, op.addr, i, u.vws[i], u.vrs[i]);
+                }
+            }
+            for (int ci = 0; ci < u.children; ci++) {
+                if (child(n, a, daN, ci) != u.cs[ci] || childAddr(n, a, daN, ci) != u.cas[ci]) {
+                    setChild(op.obj, op.addr, daN, ci, u.cs[ci], u.cas[ci], u.cws[ci]);
+                }
+            }
             return;
         }
         newNode(op, bitmapHeader(u.dataMap, u.nodeMap), u.entries, u.children, op.edit);
@@ -783,7 +828,7 @@ abstract class ChampTrie {
             setEntry(op.obj, op.addr, i, u.kws[i], u.krs[i], u.vws[i], u.vrs[i]);
         }
         for (int ci = 0; ci < u.children; ci++) {
-            setChild(op.obj, op.addr, u.entries, ci, u.cs[ci], u.cas[ci]);
+            setChild(op.obj, op.addr, u.entries, ci, u.cs[ci], u.cas[ci], u.cws[ci]);
         }
     }
 
@@ -792,23 +837,25 @@ abstract class ChampTrie {
      * with what {@code (n, a)} holds there (an entry, a child or nothing). Returns whether the
      * place changed.
      */
-    private boolean putEntryOf(Op op, Union u, int bit, Object n, long a, int dataN, int nodeN, int daN,
-                               Object m, long b, int j, int shift) {
-        long kw = keyWord(m, b, j);
+    private boolean putEntryOf(Op op, Union u, int bit, Object n, long a, Object wn, int dataN, int nodeN, int daN,
+                               Object m, long b, Object wm, int j, int shift) {
+        // The words of both nodes come from the caller, read once per node (as lookups carry them).
+        long kw = keyWordIn(wm, b, j);
         Object kr = kr(m, b, j);
-        long vw = vw(m, b, j);
+        long vw = valInline ? valWordIn(wm, b, j) : 0;
         Object vr = vr(m, b, j);
         if ((dataN & bit) != 0) {
             int i = index(dataN, bit);
-            if (keyEquals(n, a, i, kw, kr)) {
-                // The key stays, the value is the one put (as replaceValue does).
-                u.entry(bit, kw, kr(n, a, i), vw, vr);
-                return valInline ? vw(n, a, i) != vw : vr(n, a, i) != vr;
-            }
-            long okw = keyWord(n, a, i);
+            long okw = keyWordIn(wn, a, i);
+            long ovw = valInline ? valWordIn(wn, a, i) : 0;
             Object okr = kr(n, a, i);
-            merge(op, okw, okr, vw(n, a, i), vr(n, a, i), hash(okw, okr), kw, kr, vw, vr, hash(kw, kr), shift + BITS);
-            u.child(bit, op.obj, op.addr);
+            if (okw == kw && (keyInline || okr == kr || kr != null && kr.equals(okr))) {
+                // The key stays, the value is the one put (as replaceValue does).
+                u.entry(bit, kw, okr, vw, vr);
+                return valInline ? ovw != vw : vr(n, a, i) != vr;
+            }
+            merge(op, okw, okr, ovw, vr(n, a, i), hash(okw, okr), kw, kr, vw, vr, hash(kw, kr), shift + BITS);
+            u.child(bit, op.obj, op.addr, null);
             op.addedKeys++;
             return true;
         }
@@ -821,7 +868,7 @@ abstract class ChampTrie {
             if (op.added) {
                 op.addedKeys++;
             }
-            u.child(bit, op.obj, op.addr);
+            u.child(bit, op.obj, op.addr, null);
             return op.obj != cn || op.addr != cna;
         }
         u.entry(bit, kw, kr, vw, vr);
@@ -835,7 +882,8 @@ abstract class ChampTrie {
      * has the entry's key, the child's value wins and the entry's key object stays, as
      * {@link java.util.Map#putAll} keeps the keys a map had.
      */
-    private void putEntryInto(Op op, Union u, int bit, Object n, long a, int i, Object cm, long cmb, int shift) {
+    private void putEntryInto(Op op, Union u, int bit, Object n, long a, int i, Object cm, long cmb, Object cmw,
+                              int shift, Union[] scratch) {
         long kw = keyWord(n, a, i);
         Object kr = kr(n, a, i);
         int hash = hash(kw, kr);
@@ -848,7 +896,8 @@ abstract class ChampTrie {
             op.addedKeys += fromM;
         } else if (has == SAME_KEY) {
             op.addedKeys += count(cm, cmb, below) - 1;
-            op.set(cm, cmb);
+            u.child(bit, cm, cmb, cmw);
+            return;
         } else {
             // An equal key, another object: join the child into a node of the entry alone, so that
             // the entry's key meets the child's as a map's key meets a put one. That node is
@@ -857,10 +906,10 @@ abstract class ChampTrie {
             Object t = op.obj;
             long ta = op.addr;
             setEntry(t, ta, 0, kw, kr, vw(n, a, i), vr(n, a, i));
-            putAll(op, t, ta, cm, cmb, below);
+            putAll(op, t, ta, cm, cmb, below, scratch);
             retire(op, t, ta, 1, 0);
         }
-        u.child(bit, op.obj, op.addr);
+        u.child(bit, op.obj, op.addr, null);
     }
 
     /** {@link #putAll} at the collision level: the entries of {@code (m, b)} put one by one. */
@@ -946,20 +995,20 @@ abstract class ChampTrie {
         int nodeMap;
         int entries;
         int children;
-        final long[] kws;
-        final Object[] krs;
-        final long[] vws;
-        final Object[] vrs;
-        final Object[] cs;
-        final long[] cas;
+        final long[] kws = new long[MASK + 1];
+        final Object[] krs = new Object[MASK + 1];
+        final long[] vws = new long[MASK + 1];
+        final Object[] vrs = new Object[MASK + 1];
+        final Object[] cs = new Object[MASK + 1];
+        final long[] cas = new long[MASK + 1];
+        /** Each child's words where known ({@link #setChild(Object, long, int, int, Object, long, Object)}), else null. */
+        final Object[] cws = new Object[MASK + 1];
 
-        Union(int slots) {
-            kws = new long[slots];
-            krs = new Object[slots];
-            vws = new long[slots];
-            vrs = new Object[slots];
-            cs = new Object[slots];
-            cas = new long[slots];
+        void clear() {
+            dataMap = 0;
+            nodeMap = 0;
+            entries = 0;
+            children = 0;
         }
 
         void entry(int bit, long kw, Object kr, long vw, Object vr) {
@@ -971,10 +1020,11 @@ abstract class ChampTrie {
             entries++;
         }
 
-        void child(int bit, Object c, long ca) {
+        void child(int bit, Object c, long ca, Object cw) {
             nodeMap |= bit;
             cs[children] = c;
             cas[children] = ca;
+            cws[children] = cw;
             children++;
         }
     }

@@ -199,6 +199,14 @@ final class ManagedChampTrie extends ChampTrie {
     }
 
     @Override
+    void setChild(Object n, long a, int da, int ci, Object c, long ca, Object cw) {
+        Object[] r = (Object[]) n;
+        int slot = childSlot(da, ci);
+        r[slot] = c;
+        r[slot + 1] = cw != null ? cw : words(c);
+    }
+
+    @Override
     void visitWords(Object n, long a, int da, LongLongConsumer action, String what) {
         long[] w = words(n);
         if (wordsPerEntry == 2) {
