@@ -1,7 +1,11 @@
 package dev.arbor.benchmarks.nativeformat;
 
 import dev.arbor.api.Allocator;
+import dev.arbor.api.scope.AllocatorScope;
+import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.champ.PersistentMap;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,6 +27,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * by put), in both formats: what the walk's reading of child headers ahead gains on scattered
  * nodes and why a fresh bulk build is walked without it. Nanoseconds per map.
  *
+ * <p>Two more builds show the layout a long-lived map has: {@code bulkAged} is a bulk build that
+ * young collections then moved (G1 copies the nodes in its own order, as it does to every map a
+ * program keeps), and {@code bulkAgedTouched} the same after one update and its undo, so that the
+ * walk reads child headers ahead. For the arena format nothing moves: they measure the same as
+ * {@code bulk}.
+ *
  * <p>Run: {@code scripts/bench.sh 'nativeformat.WalkLayoutBenchmark'}. JMH generates subclasses of
  * benchmark classes, so they cannot be final.
  */
@@ -42,8 +52,8 @@ public class WalkLayoutBenchmark {
     @Param({NativeWorkloads.MANAGED, NativeWorkloads.ARENA})
     public String format;
 
-    /** {@code bulk} (nodes in walk order) or {@code putByPut} (nodes scattered). */
-    @Param({"bulk", "putByPut"})
+    /** {@code bulk} (nodes in walk order), {@code putByPut} (nodes scattered), {@code bulkAged} or {@code bulkAgedTouched}. */
+    @Param({"bulk", "putByPut", "bulkAged", "bulkAgedTouched"})
     public String build;
 
     NativeData data;
@@ -63,8 +73,41 @@ public class WalkLayoutBenchmark {
         map = switch (build) {
             case "bulk" -> NativeWorkloads.buildMapIn(arena, data);
             case "putByPut" -> NativeWorkloads.buildMapPutByPutIn(arena, data);
-            default -> throw new IllegalArgumentException("build must be 'bulk' or 'putByPut', got '" + build + "'");
+            case "bulkAged" -> aged(NativeWorkloads.buildMapIn(arena, data));
+            case "bulkAgedTouched" -> {
+                PersistentMap<Long, Long> m = NativeWorkloads.buildMapIn(arena, data);
+                long absent = Long.MIN_VALUE;
+                while (m.containsLong(absent)) {
+                    absent++;
+                }
+                try (AllocatorScope s = arena == null ? null : CurrentAllocator.use(arena)) {
+                    m = m.plusLong(absent, 0).minusLong(absent);
+                }
+                yield aged(m);
+            }
+            default -> throw new IllegalArgumentException(
+                    "build must be 'bulk', 'putByPut', 'bulkAged' or 'bulkAgedTouched', got '" + build + "'");
         };
+    }
+
+    /** Allocates garbage until two more young collections ran, so that G1 moved {@code map}'s nodes. */
+    private static PersistentMap<Long, Long> aged(PersistentMap<Long, Long> map) {
+        long before = youngCollections();
+        Object[] churn = new Object[64];
+        for (int i = 0; youngCollections() < before + 2; i++) {
+            churn[i & 63] = new long[8192];
+        }
+        return map;
+    }
+
+    private static long youngCollections() {
+        long n = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc.getName().contains("Young")) {
+                n += gc.getCollectionCount();
+            }
+        }
+        return n;
     }
 
     /** Drops the map, then frees the arena. */

@@ -73,7 +73,7 @@ class NativeFormatBenchmarkTest {
     @ParameterizedTest
     @ValueSource(strings = {NativeWorkloads.MANAGED, NativeWorkloads.ARENA})
     void walkLayoutBenchmarkWalksTheSameEntriesWhicheverWayTheMapWasBuilt(String format) {
-        for (String build : new String[] {"bulk", "putByPut"}) {
+        for (String build : new String[] {"bulk", "putByPut", "bulkAged", "bulkAgedTouched"}) {
             WalkLayoutBenchmark b = new WalkLayoutBenchmark();
             b.size = SIZE;
             b.format = format;

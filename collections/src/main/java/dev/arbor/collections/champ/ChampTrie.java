@@ -763,6 +763,10 @@ abstract class ChampTrie {
             scratch[level] = u;
         }
         u.clear();
+        if (dataN == dataM && nodeN == nodeM
+                && putAllSameShape(op, u, n, a, wn, m, b, wm, daN, Integer.bitCount(nodeN), shift, scratch)) {
+            return;
+        }
         boolean changed = false;
         for (int rest = dataN | nodeN | dataM | nodeM; rest != 0; rest &= rest - 1) {
             int bit = rest & -rest;
@@ -830,6 +834,69 @@ abstract class ChampTrie {
         for (int ci = 0; ci < u.children; ci++) {
             setChild(op.obj, op.addr, u.entries, ci, u.cs[ci], u.cas[ci], u.cws[ci]);
         }
+    }
+
+    /**
+     * {@link #putAll} of two nodes of one shape, the common case between maps made from one
+     * another: if both hold the same keys in the same places (else it returns false, having done
+     * nothing), the children are joined place by place and the result is the left node where
+     * nothing changed, the right node where it is what the union would build (its values, its
+     * children, the same key objects), else a copy of the left node with the right's values and
+     * the joined children. So joining a map with one made from it by updates shares the updated
+     * paths and allocates nothing.
+     */
+    private boolean putAllSameShape(Op op, Union u, Object n, long a, Object wn, Object m, long b, Object wm,
+                                    int da, int na, int shift, Union[] scratch) {
+        boolean valuesSame = true;
+        boolean keysIdentical = true;
+        for (int i = 0; i < da; i++) {
+            if (keyWordIn(wn, a, i) != keyWordIn(wm, b, i)) {
+                return false;
+            }
+            if (!keyInline) {
+                Object kn = keyRef(n, a, i);
+                Object km = keyRef(m, b, i);
+                if (kn != km) {
+                    if (km == null || !km.equals(kn)) {
+                        return false;
+                    }
+                    keysIdentical = false;
+                }
+            }
+            if (hasValues && (valInline ? valWordIn(wn, a, i) != valWordIn(wm, b, i) : valRef(n, a, i) != valRef(m, b, i))) {
+                valuesSame = false;
+            }
+        }
+        boolean childrenLeft = true;
+        boolean childrenRight = true;
+        for (int ci = 0; ci < na; ci++) {
+            Object cn = child(n, a, da, ci);
+            long cna = childAddr(n, a, da, ci);
+            Object cm = child(m, b, da, ci);
+            long cmb = childAddr(m, b, da, ci);
+            putAll(op, cn, cna, cm, cmb, shift + BITS, scratch);
+            boolean left = op.obj == cn && op.addr == cna;
+            boolean right = op.obj == cm && op.addr == cmb;
+            childrenLeft &= left;
+            childrenRight &= right;
+            u.child(0, op.obj, op.addr, left ? childWords(n, a, da, ci, cn, cna) : right ? childWords(m, b, da, ci, cm, cmb) : null);
+        }
+        if (valuesSame && childrenLeft) {
+            op.set(n, a);
+        } else if (keysIdentical && childrenRight) {
+            op.set(m, b);
+        } else {
+            copy(op, n, a, da, na, op.edit);
+            for (int i = 0; i < da && !valuesSame; i++) {
+                setValue(op.obj, op.addr, i, valInline ? valWordIn(wm, b, i) : 0, vr(m, b, i));
+            }
+            for (int ci = 0; ci < na; ci++) {
+                if (u.cs[ci] != child(n, a, da, ci) || u.cas[ci] != childAddr(n, a, da, ci)) {
+                    setChild(op.obj, op.addr, da, ci, u.cs[ci], u.cas[ci], u.cws[ci]);
+                }
+            }
+        }
+        return true;
     }
 
     /**

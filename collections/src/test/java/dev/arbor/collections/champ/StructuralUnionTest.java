@@ -205,19 +205,38 @@ class StructuralUnionTest {
         }
         assertEquals(na - 1, sharedChildren, "every subtree of the large map but the one key 1 joined is shared");
 
-        // A map made from the large one by one update: the union rebuilds that update's path only.
+        // A map made from the large one by one update: the union is that map (same keys, its
+        // values), so it takes that map's nodes and builds none; the other way round it is the
+        // large map.
         PersistentMap<Long, Long> updated = large.plusLong(5_000, -1);
-        long update;
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
-            large.plusLong(5_000, -2);
-            update = counter.blocks();
-        }
         try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
             union = large.plusAll(updated);
-            assertEquals(update, counter.blocks(), "blocks of a union with a map one update away");
+            assertEquals(0, counter.blocks(), "blocks of a union with a map one update away");
         }
+        assertSame(updated.root, union.root);
         assertEquals(-1L, union.getLong(5_000));
         assertEquals(large.size(), union.size());
+        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+            union = updated.plusAll(large);
+            assertEquals(0, counter.blocks(), "blocks of the union the other way round");
+        }
+        assertSame(large.root, union.root);
+        assertEquals(5_000L, union.getLong(5_000));
+        // With a key only the map has, the nodes on the updated path are copies of the map's,
+        // with the argument's value: one block per node on that path, as the update itself took.
+        PersistentMap<Long, Long> withExtra = large.plusLong(-5, -5);
+        long extra;
+        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+            large.plusLong(-5, -5).plusLong(5_000, -1);
+            extra = counter.blocks();
+        }
+        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+            union = withExtra.plusAll(updated);
+            assertTrue(counter.blocks() <= extra, "blocks " + counter.blocks() + " <= " + extra);
+        }
+        assertEquals(-1L, union.getLong(5_000));
+        assertEquals(-5L, union.getLong(-5));
+        assertEquals(large.size() + 1, union.size());
     }
 
     @Test
