@@ -736,6 +736,28 @@ abstract class ChampTrie {
         putAll(op, n, a, m, b, shift, new Union[LEVELS]);
     }
 
+    /**
+     * Whether a union with the nodes of {@code other} (same codecs) runs by structure on this
+     * thread: both tries are this one, the format new nodes are made in here. Otherwise the caller
+     * adds entry by entry.
+     */
+    final boolean joinsByStructure(ChampTrie other, boolean emptyValue, String what) {
+        return other == this && forUpdate(emptyValue, what) == this;
+    }
+
+    /** {@link #putAll} of two roots as one operation: rolled back if it fails, else committed. */
+    final Op union(Object n, long a, Object m, long b) {
+        Op op = new Op(null);
+        try {
+            putAll(op, n, a, m, b, 0);
+        } catch (Throwable e) {
+            op.rollback(e);
+            throw e;
+        }
+        op.commit();
+        return op;
+    }
+
     /** {@link #putAll}, with one {@link Union} per level made on first use and reused by every node of that level. */
     private void putAll(Op op, Object n, long a, Object m, long b, int shift, Union[] scratch) {
         if (n == m && a == b) {

@@ -321,11 +321,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     /** {@link #plusAll} by structure, or {@code null} where the codecs or the formats differ. */
     private PersistentMap<K, V> plusAllByStructure(PersistentMap<? extends K, ? extends V> other) {
         other.trie.checkLive(WHAT);
-        if (other.keyCodec != keyCodec || other.valueCodec != valueCodec) {
-            return null;
-        }
-        ChampTrie t = trie.forUpdate(size == 0, WHAT);
-        if (t != trie || other.trie != trie) {
+        if (other.keyCodec != keyCodec || other.valueCodec != valueCodec
+                || !trie.joinsByStructure(other.trie, size == 0, WHAT)) {
             return null;
         }
         @SuppressWarnings("unchecked")
@@ -333,18 +330,11 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         if (size == 0) {
             return same;
         }
-        Op op = new Op(null);
-        try {
-            t.putAll(op, root, rootAddr, other.root, other.rootAddr, 0);
-        } catch (Throwable e) {
-            op.rollback(e);
-            throw e;
-        }
-        op.commit();
+        Op op = trie.union(root, rootAddr, other.root, other.rootAddr);
         if (op.obj == root && op.addr == rootAddr) {
             return this;
         }
-        return new PersistentMap<>(t, keyCodec, valueCodec, size + op.addedKeys, op.obj, op.addr);
+        return new PersistentMap<>(trie, keyCodec, valueCodec, size + op.addedKeys, op.obj, op.addr);
     }
 
     private PersistentMap<K, V> plusEntry(long kw, Object kr, long vw, Object vr) {

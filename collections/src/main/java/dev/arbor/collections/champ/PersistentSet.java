@@ -250,8 +250,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         if (other.size == 0) {
             return this;
         }
-        ChampTrie t = trie.forUpdate(size == 0, WHAT);
-        if (t != trie || other.trie != trie) {
+        if (!trie.joinsByStructure(other.trie, size == 0, WHAT)) {
             return null;
         }
         @SuppressWarnings("unchecked")
@@ -259,18 +258,11 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         if (size == 0) {
             return same;
         }
-        Op op = new Op(null);
-        try {
-            t.putAll(op, root, rootAddr, other.root, other.rootAddr, 0);
-        } catch (Throwable e) {
-            op.rollback(e);
-            throw e;
-        }
-        op.commit();
+        Op op = trie.union(root, rootAddr, other.root, other.rootAddr);
         if (op.obj == root && op.addr == rootAddr) {
             return this;
         }
-        return new PersistentSet<>(t, codec, size + op.addedKeys, op.obj, op.addr);
+        return new PersistentSet<>(trie, codec, size + op.addedKeys, op.obj, op.addr);
     }
 
     private PersistentSet<E> plusElement(long kw, Object kr) {
