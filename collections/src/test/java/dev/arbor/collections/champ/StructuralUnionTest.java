@@ -1,6 +1,7 @@
 package dev.arbor.collections.champ;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,11 @@ import dev.arbor.arena.ArenaAllocator;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.testing.CountingAllocator;
 import dev.arbor.collections.testing.Seeds;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -237,6 +241,49 @@ class StructuralUnionTest {
         assertEquals(-1L, union.getLong(5_000));
         assertEquals(-5L, union.getLong(-5));
         assertEquals(large.size() + 1, union.size());
+    }
+
+    @Test
+    void aNativeUnionKeepsEveryObjectItHoldsReachableAfterItsInputsAreGone() {
+        int n = 5_000;
+        List<WeakReference<Object>> values = new ArrayList<>(n + n / 10);
+        try (ArenaAllocator arena = ArenaAllocator.create(); AllocatorScope s = CurrentAllocator.use(arena)) {
+            PersistentMap<Object, Object> union;
+            {
+                TransientMap<Object, Object> t = PersistentMap.of().asTransient();
+                for (int i = 0; i < n; i++) {
+                    Object v = new StringBuilder("value ").append(i);
+                    values.add(new WeakReference<>(v));
+                    t.put("key " + i, v);
+                }
+                PersistentMap<Object, Object> left = t.persistent();
+                // Made from the left map: new values for a tenth of the keys, a tenth of new keys.
+                PersistentMap<Object, Object> right = left.plus("only here", "x").minus("only here");
+                for (int i = 0; i < n / 10; i++) {
+                    Object v = new StringBuilder("new value ").append(i * 10);
+                    values.set(i * 10, new WeakReference<>(v));
+                    right = right.plus("key " + i * 10, v);
+                    Object extra = new StringBuilder("extra ").append(i);
+                    values.add(new WeakReference<>(extra));
+                    right = right.plus("extra key " + i, extra);
+                }
+                union = left.plusAll(right);
+            }
+            // Only the union's native nodes refer to the values now.
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            assertEquals(n + n / 10, union.size());
+            for (int i = 0; i < n; i++) {
+                Object v = values.get(i).get();
+                assertNotNull(v, "value of key " + i + " collected while the union refers to it");
+                assertSame(v, union.get("key " + i));
+                assertEquals((i % 10 == 0 ? "new value " : "value ") + i, v.toString());
+            }
+            for (int i = 0; i < n / 10; i++) {
+                assertSame(values.get(n + i).get(), union.get("extra key " + i));
+            }
+        }
     }
 
     @Test
