@@ -722,21 +722,6 @@ abstract class ChampTrie {
     // ---- union ----
 
     /**
-     * Puts every entry of the trie rooted at {@code (m, b)} into the trie rooted at {@code (n, a)},
-     * both at {@code shift} and both of this format, so that the result may hold nodes of either:
-     * the values of {@code (m, b)} win, as {@link java.util.Map#putAll}'s do, and the keys of
-     * {@code (n, a)} stay. A subtree only one side has is shared whole, and so is a subtree both
-     * share; a node is built again only where both sides hold something in the same place, so
-     * joining a map with one made from it costs the paths they do not share. The result goes to
-     * {@code op}, the number of keys of {@code (m, b)} that {@code (n, a)} lacked to
-     * {@link Op#addedKeys}. Canonical inputs give a canonical result: a union never removes an
-     * entry, and every new sub-trie holds at least two.
-     */
-    final void putAll(Op op, Object n, long a, Object m, long b, int shift) {
-        putAll(op, n, a, m, b, shift, new Union[LEVELS]);
-    }
-
-    /**
      * Whether a union with the nodes of {@code other} (same codecs) runs by structure on this
      * thread: both tries are this one, the format new nodes are made in here. Otherwise the caller
      * adds entry by entry.
@@ -749,7 +734,7 @@ abstract class ChampTrie {
     final Op union(Object n, long a, Object m, long b) {
         Op op = new Op(null);
         try {
-            putAll(op, n, a, m, b, 0);
+            putAll(op, n, a, m, b, 0, new Union[LEVELS]);
         } catch (Throwable e) {
             op.rollback(e);
             throw e;
@@ -758,7 +743,18 @@ abstract class ChampTrie {
         return op;
     }
 
-    /** {@link #putAll}, with one {@link Union} per level made on first use and reused by every node of that level. */
+    /**
+     * Puts every entry of the trie rooted at {@code (m, b)} into the trie rooted at {@code (n, a)},
+     * both at {@code shift} and both of this format, so that the result may hold nodes of either:
+     * the values of {@code (m, b)} win, as {@link java.util.Map#putAll}'s do, and the keys of
+     * {@code (n, a)} stay. A subtree only one side has is shared whole, and so is a subtree both
+     * share; a node is built again only where both sides hold something in the same place, so
+     * joining a map with one made from it costs the paths they do not share. The result goes to
+     * {@code op}, the number of keys of {@code (m, b)} that {@code (n, a)} lacked to
+     * {@link Op#addedKeys}. Canonical inputs give a canonical result: a union never removes an
+     * entry, and every new sub-trie holds at least two. {@code scratch} holds one {@link Union}
+     * per level, made on first use and reused by every node of that level.
+     */
     private void putAll(Op op, Object n, long a, Object m, long b, int shift, Union[] scratch) {
         if (n == m && a == b) {
             op.set(n, a);
@@ -878,12 +874,10 @@ abstract class ChampTrie {
             if (!keyInline) {
                 Object kn = keyRef(n, a, i);
                 Object km = keyRef(m, b, i);
-                if (kn != km) {
-                    if (km == null || !km.equals(kn)) {
-                        return false;
-                    }
-                    keysIdentical = false;
+                if (!sameKey(km, kn)) {
+                    return false;
                 }
+                keysIdentical &= kn == km;
             }
             if (hasValues && (valInline ? valWordIn(wn, a, i) != valWordIn(wm, b, i) : valRef(n, a, i) != valRef(m, b, i))) {
                 valuesSame = false;
@@ -938,7 +932,7 @@ abstract class ChampTrie {
             long okw = keyWordIn(wn, a, i);
             long ovw = valInline ? valWordIn(wn, a, i) : 0;
             Object okr = kr(n, a, i);
-            if (okw == kw && (keyInline || okr == kr || kr != null && kr.equals(okr))) {
+            if (okw == kw && (keyInline || sameKey(kr, okr))) {
                 // The key stays, the value is the one put (as replaceValue does).
                 u.entry(bit, kw, okr, vw, vr);
                 return valInline ? ovw != vw : vr(n, a, i) != vr;
@@ -1061,7 +1055,7 @@ abstract class ChampTrie {
     }
 
     /** The number of entries of the trie rooted at {@code (n, a)} at {@code shift}: its headers only. */
-    final int count(Object n, long a, int shift) {
+    private int count(Object n, long a, int shift) {
         long h = header(n, a);
         int da = dataArity(h, shift);
         int na = nodeArity(h, shift);
@@ -1070,6 +1064,11 @@ abstract class ChampTrie {
             total += count(child(n, a, da, ci), childAddr(n, a, da, ci), shift + BITS);
         }
         return total;
+    }
+
+    /** The union's key test: {@code stored} is {@code asked}, or {@code asked.equals(stored)} (as {@link #keyEquals}). */
+    private static boolean sameKey(Object asked, Object stored) {
+        return stored == asked || asked != null && asked.equals(stored);
     }
 
     /** Clears what a previous put of the same operation reported, so that the next one reports its own. */
