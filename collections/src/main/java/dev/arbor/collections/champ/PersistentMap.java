@@ -373,6 +373,38 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         return minusKey(key, null);
     }
 
+    /**
+     * This map without any of {@code keys}; this map itself if none of them is a key.
+     * Like {@link #minus}, it ignores what the key codec cannot hold (a {@code String} for a
+     * {@link Codec#LONG} map). The removals go through one transient: the nodes on the paths
+     * they share are copied once, not once per removal, so k removals cost O(k log n) and make
+     * about one node each (the node that loses the entry), where k {@link #minus} calls would
+     * each copy a whole path. If it fails (an allocation is refused, or iterating {@code keys}
+     * throws), this map is unchanged and the nodes the removals made are freed.
+     *
+     * @throws NullPointerException if {@code keys} is null
+     */
+    public PersistentMap<K, V> minusAll(Iterable<?> keys) {
+        Objects.requireNonNull(keys, "keys");
+        trie.checkLive(WHAT);
+        Iterator<?> it = keys.iterator();
+        if (size == 0 || !it.hasNext()) {
+            return this;
+        }
+        TransientMap<K, V> t = asTransient();
+        try {
+            while (it.hasNext()) {
+                t.remove(it.next());
+            }
+            PersistentMap<K, V> result = t.persistent();
+            // A key that is absent copies no node, so an unchanged size means an unchanged trie.
+            return result.size == size ? this : result;
+        } catch (Throwable x) {
+            t.discard(x);
+            throw x;
+        }
+    }
+
     private PersistentMap<K, V> minusKey(long kw, Object kr) {
         ChampTrie t = trie.forUpdate(size == 0, WHAT);
         Op op = new Op(null);

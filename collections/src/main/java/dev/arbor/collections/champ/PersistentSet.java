@@ -300,6 +300,38 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         return minusElement(e, null);
     }
 
+    /**
+     * This set without any of {@code elements}; this set itself if none of them is an element.
+     * Like {@link #minus}, it ignores what the codec cannot hold (a {@code String} for a
+     * {@link Codec#LONG} set). The removals go through one transient: the nodes on the paths
+     * they share are copied once, not once per removal, so k removals cost O(k log n) and make
+     * about one node each (the node that loses the element), where k {@link #minus} calls would
+     * each copy a whole path. If it fails (an allocation is refused, or iterating {@code elements}
+     * throws), this set is unchanged and the nodes the removals made are freed.
+     *
+     * @throws NullPointerException if {@code elements} is null
+     */
+    public PersistentSet<E> minusAll(Iterable<?> elements) {
+        Objects.requireNonNull(elements, "elements");
+        trie.checkLive(WHAT);
+        Iterator<?> it = elements.iterator();
+        if (size == 0 || !it.hasNext()) {
+            return this;
+        }
+        TransientSet<E> t = asTransient();
+        try {
+            while (it.hasNext()) {
+                t.remove(it.next());
+            }
+            PersistentSet<E> result = t.persistent();
+            // An absent element copies no node, so an unchanged size means an unchanged trie.
+            return result.size == size ? this : result;
+        } catch (Throwable x) {
+            t.discard(x);
+            throw x;
+        }
+    }
+
     private PersistentSet<E> minusElement(long kw, Object kr) {
         ChampTrie t = trie.forUpdate(size == 0, WHAT);
         Op op = new Op(null);

@@ -91,6 +91,11 @@ class NativeMapRobustnessTest {
                     Map<Key, Object> all = new HashMap<>(model);
                     all.putAll(more);
                     assertEquals(all, AllocationFailures.check(failing, "plusAll at " + at, () -> v.plusAll(more), unchanged));
+                    List<Object> gone = new ArrayList<>(keys);
+                    gone.add("not a key");
+                    Map<Key, Object> without = new HashMap<>(model);
+                    without.keySet().removeAll(gone);
+                    assertEquals(without, AllocationFailures.check(failing, "minusAll at " + at, () -> v.minusAll(gone), unchanged));
                     // A map of the same chain of native updates: plusAll joins the two tries by structure.
                     PersistentMap<Key, Object> other;
                     Map<Key, Object> otherModel = new HashMap<>(all);
