@@ -734,7 +734,7 @@ abstract class ChampTrie {
     final Op union(Object n, long a, Object m, long b) {
         Op op = new Op(null);
         try {
-            putAll(op, n, a, m, b, 0, new Union[LEVELS]);
+            putAll(op, n, a, m, b, 0, new NodeParts[LEVELS]);
         } catch (Throwable e) {
             op.rollback(e);
             throw e;
@@ -752,10 +752,10 @@ abstract class ChampTrie {
      * joining a map with one made from it costs the paths they do not share. The result goes to
      * {@code op}, the number of keys of {@code (m, b)} that {@code (n, a)} lacked to
      * {@link Op#addedKeys}. Canonical inputs give a canonical result: a union never removes an
-     * entry, and every new sub-trie holds at least two. {@code scratch} holds one {@link Union}
+     * entry, and every new sub-trie holds at least two. {@code scratch} holds one {@link NodeParts}
      * per level, made on first use and reused by every node of that level.
      */
-    private void putAll(Op op, Object n, long a, Object m, long b, int shift, Union[] scratch) {
+    private void putAll(Op op, Object n, long a, Object m, long b, int shift, NodeParts[] scratch) {
         if (n == m && a == b) {
             op.set(n, a);
             return;
@@ -774,13 +774,7 @@ abstract class ChampTrie {
         int nodeM = high(g);
         int daN = Integer.bitCount(dataN);
         int daM = Integer.bitCount(dataM);
-        int level = shift / BITS;
-        Union u = scratch[level];
-        if (u == null) {
-            u = new Union();
-            scratch[level] = u;
-        }
-        u.clear();
+        NodeParts u = NodeParts.at(scratch, shift / BITS);
         if (dataN == dataM && nodeN == nodeM
                 && putAllSameShape(op, u, n, a, wn, m, b, wm, daN, Integer.bitCount(nodeN), shift, scratch)) {
             return;
@@ -845,12 +839,17 @@ abstract class ChampTrie {
             }
             return;
         }
-        newNode(op, bitmapHeader(u.dataMap, u.nodeMap), u.entries, u.children, op.edit);
-        for (int i = 0; i < u.entries; i++) {
-            setEntry(op.obj, op.addr, i, u.kws[i], u.krs[i], u.vws[i], u.vrs[i]);
+        build(op, u);
+    }
+
+    /** A new bitmap node of the entries and children in {@code parts}, owned by {@code op.edit}. */
+    final void build(Op op, NodeParts parts) {
+        newNode(op, bitmapHeader(parts.dataMap, parts.nodeMap), parts.entries, parts.children, op.edit);
+        for (int i = 0; i < parts.entries; i++) {
+            setEntry(op.obj, op.addr, i, parts.kws[i], parts.krs[i], parts.vws[i], parts.vrs[i]);
         }
-        for (int ci = 0; ci < u.children; ci++) {
-            setChild(op.obj, op.addr, u.entries, ci, u.cs[ci], u.cas[ci], u.cws[ci]);
+        for (int ci = 0; ci < parts.children; ci++) {
+            setChild(op.obj, op.addr, parts.entries, ci, parts.cs[ci], parts.cas[ci], parts.cws[ci]);
         }
     }
 
@@ -863,8 +862,8 @@ abstract class ChampTrie {
      * the joined children. So joining a map with one made from it by updates shares the updated
      * paths and allocates nothing.
      */
-    private boolean putAllSameShape(Op op, Union u, Object n, long a, Object wn, Object m, long b, Object wm,
-                                    int da, int na, int shift, Union[] scratch) {
+    private boolean putAllSameShape(Op op, NodeParts u, Object n, long a, Object wn, Object m, long b, Object wm,
+                                    int da, int na, int shift, NodeParts[] scratch) {
         boolean valuesSame = true;
         boolean keysIdentical = true;
         for (int i = 0; i < da; i++) {
@@ -920,7 +919,7 @@ abstract class ChampTrie {
      * with what {@code (n, a)} holds there (an entry, a child or nothing). Returns whether the
      * place changed.
      */
-    private boolean putEntryOf(Op op, Union u, int bit, Object n, long a, Object wn, int dataN, int nodeN, int daN,
+    private boolean putEntryOf(Op op, NodeParts u, int bit, Object n, long a, Object wn, int dataN, int nodeN, int daN,
                                Object m, long b, Object wm, int j, int shift) {
         // The words of both nodes come from the caller, read once per node (as lookups carry them).
         long kw = keyWordIn(wm, b, j);
@@ -965,8 +964,8 @@ abstract class ChampTrie {
      * has the entry's key, the child's value wins and the entry's key object stays, as
      * {@link java.util.Map#putAll} keeps the keys a map had.
      */
-    private void putEntryInto(Op op, Union u, int bit, Object n, long a, int i, Object cm, long cmb, Object cmw,
-                              int shift, Union[] scratch) {
+    private void putEntryInto(Op op, NodeParts u, int bit, Object n, long a, int i, Object cm, long cmb, Object cmw,
+                              int shift, NodeParts[] scratch) {
         long kw = keyWord(n, a, i);
         Object kr = kr(n, a, i);
         int hash = hash(kw, kr);
@@ -1015,12 +1014,12 @@ abstract class ChampTrie {
     }
 
     /** {@link #holds}: the key is absent, there as this very object (or inline), there as an equal object. */
-    private static final int ABSENT = 0;
+    static final int ABSENT = 0;
     private static final int SAME_KEY = 1;
     private static final int EQUAL_KEY = 2;
 
     /** Whether the trie rooted at {@code (n, a)} at {@code shift} has the key {@code (kw, kr)}, and as which object. */
-    private int holds(Object n, long a, long kw, Object kr, int hash, int shift) {
+    final int holds(Object n, long a, long kw, Object kr, int hash, int shift) {
         while (true) {
             long h = header(n, a);
             if (shift >= HASH_BITS) {
@@ -1055,7 +1054,7 @@ abstract class ChampTrie {
     }
 
     /** The number of entries of the trie rooted at {@code (n, a)} at {@code shift}: its headers only. */
-    private int count(Object n, long a, int shift) {
+    final int count(Object n, long a, int shift) {
         long h = header(n, a);
         int da = dataArity(h, shift);
         int na = nodeArity(h, shift);
@@ -1075,46 +1074,6 @@ abstract class ChampTrie {
     private static void clearFlags(Op op) {
         op.added = false;
         op.replaced = false;
-    }
-
-    /** The entries and children of a node {@link #putAll} builds, in bit order. */
-    private static final class Union {
-        int dataMap;
-        int nodeMap;
-        int entries;
-        int children;
-        final long[] kws = new long[MASK + 1];
-        final Object[] krs = new Object[MASK + 1];
-        final long[] vws = new long[MASK + 1];
-        final Object[] vrs = new Object[MASK + 1];
-        final Object[] cs = new Object[MASK + 1];
-        final long[] cas = new long[MASK + 1];
-        /** Each child's words where known ({@link #setChild(Object, long, int, int, Object, long, Object)}), else null. */
-        final Object[] cws = new Object[MASK + 1];
-
-        void clear() {
-            dataMap = 0;
-            nodeMap = 0;
-            entries = 0;
-            children = 0;
-        }
-
-        void entry(int bit, long kw, Object kr, long vw, Object vr) {
-            dataMap |= bit;
-            kws[entries] = kw;
-            krs[entries] = kr;
-            vws[entries] = vw;
-            vrs[entries] = vr;
-            entries++;
-        }
-
-        void child(int bit, Object c, long ca, Object cw) {
-            nodeMap |= bit;
-            cs[children] = c;
-            cas[children] = ca;
-            cws[children] = cw;
-            children++;
-        }
     }
 
     // ---- removal ----

@@ -382,11 +382,24 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
      * each copy a whole path. If it fails (an allocation is refused, or iterating {@code keys}
      * throws), this map is unchanged and the nodes the removals made are freed.
      *
+     * <p>Given a {@code PersistentSet} with the same codec as the keys, while new nodes of this map are
+     * made in its own format (managed with no native allocator current, native under its own
+     * allocator), it walks both tries place by place instead: a subtree both share goes without
+     * being copied, a subtree where the set holds nothing stays shared, and a node is built again
+     * only where a key goes, so removing a set made from this one costs the paths they do not
+     * share.
+     *
      * @throws NullPointerException if {@code keys} is null
      */
     public PersistentMap<K, V> minusAll(Iterable<?> keys) {
         Objects.requireNonNull(keys, "keys");
         trie.checkLive(WHAT);
+        if (keys instanceof PersistentSet<?> other) {
+            other.trie.checkLive(WHAT);
+            if (other.codec == keyCodec && size > 0 && other.size > 0 && trie.forUpdate(false, WHAT) == trie) {
+                return minusAllByStructure(other.trie, other.root, other.rootAddr);
+            }
+        }
         Iterator<?> it = keys.iterator();
         if (size == 0 || !it.hasNext()) {
             return this;
@@ -403,6 +416,18 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
             t.discard(x);
             throw x;
         }
+    }
+
+    /** {@link #minusAll} of the keys of the set rooted at {@code (m, b)} in format {@code other}, by structure ({@link TrieDifference}). */
+    private PersistentMap<K, V> minusAllByStructure(ChampTrie other, Object m, long b) {
+        Op op = TrieDifference.minus(trie, root, rootAddr, other, m, b);
+        if (op.removedKeys == 0) {
+            return this;
+        }
+        if (op.removedKeys == size) {
+            return empty(keyCodec, valueCodec);
+        }
+        return new PersistentMap<>(trie, keyCodec, valueCodec, size - op.removedKeys, op.obj, op.addr);
     }
 
     private PersistentMap<K, V> minusKey(long kw, Object kr) {

@@ -309,11 +309,24 @@ public final class PersistentSet<E> extends AbstractSet<E> {
      * each copy a whole path. If it fails (an allocation is refused, or iterating {@code elements}
      * throws), this set is unchanged and the nodes the removals made are freed.
      *
+     * <p>Given a {@code PersistentSet} with the same codec, while new nodes of this set are
+     * made in its own format (managed with no native allocator current, native under its own
+     * allocator), it walks both tries place by place instead: a subtree both share goes without
+     * being copied, a subtree where the set holds nothing stays shared, and a node is built again
+     * only where an element goes, so removing a set made from this one costs the paths they do not
+     * share.
+     *
      * @throws NullPointerException if {@code elements} is null
      */
     public PersistentSet<E> minusAll(Iterable<?> elements) {
         Objects.requireNonNull(elements, "elements");
         trie.checkLive(WHAT);
+        if (elements instanceof PersistentSet<?> other) {
+            other.trie.checkLive(WHAT);
+            if (other.codec == codec && size > 0 && other.size > 0 && trie.forUpdate(false, WHAT) == trie) {
+                return minusAllByStructure(other.trie, other.root, other.rootAddr);
+            }
+        }
         Iterator<?> it = elements.iterator();
         if (size == 0 || !it.hasNext()) {
             return this;
@@ -330,6 +343,18 @@ public final class PersistentSet<E> extends AbstractSet<E> {
             t.discard(x);
             throw x;
         }
+    }
+
+    /** {@link #minusAll} of the set rooted at {@code (m, b)} in format {@code other}, by structure ({@link TrieDifference}). */
+    private PersistentSet<E> minusAllByStructure(ChampTrie other, Object m, long b) {
+        Op op = TrieDifference.minus(trie, root, rootAddr, other, m, b);
+        if (op.removedKeys == 0) {
+            return this;
+        }
+        if (op.removedKeys == size) {
+            return empty(codec);
+        }
+        return new PersistentSet<>(trie, codec, size - op.removedKeys, op.obj, op.addr);
     }
 
     private PersistentSet<E> minusElement(long kw, Object kr) {

@@ -96,6 +96,19 @@ class NativeMapRobustnessTest {
                     Map<Key, Object> without = new HashMap<>(model);
                     without.keySet().removeAll(gone);
                     assertEquals(without, AllocationFailures.check(failing, "minusAll at " + at, () -> v.minusAll(gone), unchanged));
+                    // A set of keys, native in the same allocator: minusAll walks both tries by structure.
+                    PersistentSet<Key> goneSet;
+                    try (AllocatorScope s = CurrentAllocator.use(failing)) {
+                        goneSet = PersistentSet.<Key>empty(Codec.object()).plusAll(keys);
+                    }
+                    Set<Key> goneModel = new HashSet<>(keys);
+                    Map<Key, Object> withoutSet = new HashMap<>(model);
+                    withoutSet.keySet().removeAll(goneModel);
+                    assertEquals(withoutSet, AllocationFailures.check(failing, "minusAll by structure at " + at,
+                            () -> v.minusAll(goneSet), () -> {
+                                unchanged.run();
+                                assertEquals(goneModel, goneSet, at + ": the argument changed");
+                            }));
                     // A map of the same chain of native updates: plusAll joins the two tries by structure.
                     PersistentMap<Key, Object> other;
                     Map<Key, Object> otherModel = new HashMap<>(all);

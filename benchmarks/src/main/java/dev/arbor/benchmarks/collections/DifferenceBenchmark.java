@@ -1,0 +1,210 @@
+package dev.arbor.benchmarks.collections;
+
+import dev.arbor.collections.champ.PersistentSet;
+import dev.arbor.collections.champ.TransientSet;
+import dev.arbor.collections.codec.Codec;
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import scala.collection.mutable.Builder;
+
+/**
+ * The difference of two sets of {@code long}s ({@code minusAll}; Scala's {@code diff}, which also
+ * walks two CHAMP tries by structure), in three shapes: without a set made from this one by
+ * removing a few elements (1%, at most {@value LongMapData#BATCH}: what is left is those few),
+ * without a small set of its own elements built separately (as many), and without a set of as
+ * many other elements (nothing goes). {@code arbor} walks both tries; {@code arborEntries} is the
+ * same call given the argument as a plain {@link java.util.Set} view, so element by element (what
+ * {@code minusAll} does for any other argument). Nanoseconds per difference; each {@code lib} in
+ * its own fork.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgs = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xms4g", "-Xmx4g"})
+@State(Scope.Thread)
+public class DifferenceBenchmark {
+    /** Elements in the set. */
+    @Param({"1000", "1000000"})
+    public int size;
+
+    /** The library, or Arbor element by element. */
+    @Param({"arbor", "arborEntries", "scala"})
+    public String lib;
+
+    private Difference difference;
+
+    /** Makes the sets. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        LongMapData d = new LongMapData(size, 42);
+        LongMapData other = new LongMapData(size, 43);
+        int few = Math.min(LongMapData.BATCH, Math.max(1, size / 100));
+        difference = switch (lib) {
+            case "arbor" -> new ArborDifference(d, other, few, false);
+            case "arborEntries" -> new ArborDifference(d, other, few, true);
+            case "scala" -> new ScalaDifference(d, other, few);
+            default -> throw new IllegalArgumentException("unknown lib " + lib);
+        };
+    }
+
+    /** Without a set made from this one by removing a few elements. */
+    @Benchmark
+    public Object withoutDerived() {
+        return difference.withoutDerived();
+    }
+
+    /** Without a few of its own elements, in a set built separately. */
+    @Benchmark
+    public Object withoutSmall() {
+        return difference.withoutSmall();
+    }
+
+    /** Without a set of as many other elements. */
+    @Benchmark
+    public Object withoutDisjoint() {
+        return difference.withoutDisjoint();
+    }
+
+    /** The number of elements of a difference's result (for the test). */
+    int sizeOf(Object result) {
+        return difference.sizeOf(result);
+    }
+
+    /** Whether a difference's result holds {@code e} (for the test). */
+    boolean holds(Object result, long e) {
+        return difference.holds(result, e);
+    }
+
+    /** A library's three differences. */
+    interface Difference {
+        Object withoutDerived();
+
+        Object withoutSmall();
+
+        Object withoutDisjoint();
+
+        int sizeOf(Object result);
+
+        boolean holds(Object result, long e);
+    }
+
+    static final class ArborDifference implements Difference {
+        private final PersistentSet<Long> set;
+        private final Set<Long> derived;
+        private final Set<Long> small;
+        private final Set<Long> disjoint;
+
+        ArborDifference(LongMapData d, LongMapData other, int few, boolean elementByElement) {
+            set = build(d.keys, 0, d.keys.length);
+            PersistentSet<Long> lessFew = set;
+            for (int i = 0; i < few; i++) {
+                lessFew = lessFew.minusLong(d.keys[i]);
+            }
+            PersistentSet<Long> s = build(d.keys, d.keys.length - few, d.keys.length);
+            PersistentSet<Long> o = build(other.keys, 0, other.keys.length);
+            derived = elementByElement ? Collections.unmodifiableSet(lessFew) : lessFew;
+            small = elementByElement ? Collections.unmodifiableSet(s) : s;
+            disjoint = elementByElement ? Collections.unmodifiableSet(o) : o;
+        }
+
+        private static PersistentSet<Long> build(long[] elements, int from, int to) {
+            TransientSet<Long> t = PersistentSet.empty(Codec.LONG).asTransient();
+            for (int i = from; i < to; i++) {
+                t.addLong(elements[i]);
+            }
+            return t.persistent();
+        }
+
+        @Override
+        public Object withoutDerived() {
+            return set.minusAll(derived);
+        }
+
+        @Override
+        public Object withoutSmall() {
+            return set.minusAll(small);
+        }
+
+        @Override
+        public Object withoutDisjoint() {
+            return set.minusAll(disjoint);
+        }
+
+        @Override
+        public int sizeOf(Object result) {
+            return ((PersistentSet<?>) result).size();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public boolean holds(Object result, long e) {
+            return ((PersistentSet<Long>) result).containsLong(e);
+        }
+    }
+
+    static final class ScalaDifference implements Difference {
+        private final scala.collection.immutable.HashSet<Long> set;
+        private final scala.collection.immutable.HashSet<Long> derived;
+        private final scala.collection.immutable.HashSet<Long> small;
+        private final scala.collection.immutable.HashSet<Long> disjoint;
+
+        ScalaDifference(LongMapData d, LongMapData other, int few) {
+            set = build(d.boxedKeys, 0, d.keys.length);
+            scala.collection.immutable.HashSet<Long> lessFew = set;
+            for (int i = 0; i < few; i++) {
+                lessFew = lessFew.excl(d.boxedKeys[i]);
+            }
+            derived = lessFew;
+            small = build(d.boxedKeys, d.keys.length - few, d.keys.length);
+            disjoint = build(other.boxedKeys, 0, other.keys.length);
+        }
+
+        private static scala.collection.immutable.HashSet<Long> build(Long[] elements, int from, int to) {
+            Builder<Long, scala.collection.immutable.HashSet<Long>> b = scala.collection.immutable.HashSet$.MODULE$.newBuilder();
+            for (int i = from; i < to; i++) {
+                b.addOne(elements[i]);
+            }
+            return b.result();
+        }
+
+        @Override
+        public Object withoutDerived() {
+            return set.diff(derived);
+        }
+
+        @Override
+        public Object withoutSmall() {
+            return set.diff(small);
+        }
+
+        @Override
+        public Object withoutDisjoint() {
+            return set.diff(disjoint);
+        }
+
+        @Override
+        public int sizeOf(Object result) {
+            return ((scala.collection.immutable.HashSet<?>) result).size();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public boolean holds(Object result, long e) {
+            return ((scala.collection.immutable.HashSet<Long>) result).contains(e);
+        }
+    }
+}
