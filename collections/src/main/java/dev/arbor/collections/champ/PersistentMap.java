@@ -396,7 +396,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         trie.checkLive(WHAT);
         if (keys instanceof PersistentSet<?> other) {
             other.trie.checkLive(WHAT);
-            if (other.codec == keyCodec && size > 0 && other.size > 0 && trie.forUpdate(false, WHAT) == trie) {
+            if (other.codec == keyCodec && size > 0 && other.size >= TrieDifference.minArgumentSize(size)
+                    && trie.forUpdate(false, WHAT) == trie) {
                 return minusAllByStructure(other.trie, other.root, other.rootAddr);
             }
         }

@@ -323,7 +323,8 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         trie.checkLive(WHAT);
         if (elements instanceof PersistentSet<?> other) {
             other.trie.checkLive(WHAT);
-            if (other.codec == codec && size > 0 && other.size > 0 && trie.forUpdate(false, WHAT) == trie) {
+            if (other.codec == codec && size > 0 && other.size >= TrieDifference.minArgumentSize(size)
+                    && trie.forUpdate(false, WHAT) == trie) {
                 return minusAllByStructure(other.trie, other.root, other.rootAddr);
             }
         }

@@ -32,6 +32,18 @@ final class TrieDifference {
     }
 
     /**
+     * The smallest argument (in keys) for which a difference from a trie of {@code size} keys
+     * runs by structure. A small argument is removed key by key instead: the walk visits every
+     * place of each node it enters, where a removal visits one path. Measured
+     * ({@code collections.DifferenceBenchmark}, medians of 10): without 1% of its own elements
+     * built separately, by structure 1.38 us against 0.74 key by key at 10^3, 0.233 against 0.178
+     * ms at 10^6; without as many other elements, 7.3 against 31.8 us and 14.6 against 74 ms.
+     */
+    static int minArgumentSize(int size) {
+        return Math.max(1, size / 32);
+    }
+
+    /**
      * The trie rooted at {@code (n, a)} in format {@code left} without the keys of the trie rooted
      * at {@code (m, b)} in format {@code right} (same key codec), as one operation: rolled back if
      * it fails, else committed. The result is in {@link Op#obj}/{@link Op#addr} ({@code left}'s
