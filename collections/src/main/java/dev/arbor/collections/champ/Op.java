@@ -12,7 +12,7 @@ import dev.arbor.collections.node.NodeLog;
  *       input node);</li>
  *   <li>{@link #oldWord}/{@link #oldRef}: the value replaced or removed;</li>
  *   <li>{@link #addedKeys}: for a union ({@link ChampTrie#union}), how many keys it added;
- *       {@link #removedKeys}: for a difference ({@link TrieDifference}), how many it removed;</li>
+ *       {@link #removedKeys}: for a difference ({@link TrieFilter}), how many it removed;</li>
  *   <li>{@link #singleton}: a removal left a sub-trie with one entry, carried up in
  *       {@link #sKeyWord}... instead of as a node, so that an ancestor inlines it (canonical form)
  *       without a temporary node being allocated.</li>

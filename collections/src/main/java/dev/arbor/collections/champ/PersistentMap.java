@@ -396,7 +396,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         trie.checkLive(WHAT);
         if (keys instanceof PersistentSet<?> other) {
             other.trie.checkLive(WHAT);
-            if (other.codec == keyCodec && size > 0 && other.size >= TrieDifference.minArgumentSize(size)
+            if (other.codec == keyCodec && size > 0 && other.size >= TrieFilter.minArgumentSize(size)
                     && trie.forUpdate(false, WHAT) == trie) {
                 return minusAllByStructure(other.trie, other.root, other.rootAddr);
             }
@@ -419,9 +419,9 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         }
     }
 
-    /** {@link #minusAll} of the keys of the set rooted at {@code (m, b)} in format {@code other}, by structure ({@link TrieDifference}). */
+    /** {@link #minusAll} of the keys of the set rooted at {@code (m, b)} in format {@code other}, by structure ({@link TrieFilter}). */
     private PersistentMap<K, V> minusAllByStructure(ChampTrie other, Object m, long b) {
-        Op op = TrieDifference.minus(trie, root, rootAddr, other, m, b);
+        Op op = TrieFilter.minus(trie, root, rootAddr, other, m, b);
         if (op.removedKeys == 0) {
             return this;
         }

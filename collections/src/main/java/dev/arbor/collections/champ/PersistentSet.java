@@ -323,7 +323,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         trie.checkLive(WHAT);
         if (elements instanceof PersistentSet<?> other) {
             other.trie.checkLive(WHAT);
-            if (other.codec == codec && size > 0 && other.size >= TrieDifference.minArgumentSize(size)
+            if (other.codec == codec && size > 0 && other.size >= TrieFilter.minArgumentSize(size)
                     && trie.forUpdate(false, WHAT) == trie) {
                 return minusAllByStructure(other.trie, other.root, other.rootAddr);
             }
@@ -346,9 +346,9 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         }
     }
 
-    /** {@link #minusAll} of the set rooted at {@code (m, b)} in format {@code other}, by structure ({@link TrieDifference}). */
+    /** {@link #minusAll} of the set rooted at {@code (m, b)} in format {@code other}, by structure ({@link TrieFilter}). */
     private PersistentSet<E> minusAllByStructure(ChampTrie other, Object m, long b) {
-        Op op = TrieDifference.minus(trie, root, rootAddr, other, m, b);
+        Op op = TrieFilter.minus(trie, root, rootAddr, other, m, b);
         if (op.removedKeys == 0) {
             return this;
         }

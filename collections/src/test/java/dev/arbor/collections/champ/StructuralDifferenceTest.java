@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code minusAll} given a {@code PersistentSet} with the same (key) codec walks both tries place
- * by place ({@link TrieDifference}): it must answer as {@code java.util}'s {@code removeAll} for
+ * by place ({@link TrieFilter}): it must answer as {@code java.util}'s {@code removeAll} for
  * every pair, leave both inputs as they were, give the canonical shape of what is left (checked
  * by {@link TrieShape}'s invariants and against a trie built from the model), return the receiver
  * itself when nothing goes, and build only the nodes on the paths where keys went.
