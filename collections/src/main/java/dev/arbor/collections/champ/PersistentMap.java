@@ -7,6 +7,7 @@ import dev.arbor.collections.node.NativeNodes;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -394,17 +395,64 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     public PersistentMap<K, V> minusAll(Iterable<?> keys) {
         Objects.requireNonNull(keys, "keys");
         trie.checkLive(WHAT);
-        if (keys instanceof PersistentSet<?> other) {
-            other.trie.checkLive(WHAT);
-            if (other.codec == keyCodec && size > 0 && other.size >= TrieFilter.minArgumentSize(size)
-                    && trie.forUpdate(false, WHAT) == trie) {
-                return minusAllByStructure(other.trie, other.root, other.rootAddr);
-            }
+        if (keys instanceof PersistentSet<?> other && filtersByStructure(other)
+                && other.size >= TrieFilter.minArgumentSize(size)) {
+            return filtered(TrieFilter.minus(trie, root, rootAddr, other.trie, other.root, other.rootAddr));
         }
         Iterator<?> it = keys.iterator();
         if (size == 0 || !it.hasNext()) {
             return this;
         }
+        return removeEach(it);
+    }
+
+    /**
+     * The entries of this map whose keys {@code keys} contains (what {@code keySet().retainAll}
+     * leaves of a {@code java.util} map); this map itself if it has no other.
+     *
+     * <p>Given a {@code PersistentSet} with the keys' codec, while new nodes of this map are made
+     * in its own format (managed with no native allocator current, native under its own
+     * allocator), it walks both tries place by place: a subtree the set does not reach goes
+     * unread, and a node is built again only where some of its entries go. Any other collection is
+     * asked {@code contains} for each key of this map, and the other entries are removed through
+     * one transient. If it fails, this map is unchanged and the nodes it made are freed.
+     *
+     * @throws NullPointerException if {@code keys} is null
+     */
+    public PersistentMap<K, V> intersectKeys(Collection<?> keys) {
+        Objects.requireNonNull(keys, "keys");
+        trie.checkLive(WHAT);
+        if (size == 0) {
+            return this;
+        }
+        if (keys instanceof PersistentSet<?> other && filtersByStructure(other)) {
+            return filtered(TrieFilter.retain(trie, root, rootAddr, size, other.trie, other.root, other.rootAddr));
+        }
+        if (keys.isEmpty()) {
+            return empty(keyCodec, valueCodec);
+        }
+        return removeEach(keySet().stream().filter(k -> !keys.contains(k)).iterator());
+    }
+
+    /** Whether {@link TrieFilter} can walk this map and the set {@code other} (non-empty) together here. */
+    private boolean filtersByStructure(PersistentSet<?> other) {
+        other.trie.checkLive(WHAT);
+        return other.codec == keyCodec && size > 0 && other.size > 0 && trie.forUpdate(false, WHAT) == trie;
+    }
+
+    /** The map a {@link TrieFilter} operation made from this one. */
+    private PersistentMap<K, V> filtered(Op op) {
+        if (op.removedKeys == 0) {
+            return this;
+        }
+        if (op.removedKeys == size) {
+            return empty(keyCodec, valueCodec);
+        }
+        return new PersistentMap<>(trie, keyCodec, valueCodec, size - op.removedKeys, op.obj, op.addr);
+    }
+
+    /** This map without each key {@code it} yields, through one transient; this map itself if none was one. */
+    private PersistentMap<K, V> removeEach(Iterator<?> it) {
         TransientMap<K, V> t = asTransient();
         try {
             while (it.hasNext()) {
@@ -417,18 +465,6 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
             t.discard(x);
             throw x;
         }
-    }
-
-    /** {@link #minusAll} of the keys of the set rooted at {@code (m, b)} in format {@code other}, by structure ({@link TrieFilter}). */
-    private PersistentMap<K, V> minusAllByStructure(ChampTrie other, Object m, long b) {
-        Op op = TrieFilter.minus(trie, root, rootAddr, other, m, b);
-        if (op.removedKeys == 0) {
-            return this;
-        }
-        if (op.removedKeys == size) {
-            return empty(keyCodec, valueCodec);
-        }
-        return new PersistentMap<>(trie, keyCodec, valueCodec, size - op.removedKeys, op.obj, op.addr);
     }
 
     private PersistentMap<K, V> minusKey(long kw, Object kr) {

@@ -321,17 +321,66 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     public PersistentSet<E> minusAll(Iterable<?> elements) {
         Objects.requireNonNull(elements, "elements");
         trie.checkLive(WHAT);
-        if (elements instanceof PersistentSet<?> other) {
-            other.trie.checkLive(WHAT);
-            if (other.codec == codec && size > 0 && other.size >= TrieFilter.minArgumentSize(size)
-                    && trie.forUpdate(false, WHAT) == trie) {
-                return minusAllByStructure(other.trie, other.root, other.rootAddr);
-            }
+        if (elements instanceof PersistentSet<?> other && filtersByStructure(other)
+                && other.size >= TrieFilter.minArgumentSize(size)) {
+            return filtered(TrieFilter.minus(trie, root, rootAddr, other.trie, other.root, other.rootAddr));
         }
         Iterator<?> it = elements.iterator();
         if (size == 0 || !it.hasNext()) {
             return this;
         }
+        return removeEach(it);
+    }
+
+    /**
+     * The elements of this set that {@code elements} contains too (what {@code retainAll} leaves
+     * of a {@code java.util} set); this set itself if it has no other. Its own element objects
+     * stay.
+     *
+     * <p>Given a {@code PersistentSet} with the same codec, while new nodes of this set are made in
+     * its own format (managed with no native allocator current, native under its own allocator),
+     * it walks both tries place by place: a subtree both share stays without being read but for
+     * its headers, a subtree the other set does not reach goes unread, and a node is built again
+     * only where some of its elements go. Any other collection is asked {@code contains} for each
+     * element of this set, and the others are removed through one transient. If it fails, this
+     * set is unchanged and the nodes it made are freed.
+     *
+     * @throws NullPointerException if {@code elements} is null
+     */
+    public PersistentSet<E> intersect(Collection<?> elements) {
+        Objects.requireNonNull(elements, "elements");
+        trie.checkLive(WHAT);
+        if (size == 0) {
+            return this;
+        }
+        if (elements instanceof PersistentSet<?> other && filtersByStructure(other)) {
+            return filtered(TrieFilter.retain(trie, root, rootAddr, size, other.trie, other.root, other.rootAddr));
+        }
+        if (elements.isEmpty()) {
+            return empty(codec);
+        }
+        return removeEach(stream().filter(e -> !elements.contains(e)).iterator());
+    }
+
+    /** Whether {@link TrieFilter} can walk this set and {@code other} (non-empty) together here. */
+    private boolean filtersByStructure(PersistentSet<?> other) {
+        other.trie.checkLive(WHAT);
+        return other.codec == codec && size > 0 && other.size > 0 && trie.forUpdate(false, WHAT) == trie;
+    }
+
+    /** The set a {@link TrieFilter} operation made from this one. */
+    private PersistentSet<E> filtered(Op op) {
+        if (op.removedKeys == 0) {
+            return this;
+        }
+        if (op.removedKeys == size) {
+            return empty(codec);
+        }
+        return new PersistentSet<>(trie, codec, size - op.removedKeys, op.obj, op.addr);
+    }
+
+    /** This set without each element {@code it} yields, through one transient; this set itself if none was one. */
+    private PersistentSet<E> removeEach(Iterator<?> it) {
         TransientSet<E> t = asTransient();
         try {
             while (it.hasNext()) {
@@ -344,18 +393,6 @@ public final class PersistentSet<E> extends AbstractSet<E> {
             t.discard(x);
             throw x;
         }
-    }
-
-    /** {@link #minusAll} of the set rooted at {@code (m, b)} in format {@code other}, by structure ({@link TrieFilter}). */
-    private PersistentSet<E> minusAllByStructure(ChampTrie other, Object m, long b) {
-        Op op = TrieFilter.minus(trie, root, rootAddr, other, m, b);
-        if (op.removedKeys == 0) {
-            return this;
-        }
-        if (op.removedKeys == size) {
-            return empty(codec);
-        }
-        return new PersistentSet<>(trie, codec, size - op.removedKeys, op.obj, op.addr);
     }
 
     private PersistentSet<E> minusElement(long kw, Object kr) {

@@ -109,6 +109,12 @@ class NativeMapRobustnessTest {
                                 unchanged.run();
                                 assertEquals(goneModel, goneSet, at + ": the argument changed");
                             }));
+                    Map<Key, Object> onlySet = new HashMap<>(model);
+                    onlySet.keySet().retainAll(goneModel);
+                    assertEquals(onlySet, AllocationFailures.check(failing, "intersectKeys by structure at " + at,
+                            () -> v.intersectKeys(goneSet), unchanged));
+                    assertEquals(onlySet, AllocationFailures.check(failing, "intersectKeys at " + at,
+                            () -> v.intersectKeys(goneModel), unchanged));
                     // A map of the same chain of native updates: plusAll joins the two tries by structure.
                     PersistentMap<Key, Object> other;
                     Map<Key, Object> otherModel = new HashMap<>(all);

@@ -1,0 +1,255 @@
+package dev.arbor.collections.champ;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbor.api.scope.AllocatorScope;
+import dev.arbor.api.scope.CurrentAllocator;
+import dev.arbor.arena.ArenaAllocator;
+import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.testing.CountingAllocator;
+import dev.arbor.collections.testing.Seeds;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code PersistentSet.intersect} and {@code PersistentMap.intersectKeys} must answer as
+ * {@code java.util}'s {@code retainAll}, by structure (a {@code PersistentSet} argument,
+ * {@link TrieFilter}) as element by element (any other collection): the receiver's own key
+ * objects and values stay, both inputs are unchanged, the result has the canonical shape, and
+ * the receiver itself comes back when nothing goes.
+ */
+class IntersectionTest {
+
+    private static PersistentSet<Key> setOf(Set<Key> model) {
+        PersistentSet<Key> s = PersistentSet.empty(Codec.object());
+        for (Key k : model) {
+            s = s.plus(k);
+        }
+        return s;
+    }
+
+    /** The other side: unrelated, made from the left by updates (sharing nodes), empty, the left itself, or small. */
+    private static PersistentSet<Key> otherSide(HashScenario scenario, PersistentSet<Key> left, Set<Key> rightModel,
+                                                int size, int kind, Random rnd) {
+        PersistentSet<Key> right = kind == 1 || kind == 3 ? left : PersistentSet.empty(Codec.object());
+        if (kind == 1 || kind == 3) {
+            rightModel.addAll(left);
+        }
+        int changes = switch (kind) {
+            case 0 -> rnd.nextInt(2 * size + 2);
+            case 1 -> 1 + size / 10;
+            case 4 -> 3;
+            default -> 0;
+        };
+        for (int i = 0; i < changes; i++) {
+            Key k = scenario.key(rnd.nextInt(2 * size + 2));
+            if (kind == 1 && rnd.nextBoolean()) {
+                right = right.minus(k);
+                rightModel.remove(k);
+            } else {
+                right = right.plus(k);
+                rightModel.add(k);
+            }
+        }
+        return right;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(HashScenario.class)
+    void setIntersectAnswersAsRetainAllByStructureAndElementByElement(HashScenario scenario) {
+        long seed = Seeds.seed();
+        Random rnd = new Random(seed);
+        for (int round = 0; round < 50; round++) {
+            int size = rnd.nextInt(Math.min(scenario.maxSize, 2_000) + 1);
+            int kind = round % 5;
+            String msg = Seeds.replay(seed) + scenario + " round " + round + " (kind " + kind + ", size " + size + "): ";
+            Set<Key> leftModel = new HashSet<>();
+            while (leftModel.size() < size) {
+                leftModel.add(scenario.key(rnd.nextInt(2 * size + 2)));
+            }
+            PersistentSet<Key> left = setOf(leftModel);
+            Set<Key> rightModel = new HashSet<>();
+            PersistentSet<Key> right = otherSide(scenario, left, rightModel, size, kind, rnd);
+            Set<Key> model = new HashSet<>(leftModel);
+            model.retainAll(rightModel);
+            Map<Key, Key> leftObjects = new IdentityHashMap<>();
+            for (Key k : left) {
+                leftObjects.put(k, k);
+            }
+
+            for (boolean byStructure : new boolean[] {true, false}) {
+                String how = msg + (byStructure ? "by structure: " : "element by element: ");
+                PersistentSet<Key> both = left.intersect(byStructure ? right : new HashSet<>(rightModel));
+
+                assertEquals(model, both, how + "contents");
+                assertEquals(model.size(), both.size(), how + "size");
+                assertEquals(leftModel, left, how + "the set changed");
+                assertEquals(rightModel, right, how + "the argument changed");
+                TrieShape.of(both);
+                PersistentSet<Key> canonical = setOf(model);
+                assertEquals(ChampTrie.SAME_ENTRIES, both.trie.compareStructure(both.root, both.rootAddr,
+                        canonical.trie, canonical.root, canonical.rootAddr, 0), how + "not the canonical shape");
+                for (Key k : both) {
+                    assertTrue(leftObjects.containsKey(k), how + "an element of the argument replaced the set's own " + k);
+                }
+                if (model.size() == leftModel.size()) {
+                    assertSame(left, both, how + "nothing removed: the set itself");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(HashScenario.class)
+    void mapIntersectKeysAnswersAsKeySetRetainAll(HashScenario scenario) {
+        long seed = Seeds.seed();
+        Random rnd = new Random(seed);
+        for (int round = 0; round < 50; round++) {
+            int size = rnd.nextInt(Math.min(scenario.maxSize, 2_000) + 1);
+            String msg = Seeds.replay(seed) + scenario + " round " + round + " (size " + size + "): ";
+            Map<Key, Long> before = new HashMap<>();
+            while (before.size() < size) {
+                before.put(scenario.key(rnd.nextInt(2 * size + 2)), (long) rnd.nextInt(5));
+            }
+            PersistentMap<Key, Long> map = PersistentMap.<Key, Long>of().plusAll(before);
+            Set<Key> keysModel = new HashSet<>();
+            int n = round % 4 == 0 ? 0 : rnd.nextInt(2 * size + 2);
+            while (keysModel.size() < n) {
+                keysModel.add(scenario.key(rnd.nextInt(2 * size + 2)));
+            }
+            if (round % 4 == 1) {
+                keysModel.addAll(before.keySet());
+            }
+            PersistentSet<Key> keys = setOf(keysModel);
+            Map<Key, Long> model = new HashMap<>(before);
+            model.keySet().retainAll(keysModel);
+
+            for (boolean byStructure : new boolean[] {true, false}) {
+                String how = msg + (byStructure ? "by structure: " : "key by key: ");
+                PersistentMap<Key, Long> both = map.intersectKeys(byStructure ? keys : new HashSet<>(keysModel));
+
+                assertEquals(model, both, how + "contents");
+                assertEquals(before, map, how + "the map changed");
+                assertEquals(keysModel, keys, how + "the argument changed");
+                TrieShape.of(both);
+                PersistentMap<Key, Long> canonical = PersistentMap.<Key, Long>of().plusAll(model);
+                assertEquals(ChampTrie.SAME_ENTRIES, both.trie.compareStructure(both.root, both.rootAddr,
+                        canonical.trie, canonical.root, canonical.rootAddr, 0), how + "not the canonical shape");
+                if (model.size() == before.size()) {
+                    assertSame(map, both, how + "nothing removed: the map itself");
+                }
+            }
+        }
+    }
+
+    @Test
+    void sharedSubtreesStayAndOnlyTheChangedPathsAreBuilt() {
+        PersistentSet<Long> big = PersistentSet.empty(Codec.LONG);
+        for (long k = 0; k < 10_000; k++) {
+            big = big.plusLong(k);
+        }
+        PersistentSet<Long> plusOne = big.plusLong(-7);
+        PersistentSet<Long> lessOne = big.minusLong(4_321);
+        PersistentSet<Long> three = PersistentSet.ofLongs(5, 5_000, -1);
+        long withItself;
+        long withLessOne;
+        long withThree;
+        PersistentSet<Long> same;
+        PersistentSet<Long> backToBig;
+        PersistentSet<Long> two;
+        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+            same = big.intersect(big);
+            withItself = counter.blocks();
+            backToBig = plusOne.intersect(lessOne);
+            withLessOne = counter.blocks() - withItself;
+            two = big.intersect(three);
+            withThree = counter.blocks() - withItself - withLessOne;
+        }
+        long byMinus;
+        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+            plusOne.minusLong(-7).minusLong(4_321);
+            byMinus = counter.blocks();
+        }
+        assertSame(big, same);
+        assertEquals(0, withItself, "a set with itself builds nothing");
+        assertEquals(lessOne, backToBig);
+        // -7 and 4,321 go: their paths are built again, as two removals would, and nothing else.
+        assertTrue(withLessOne <= byMinus, "blocks " + withLessOne + ", two minus calls " + byMinus);
+        assertEquals(TrieShape.of(backToBig).nodes, TrieShape.of(lessOne).nodes);
+        assertEquals(Set.of(5L, 5_000L), two);
+        assertEquals(1, withThree, "a root holding 5 and 5,000: every other subtree goes unread");
+    }
+
+    @Test
+    void elementByElementAsksTheCollectionAndKeepsLongCodecsUnboxedInside() {
+        PersistentMap<Long, Long> map = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG)
+                .plusLong(1, 10).plusLong(2, 20).plusLong(3, 30);
+        // An Integer 2 is not the Long key 2, in java.util as here.
+        List<Object> keys = List.of(1L, 2, "3");
+        Map<Long, Long> model = new HashMap<>(map);
+        model.keySet().retainAll(keys);
+        assertEquals(model, map.intersectKeys(keys));
+        assertEquals(Map.of(1L, 10L), map.intersectKeys(keys));
+        assertTrue(map.intersectKeys(List.of()).isEmpty());
+        assertSame(map, map.intersectKeys(List.of(3L, 2L, 1L, 9L)));
+        PersistentSet<Long> set = PersistentSet.ofLongs(1, 2, 3);
+        assertEquals(Set.of(1L), set.intersect(keys));
+        assertEquals(Set.of(2L, 3L), set.intersect(PersistentSet.ofLongs(2, 3, 4)));
+        assertEquals(Set.of(2L), set.intersect(PersistentSet.<Long>empty(Codec.object()).plus(2L)), "another codec");
+        NullPointerException e = assertThrows(NullPointerException.class, () -> set.intersect(null));
+        assertTrue(e.getMessage().contains("elements"), e.getMessage());
+        e = assertThrows(NullPointerException.class, () -> map.intersectKeys(null));
+        assertTrue(e.getMessage().contains("keys"), e.getMessage());
+    }
+
+    @Test
+    void aNativeIntersectionKeepsTheValuesItHoldsReachableAfterItsInputsAreGone() {
+        int n = 5_000;
+        List<WeakReference<Object>> values = new ArrayList<>(n);
+        try (ArenaAllocator arena = ArenaAllocator.create(); AllocatorScope s = CurrentAllocator.use(arena)) {
+            PersistentMap<Object, Object> kept;
+            {
+                TransientMap<Object, Object> t = PersistentMap.of().asTransient();
+                for (int i = 0; i < n; i++) {
+                    Object v = new StringBuilder("value ").append(i);
+                    values.add(new WeakReference<>(v));
+                    t.put("key " + i, v);
+                }
+                PersistentMap<Object, Object> map = t.persistent();
+                PersistentSet<Object> wanted = PersistentSet.empty(Codec.object());
+                for (int i = 0; i < n; i += 3) {
+                    wanted = wanted.plus("key " + i);
+                }
+                kept = map.intersectKeys(wanted);
+            }
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            assertEquals((n + 2) / 3, kept.size());
+            for (int i = 0; i < n; i++) {
+                if (i % 3 != 0) {
+                    assertFalse(kept.containsKey("key " + i), "key " + i + " should be gone");
+                    continue;
+                }
+                Object v = values.get(i).get();
+                assertNotNull(v, "value of key " + i + " collected while the intersection refers to it");
+                assertSame(v, kept.get("key " + i));
+            }
+        }
+    }
+}
