@@ -21,14 +21,14 @@ import org.openjdk.jmh.annotations.Warmup;
 import scala.collection.mutable.Builder;
 
 /**
- * The difference of two sets of {@code long}s ({@code minusAll}; Scala's {@code diff}, which also
- * walks two CHAMP tries by structure), in three shapes: without a set made from this one by
- * removing a few elements (1%, at most {@value LongMapData#BATCH}: what is left is those few),
- * without a small set of its own elements built separately (as many), and without a set of as
- * many other elements (nothing goes). {@code arbor} walks both tries; {@code arborEntries} is the
- * same call given the argument as a plain {@link java.util.Set} view, so element by element (what
- * {@code minusAll} does for any other argument). Nanoseconds per difference; each {@code lib} in
- * its own fork.
+ * The difference ({@code minusAll}; Scala's {@code diff}) and the intersection ({@code intersect};
+ * Scala's {@code intersect}) of two sets of {@code long}s, both libraries walking two CHAMP tries
+ * by structure, each against three sets: one made from this set by removing a few elements (1%,
+ * at most {@value LongMapData#BATCH}), a small set of its own elements built separately (as
+ * many), and a set of as many other elements. {@code arbor} walks both tries; {@code arborEntries}
+ * is the same call given the argument as a plain {@link java.util.Set} view, so element by element
+ * (what both do for any other argument). Nanoseconds per operation; each {@code lib} in its own
+ * fork.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -36,7 +36,7 @@ import scala.collection.mutable.Builder;
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgs = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xms4g", "-Xmx4g"})
 @State(Scope.Thread)
-public class DifferenceBenchmark {
+public class SetFilterBenchmark {
     /** Elements in the set. */
     @Param({"1000", "1000000"})
     public int size;
@@ -45,7 +45,7 @@ public class DifferenceBenchmark {
     @Param({"arbor", "arborEntries", "scala"})
     public String lib;
 
-    private Difference difference;
+    private Filters filters;
 
     /** Makes the sets. */
     @Setup(Level.Trial)
@@ -53,62 +53,81 @@ public class DifferenceBenchmark {
         LongMapData d = new LongMapData(size, 42);
         LongMapData other = new LongMapData(size, 43);
         int few = Math.min(LongMapData.BATCH, Math.max(1, size / 100));
-        difference = switch (lib) {
-            case "arbor" -> new ArborDifference(d, other, few, false);
-            case "arborEntries" -> new ArborDifference(d, other, few, true);
-            case "scala" -> new ScalaDifference(d, other, few);
+        filters = switch (lib) {
+            case "arbor" -> new ArborFilters(d, other, few, false);
+            case "arborEntries" -> new ArborFilters(d, other, few, true);
+            case "scala" -> new ScalaFilters(d, other, few);
             default -> throw new IllegalArgumentException("unknown lib " + lib);
         };
     }
 
-    /** Without a set made from this one by removing a few elements. */
+    /** Without a set made from this one by removing a few elements: what is left is those few. */
     @Benchmark
     public Object withoutDerived() {
-        return difference.withoutDerived();
+        return filters.minus(Shape.DERIVED);
     }
 
     /** Without a few of its own elements, in a set built separately. */
     @Benchmark
     public Object withoutSmall() {
-        return difference.withoutSmall();
+        return filters.minus(Shape.SMALL);
     }
 
-    /** Without a set of as many other elements. */
+    /** Without a set of as many other elements: nothing goes. */
     @Benchmark
     public Object withoutDisjoint() {
-        return difference.withoutDisjoint();
+        return filters.minus(Shape.DISJOINT);
     }
 
-    /** The number of elements of a difference's result (for the test). */
+    /** With a set made from this one by removing a few elements: all but those few stay. */
+    @Benchmark
+    public Object intersectDerived() {
+        return filters.intersect(Shape.DERIVED);
+    }
+
+    /** With a few of its own elements, in a set built separately: those few stay. */
+    @Benchmark
+    public Object intersectSmall() {
+        return filters.intersect(Shape.SMALL);
+    }
+
+    /** With a set of as many other elements: nothing stays. */
+    @Benchmark
+    public Object intersectDisjoint() {
+        return filters.intersect(Shape.DISJOINT);
+    }
+
+    /** The number of elements of a result (for the test). */
     int sizeOf(Object result) {
-        return difference.sizeOf(result);
+        return filters.sizeOf(result);
     }
 
-    /** Whether a difference's result holds {@code e} (for the test). */
+    /** Whether a result holds {@code e} (for the test). */
     boolean holds(Object result, long e) {
-        return difference.holds(result, e);
+        return filters.holds(result, e);
     }
 
-    /** A library's three differences. */
-    interface Difference {
-        Object withoutDerived();
+    /** The three arguments. */
+    enum Shape { DERIVED, SMALL, DISJOINT }
 
-        Object withoutSmall();
+    /** A library's difference and intersection with each argument. */
+    interface Filters {
+        Object minus(Shape argument);
 
-        Object withoutDisjoint();
+        Object intersect(Shape argument);
 
         int sizeOf(Object result);
 
         boolean holds(Object result, long e);
     }
 
-    static final class ArborDifference implements Difference {
+    static final class ArborFilters implements Filters {
         private final PersistentSet<Long> set;
         private final Set<Long> derived;
         private final Set<Long> small;
         private final Set<Long> disjoint;
 
-        ArborDifference(LongMapData d, LongMapData other, int few, boolean elementByElement) {
+        ArborFilters(LongMapData d, LongMapData other, int few, boolean elementByElement) {
             set = build(d.keys, 0, d.keys.length);
             PersistentSet<Long> lessFew = set;
             for (int i = 0; i < few; i++) {
@@ -129,19 +148,22 @@ public class DifferenceBenchmark {
             return t.persistent();
         }
 
-        @Override
-        public Object withoutDerived() {
-            return set.minusAll(derived);
+        private Set<Long> argument(Shape shape) {
+            return switch (shape) {
+                case DERIVED -> derived;
+                case SMALL -> small;
+                case DISJOINT -> disjoint;
+            };
         }
 
         @Override
-        public Object withoutSmall() {
-            return set.minusAll(small);
+        public Object minus(Shape argument) {
+            return set.minusAll(argument(argument));
         }
 
         @Override
-        public Object withoutDisjoint() {
-            return set.minusAll(disjoint);
+        public Object intersect(Shape argument) {
+            return set.intersect(argument(argument));
         }
 
         @Override
@@ -156,13 +178,13 @@ public class DifferenceBenchmark {
         }
     }
 
-    static final class ScalaDifference implements Difference {
+    static final class ScalaFilters implements Filters {
         private final scala.collection.immutable.HashSet<Long> set;
         private final scala.collection.immutable.HashSet<Long> derived;
         private final scala.collection.immutable.HashSet<Long> small;
         private final scala.collection.immutable.HashSet<Long> disjoint;
 
-        ScalaDifference(LongMapData d, LongMapData other, int few) {
+        ScalaFilters(LongMapData d, LongMapData other, int few) {
             set = build(d.boxedKeys, 0, d.keys.length);
             scala.collection.immutable.HashSet<Long> lessFew = set;
             for (int i = 0; i < few; i++) {
@@ -181,19 +203,22 @@ public class DifferenceBenchmark {
             return b.result();
         }
 
-        @Override
-        public Object withoutDerived() {
-            return set.diff(derived);
+        private scala.collection.immutable.HashSet<Long> argument(Shape shape) {
+            return switch (shape) {
+                case DERIVED -> derived;
+                case SMALL -> small;
+                case DISJOINT -> disjoint;
+            };
         }
 
         @Override
-        public Object withoutSmall() {
-            return set.diff(small);
+        public Object minus(Shape argument) {
+            return set.diff(argument(argument));
         }
 
         @Override
-        public Object withoutDisjoint() {
-            return set.diff(disjoint);
+        public Object intersect(Shape argument) {
+            return set.intersect(argument(argument));
         }
 
         @Override
