@@ -414,8 +414,9 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
      * in its own format (managed with no native allocator current, native under its own
      * allocator), it walks both tries place by place: a subtree the set does not reach goes
      * unread, and a node is built again only where some of its entries go. Any other collection is
-     * asked {@code contains} for each key of this map, and the other entries are removed through
-     * one transient. If it fails, this map is unchanged and the nodes it made are freed.
+     * asked {@code contains} once for each key of this map; then the other entries are removed
+     * through one transient or, when fewer than half stay, the kept ones are built into a new map.
+     * If it fails, this map is unchanged and the nodes it made are freed.
      *
      * @throws NullPointerException if {@code keys} is null
      */
@@ -431,7 +432,48 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         if (keys.isEmpty()) {
             return empty(keyCodec, valueCodec);
         }
-        return removeEach(keySet().stream().filter(k -> !keys.contains(k)).iterator());
+        return retainEach(keys);
+    }
+
+    /**
+     * {@link #intersectKeys} key by key: one {@code contains} call per key, then the cheaper of
+     * removing the other entries from this map and building a map of the kept ones (removing most
+     * of a map one by one makes a node per removal).
+     */
+    private PersistentMap<K, V> retainEach(Collection<?> keys) {
+        boolean[] stays = new boolean[size];
+        int kept = 0;
+        int i = 0;
+        for (K k : keySet()) {
+            if (keys.contains(k)) {
+                stays[i] = true;
+                kept++;
+            }
+            i++;
+        }
+        if (kept == size) {
+            return this;
+        }
+        if (kept == 0) {
+            return empty(keyCodec, valueCodec);
+        }
+        boolean rebuild = kept < size / 2;
+        TransientMap<K, V> t = (rebuild ? empty(keyCodec, valueCodec) : this).asTransient();
+        try {
+            i = 0;
+            for (Map.Entry<K, V> e : entrySet()) {
+                boolean keep = stays[i++];
+                if (rebuild && keep) {
+                    t.put(e.getKey(), e.getValue());
+                } else if (!rebuild && !keep) {
+                    t.remove(e.getKey());
+                }
+            }
+            return t.persistent();
+        } catch (Throwable x) {
+            t.discard(x);
+            throw x;
+        }
     }
 
     /** Whether {@link TrieFilter} can walk this map and the set {@code other} (non-empty) together here. */

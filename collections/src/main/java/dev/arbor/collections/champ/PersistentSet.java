@@ -341,9 +341,10 @@ public final class PersistentSet<E> extends AbstractSet<E> {
      * its own format (managed with no native allocator current, native under its own allocator),
      * it walks both tries place by place: a subtree both share stays without being read but for
      * its headers, a subtree the other set does not reach goes unread, and a node is built again
-     * only where some of its elements go. Any other collection is asked {@code contains} for each
-     * element of this set, and the others are removed through one transient. If it fails, this
-     * set is unchanged and the nodes it made are freed.
+     * only where some of its elements go. Any other collection is asked {@code contains} once for
+     * each element of this set; then the others are removed through one transient or, when fewer
+     * than half stay, the kept ones are built into a new set. If it fails, this set is unchanged
+     * and the nodes it made are freed.
      *
      * @throws NullPointerException if {@code elements} is null
      */
@@ -359,7 +360,48 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         if (elements.isEmpty()) {
             return empty(codec);
         }
-        return removeEach(stream().filter(e -> !elements.contains(e)).iterator());
+        return retainEach(elements);
+    }
+
+    /**
+     * {@link #intersect} element by element: one {@code contains} call per element, then the
+     * cheaper of removing the others and building a set of the kept ones (removing most of a set
+     * one by one makes a node per removal).
+     */
+    private PersistentSet<E> retainEach(Collection<?> elements) {
+        boolean[] stays = new boolean[size];
+        int kept = 0;
+        int i = 0;
+        for (E e : this) {
+            if (elements.contains(e)) {
+                stays[i] = true;
+                kept++;
+            }
+            i++;
+        }
+        if (kept == size) {
+            return this;
+        }
+        if (kept == 0) {
+            return empty(codec);
+        }
+        boolean rebuild = kept < size / 2;
+        TransientSet<E> t = (rebuild ? empty(codec) : this).asTransient();
+        try {
+            i = 0;
+            for (E e : this) {
+                boolean keep = stays[i++];
+                if (rebuild && keep) {
+                    t.add(e);
+                } else if (!rebuild && !keep) {
+                    t.remove(e);
+                }
+            }
+            return t.persistent();
+        } catch (Throwable x) {
+            t.discard(x);
+            throw x;
+        }
     }
 
     /** Whether {@link TrieFilter} can walk this set and {@code other} (non-empty) together here. */
