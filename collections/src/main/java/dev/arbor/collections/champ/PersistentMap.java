@@ -383,7 +383,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
      * each copy a whole path. If it fails (an allocation is refused, or iterating {@code keys}
      * throws), this map is unchanged and the nodes the removals made are freed.
      *
-     * <p>Given a {@code PersistentSet} with the same codec as the keys, while new nodes of this map are
+     * <p>Given a {@code PersistentSet} (or a persistent map's {@code keySet()}) with the same codec as the keys, while new nodes of this map are
      * made in its own format (managed with no native allocator current, native under its own
      * allocator), it walks both tries place by place instead: a subtree both share goes without
      * being copied, a subtree where the set holds nothing stays shared, and a node is built again
@@ -395,9 +395,9 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     public PersistentMap<K, V> minusAll(Iterable<?> keys) {
         Objects.requireNonNull(keys, "keys");
         trie.checkLive(WHAT);
-        if (keys instanceof PersistentSet<?> other && filtersByStructure(other)
-                && other.size >= TrieFilter.minArgumentSize(size)) {
-            return filtered(TrieFilter.minus(trie, root, rootAddr, other.trie, other.root, other.rootAddr));
+        KeyTrie other = KeyTrie.of(keys, WHAT);
+        if (filtersByStructure(other) && other.size() >= TrieFilter.minArgumentSize(size)) {
+            return filtered(TrieFilter.minus(trie, root, rootAddr, other.trie(), other.root(), other.addr()));
         }
         Iterator<?> it = keys.iterator();
         if (size == 0 || !it.hasNext()) {
@@ -410,7 +410,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
      * The entries of this map whose keys {@code keys} contains (what {@code keySet().retainAll}
      * leaves of a {@code java.util} map); this map itself if it has no other.
      *
-     * <p>Given a {@code PersistentSet} with the keys' codec, while new nodes of this map are made
+     * <p>Given a {@code PersistentSet} (or a persistent map's {@code keySet()}) with the keys' codec, while new nodes of this map are made
      * in its own format (managed with no native allocator current, native under its own
      * allocator), it walks both tries place by place: a subtree the set does not reach goes
      * unread, and a node is built again only where some of its entries go. Any other collection is
@@ -426,8 +426,9 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         if (size == 0) {
             return this;
         }
-        if (keys instanceof PersistentSet<?> other && filtersByStructure(other)) {
-            return filtered(TrieFilter.retain(trie, root, rootAddr, size, other.trie, other.root, other.rootAddr));
+        KeyTrie other = KeyTrie.of(keys, WHAT);
+        if (filtersByStructure(other)) {
+            return filtered(TrieFilter.retain(trie, root, rootAddr, size, other.trie(), other.root(), other.addr()));
         }
         if (keys.isEmpty()) {
             return empty(keyCodec, valueCodec);
@@ -476,10 +477,9 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         }
     }
 
-    /** Whether {@link TrieFilter} can walk this map and the set {@code other} (non-empty) together here. */
-    private boolean filtersByStructure(PersistentSet<?> other) {
-        other.trie.checkLive(WHAT);
-        return other.codec == keyCodec && size > 0 && other.size > 0 && trie.forUpdate(false, WHAT) == trie;
+    /** Whether {@link TrieFilter} can walk this map and {@code other} (a key trie, non-empty) together here. */
+    private boolean filtersByStructure(KeyTrie other) {
+        return other != null && other.codec() == keyCodec && size > 0 && other.size() > 0 && trie.forUpdate(false, WHAT) == trie;
     }
 
     /** The map a {@link TrieFilter} operation made from this one. */
@@ -591,6 +591,16 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     @Override
     public Set<Map.Entry<K, V>> entrySet() {
         return new EntrySet();
+    }
+
+    /**
+     * {@inheritDoc} A read-only view whose iterator makes no entry objects; given to
+     * {@code minusAll} or {@code intersect} of a persistent map or set, it is walked as a trie, as
+     * a {@link PersistentSet} would be.
+     */
+    @Override
+    public Set<K> keySet() {
+        return new KeySet();
     }
 
     /** {@inheritDoc} Walks the nodes directly: no entry objects are made. */
@@ -716,6 +726,42 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         if (keyCodec != Codec.LONG || valueCodec != Codec.LONG) {
             throw new UnsupportedOperationException(op + " needs a map with Codec.LONG keys and values; this one has Codec."
                     + keyCodec.name() + " keys and Codec." + valueCodec.name() + " values; use the boxed method instead");
+        }
+    }
+
+    /** {@link #keySet()}: {@code java.util.Set}'s contract over this map's keys. */
+    final class KeySet extends AbstractSet<K> {
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return containsKey(o);
+        }
+
+        @Override
+        public Iterator<K> iterator() {
+            trie.checkLive(WHAT);
+            Cursor c = new Cursor(trie, root, rootAddr, size);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return c.hasNext();
+                }
+
+                @Override
+                public K next() {
+                    trie.checkLive(WHAT);
+                    c.advance();
+                    return key(c.node, c.addr, c.index);
+                }
+            };
+        }
+
+        KeyTrie keyTrie() {
+            return new KeyTrie(trie, keyCodec, root, rootAddr, size);
         }
     }
 

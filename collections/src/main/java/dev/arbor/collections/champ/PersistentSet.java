@@ -309,7 +309,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
      * each copy a whole path. If it fails (an allocation is refused, or iterating {@code elements}
      * throws), this set is unchanged and the nodes the removals made are freed.
      *
-     * <p>Given a {@code PersistentSet} with the same codec, while new nodes of this set are
+     * <p>Given a {@code PersistentSet} (or a persistent map's {@code keySet()}) with the same codec, while new nodes of this set are
      * made in its own format (managed with no native allocator current, native under its own
      * allocator), it walks both tries place by place instead: a subtree both share goes without
      * being copied, a subtree where the set holds nothing stays shared, and a node is built again
@@ -321,9 +321,9 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     public PersistentSet<E> minusAll(Iterable<?> elements) {
         Objects.requireNonNull(elements, "elements");
         trie.checkLive(WHAT);
-        if (elements instanceof PersistentSet<?> other && filtersByStructure(other)
-                && other.size >= TrieFilter.minArgumentSize(size)) {
-            return filtered(TrieFilter.minus(trie, root, rootAddr, other.trie, other.root, other.rootAddr));
+        KeyTrie other = KeyTrie.of(elements, WHAT);
+        if (filtersByStructure(other) && other.size() >= TrieFilter.minArgumentSize(size)) {
+            return filtered(TrieFilter.minus(trie, root, rootAddr, other.trie(), other.root(), other.addr()));
         }
         Iterator<?> it = elements.iterator();
         if (size == 0 || !it.hasNext()) {
@@ -337,7 +337,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
      * of a {@code java.util} set); this set itself if it has no other. Its own element objects
      * stay.
      *
-     * <p>Given a {@code PersistentSet} with the same codec, while new nodes of this set are made in
+     * <p>Given a {@code PersistentSet} (or a persistent map's {@code keySet()}) with the same codec, while new nodes of this set are made in
      * its own format (managed with no native allocator current, native under its own allocator),
      * it walks both tries place by place: a subtree both share stays without being read but for
      * its headers, a subtree the other set does not reach goes unread, and a node is built again
@@ -354,8 +354,9 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         if (size == 0) {
             return this;
         }
-        if (elements instanceof PersistentSet<?> other && filtersByStructure(other)) {
-            return filtered(TrieFilter.retain(trie, root, rootAddr, size, other.trie, other.root, other.rootAddr));
+        KeyTrie other = KeyTrie.of(elements, WHAT);
+        if (filtersByStructure(other)) {
+            return filtered(TrieFilter.retain(trie, root, rootAddr, size, other.trie(), other.root(), other.addr()));
         }
         if (elements.isEmpty()) {
             return empty(codec);
@@ -404,10 +405,9 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         }
     }
 
-    /** Whether {@link TrieFilter} can walk this set and {@code other} (non-empty) together here. */
-    private boolean filtersByStructure(PersistentSet<?> other) {
-        other.trie.checkLive(WHAT);
-        return other.codec == codec && size > 0 && other.size > 0 && trie.forUpdate(false, WHAT) == trie;
+    /** Whether {@link TrieFilter} can walk this set and {@code other} (a key trie, non-empty) together here. */
+    private boolean filtersByStructure(KeyTrie other) {
+        return other != null && other.codec() == codec && size > 0 && other.size() > 0 && trie.forUpdate(false, WHAT) == trie;
     }
 
     /** The set a {@link TrieFilter} operation made from this one. */

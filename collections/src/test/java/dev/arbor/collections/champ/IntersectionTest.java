@@ -218,6 +218,55 @@ class IntersectionTest {
     }
 
     @Test
+    void aMapsKeySetIsAReadOnlySetThatFiltersWalkAsATrie() {
+        Map<Long, Long> model = new HashMap<>();
+        PersistentMap<Long, Long> map = PersistentMap.empty(Codec.LONG, Codec.LONG);
+        for (long k = 0; k < 5_000; k++) {
+            map = map.plusLong(k * 13, k);
+            model.put(k * 13, k);
+        }
+        Set<Long> keys = map.keySet();
+        assertEquals(model.keySet(), keys);
+        assertEquals(keys, model.keySet());
+        assertEquals(model.keySet().hashCode(), keys.hashCode());
+        assertTrue(keys.contains(13L * 7));
+        assertFalse(keys.contains(14L));
+        assertFalse(keys.contains("13"));
+        assertThrows(UnsupportedOperationException.class, () -> keys.remove(13L));
+        assertThrows(UnsupportedOperationException.class, () -> keys.add(1L));
+        assertThrows(UnsupportedOperationException.class, keys::clear);
+        var it = keys.iterator();
+        it.next();
+        assertThrows(UnsupportedOperationException.class, it::remove);
+
+        PersistentMap<Long, Long> fewer = map.minusLong(13L * 4_000).minusLong(0).plusLong(-1, -1);
+        PersistentSet<Long> someKeys = PersistentSet.<Long>empty(Codec.LONG).plusAll(List.of(13L, 26L, 99L));
+        long ownKeys;
+        PersistentMap<Long, Long> none;
+        PersistentMap<Long, Long> all;
+        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+            none = map.minusAll(map.keySet());
+            all = map.intersectKeys(map.keySet());
+            ownKeys = counter.blocks();
+        }
+        // Key by key, either would have made nodes: by structure the map meets its own trie.
+        assertEquals(0, ownKeys, "a map with its own keys builds nothing");
+        assertTrue(none.isEmpty());
+        assertSame(map, all);
+
+        Map<Long, Long> expected = new HashMap<>(model);
+        expected.keySet().removeAll(fewer.keySet());
+        assertEquals(expected, map.minusAll(fewer.keySet()));
+        assertEquals(Map.of(0L, 0L, 52_000L, 4_000L), map.minusAll(fewer.keySet()));
+        expected = new HashMap<>(model);
+        expected.keySet().retainAll(fewer.keySet());
+        assertEquals(expected, map.intersectKeys(fewer.keySet()));
+        assertEquals(Set.of(13L, 26L), someKeys.intersect(map.keySet()));
+        assertEquals(Set.of(99L), someKeys.minusAll(map.keySet()));
+        TrieShape.of(map.intersectKeys(fewer.keySet()));
+    }
+
+    @Test
     void aNativeIntersectionKeepsTheValuesItHoldsReachableAfterItsInputsAreGone() {
         int n = 5_000;
         List<WeakReference<Object>> values = new ArrayList<>(n);
