@@ -50,10 +50,7 @@ class BulkRemovalTest {
         for (int round = 0; round < 40; round++) {
             int size = rnd.nextInt(Math.min(scenario.maxSize, 2_000) + 1);
             String msg = Seeds.replay(seed) + scenario + " round " + round + " (size " + size + "): ";
-            Map<Key, Long> before = new HashMap<>();
-            while (before.size() < size) {
-                before.put(scenario.key(rnd.nextInt(2 * size + 2)), (long) rnd.nextInt(5));
-            }
+            Map<Key, Long> before = FilterCases.entries(scenario, size, rnd);
             PersistentMap<Key, Long> map = PersistentMap.<Key, Long>of().plusAll(before);
             List<Object> gone = removals(scenario, size, rnd);
             Map<Key, Long> model = new HashMap<>(before);
@@ -67,9 +64,7 @@ class BulkRemovalTest {
             if (model.size() == before.size()) {
                 assertSame(map, result, msg + "nothing removed: the map itself");
             }
-            PersistentMap<Key, Long> canonical = PersistentMap.<Key, Long>of().plusAll(model);
-            assertEquals(ChampTrie.SAME_ENTRIES, result.trie.compareStructure(result.root, result.rootAddr,
-                    canonical.trie, canonical.root, canonical.rootAddr, 0), msg + "not the canonical shape");
+            FilterCases.assertCanonical(result, model, msg);
         }
     }
 
@@ -81,10 +76,7 @@ class BulkRemovalTest {
         for (int round = 0; round < 40; round++) {
             int size = rnd.nextInt(Math.min(scenario.maxSize, 2_000) + 1);
             String msg = Seeds.replay(seed) + scenario + " round " + round + " (size " + size + "): ";
-            Set<Key> before = new HashSet<>();
-            while (before.size() < size) {
-                before.add(scenario.key(rnd.nextInt(2 * size + 2)));
-            }
+            Set<Key> before = FilterCases.keys(scenario, size, rnd);
             PersistentSet<Key> set = PersistentSet.<Key>empty(Codec.object()).plusAll(before);
             List<Object> gone = removals(scenario, size, rnd);
             Set<Key> model = new HashSet<>(before);
@@ -98,9 +90,7 @@ class BulkRemovalTest {
             if (model.size() == before.size()) {
                 assertSame(set, result, msg + "nothing removed: the set itself");
             }
-            PersistentSet<Key> canonical = PersistentSet.<Key>empty(Codec.object()).plusAll(model);
-            assertEquals(ChampTrie.SAME_ENTRIES, result.trie.compareStructure(result.root, result.rootAddr,
-                    canonical.trie, canonical.root, canonical.rootAddr, 0), msg + "not the canonical shape");
+            FilterCases.assertCanonical(result, model, msg);
         }
     }
 

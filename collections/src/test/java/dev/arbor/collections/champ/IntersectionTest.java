@@ -35,40 +35,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class IntersectionTest {
 
-    private static PersistentSet<Key> setOf(Set<Key> model) {
-        PersistentSet<Key> s = PersistentSet.empty(Codec.object());
-        for (Key k : model) {
-            s = s.plus(k);
-        }
-        return s;
-    }
-
-    /** The other side: unrelated, made from the left by updates (sharing nodes), empty, the left itself, or small. */
-    private static PersistentSet<Key> otherSide(HashScenario scenario, PersistentSet<Key> left, Set<Key> rightModel,
-                                                int size, int kind, Random rnd) {
-        PersistentSet<Key> right = kind == 1 || kind == 3 ? left : PersistentSet.empty(Codec.object());
-        if (kind == 1 || kind == 3) {
-            rightModel.addAll(left);
-        }
-        int changes = switch (kind) {
-            case 0 -> rnd.nextInt(2 * size + 2);
-            case 1 -> 1 + size / 10;
-            case 4 -> 3;
-            default -> 0;
-        };
-        for (int i = 0; i < changes; i++) {
-            Key k = scenario.key(rnd.nextInt(2 * size + 2));
-            if (kind == 1 && rnd.nextBoolean()) {
-                right = right.minus(k);
-                rightModel.remove(k);
-            } else {
-                right = right.plus(k);
-                rightModel.add(k);
-            }
-        }
-        return right;
-    }
-
     @ParameterizedTest(name = "{0}")
     @EnumSource(HashScenario.class)
     void setIntersectAnswersAsRetainAllByStructureAndElementByElement(HashScenario scenario) {
@@ -78,13 +44,10 @@ class IntersectionTest {
             int size = rnd.nextInt(Math.min(scenario.maxSize, 2_000) + 1);
             int kind = round % 5;
             String msg = Seeds.replay(seed) + scenario + " round " + round + " (kind " + kind + ", size " + size + "): ";
-            Set<Key> leftModel = new HashSet<>();
-            while (leftModel.size() < size) {
-                leftModel.add(scenario.key(rnd.nextInt(2 * size + 2)));
-            }
-            PersistentSet<Key> left = setOf(leftModel);
+            Set<Key> leftModel = FilterCases.keys(scenario, size, rnd);
+            PersistentSet<Key> left = FilterCases.setOf(leftModel);
             Set<Key> rightModel = new HashSet<>();
-            PersistentSet<Key> right = otherSide(scenario, left, rightModel, size, kind, rnd);
+            PersistentSet<Key> right = FilterCases.otherSide(scenario, left, rightModel, size, kind, rnd);
             Set<Key> model = new HashSet<>(leftModel);
             model.retainAll(rightModel);
             Map<Key, Key> leftObjects = new IdentityHashMap<>();
@@ -100,10 +63,7 @@ class IntersectionTest {
                 assertEquals(model.size(), both.size(), how + "size");
                 assertEquals(leftModel, left, how + "the set changed");
                 assertEquals(rightModel, right, how + "the argument changed");
-                TrieShape.of(both);
-                PersistentSet<Key> canonical = setOf(model);
-                assertEquals(ChampTrie.SAME_ENTRIES, both.trie.compareStructure(both.root, both.rootAddr,
-                        canonical.trie, canonical.root, canonical.rootAddr, 0), how + "not the canonical shape");
+                FilterCases.assertCanonical(both, model, how);
                 for (Key k : both) {
                     assertTrue(leftObjects.containsKey(k), how + "an element of the argument replaced the set's own " + k);
                 }
@@ -122,10 +82,7 @@ class IntersectionTest {
         for (int round = 0; round < 50; round++) {
             int size = rnd.nextInt(Math.min(scenario.maxSize, 2_000) + 1);
             String msg = Seeds.replay(seed) + scenario + " round " + round + " (size " + size + "): ";
-            Map<Key, Long> before = new HashMap<>();
-            while (before.size() < size) {
-                before.put(scenario.key(rnd.nextInt(2 * size + 2)), (long) rnd.nextInt(5));
-            }
+            Map<Key, Long> before = FilterCases.entries(scenario, size, rnd);
             PersistentMap<Key, Long> map = PersistentMap.<Key, Long>of().plusAll(before);
             Set<Key> keysModel = new HashSet<>();
             int n = round % 4 == 0 ? 0 : rnd.nextInt(2 * size + 2);
@@ -135,7 +92,7 @@ class IntersectionTest {
             if (round % 4 == 1) {
                 keysModel.addAll(before.keySet());
             }
-            PersistentSet<Key> keys = setOf(keysModel);
+            PersistentSet<Key> keys = FilterCases.setOf(keysModel);
             Map<Key, Long> model = new HashMap<>(before);
             model.keySet().retainAll(keysModel);
 
@@ -146,10 +103,7 @@ class IntersectionTest {
                 assertEquals(model, both, how + "contents");
                 assertEquals(before, map, how + "the map changed");
                 assertEquals(keysModel, keys, how + "the argument changed");
-                TrieShape.of(both);
-                PersistentMap<Key, Long> canonical = PersistentMap.<Key, Long>of().plusAll(model);
-                assertEquals(ChampTrie.SAME_ENTRIES, both.trie.compareStructure(both.root, both.rootAddr,
-                        canonical.trie, canonical.root, canonical.rootAddr, 0), how + "not the canonical shape");
+                FilterCases.assertCanonical(both, model, how);
                 if (model.size() == before.size()) {
                     assertSame(map, both, how + "nothing removed: the map itself");
                 }

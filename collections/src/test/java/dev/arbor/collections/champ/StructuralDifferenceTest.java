@@ -32,44 +32,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class StructuralDifferenceTest {
 
-    private static PersistentSet<Key> setOf(Set<Key> model) {
-        PersistentSet<Key> s = PersistentSet.empty(Codec.object());
-        for (Key k : model) {
-            s = s.plus(k);
-        }
-        return s;
-    }
-
-    /**
-     * The set to remove: unrelated, made from the left set by removals and additions (so the
-     * tries share nodes), empty, the left set itself, or small.
-     */
-    private static PersistentSet<Key> otherSide(HashScenario scenario, PersistentSet<Key> left, Set<Key> rightModel,
-                                                int size, int kind, Random rnd) {
-        PersistentSet<Key> right = kind == 1 || kind == 3 ? left : PersistentSet.empty(Codec.object());
-        if (kind == 1 || kind == 3) {
-            rightModel.addAll(left);
-        }
-        int changes = switch (kind) {
-            case 0 -> rnd.nextInt(size + 2);
-            case 1 -> 1 + size / 10;
-            case 4 -> 3;
-            default -> 0;
-        };
-        for (int i = 0; i < changes; i++) {
-            // Ids overlap the left set's about half the time: equal keys, as fresh Key objects.
-            Key k = scenario.key(rnd.nextInt(2 * size + 2));
-            if (kind == 1 && rnd.nextBoolean()) {
-                right = right.minus(k);
-                rightModel.remove(k);
-            } else {
-                right = right.plus(k);
-                rightModel.add(k);
-            }
-        }
-        return right;
-    }
-
     @ParameterizedTest(name = "{0}")
     @EnumSource(HashScenario.class)
     void setMinusSetAnswersAsRemoveAllAndKeepsTheCanonicalShape(HashScenario scenario) {
@@ -79,13 +41,10 @@ class StructuralDifferenceTest {
             int size = rnd.nextInt(Math.min(scenario.maxSize, 2_000) + 1);
             int kind = round % 5;
             String msg = Seeds.replay(seed) + scenario + " round " + round + " (kind " + kind + ", size " + size + "): ";
-            Set<Key> leftModel = new HashSet<>();
-            while (leftModel.size() < size) {
-                leftModel.add(scenario.key(rnd.nextInt(2 * size + 2)));
-            }
-            PersistentSet<Key> left = setOf(leftModel);
+            Set<Key> leftModel = FilterCases.keys(scenario, size, rnd);
+            PersistentSet<Key> left = FilterCases.setOf(leftModel);
             Set<Key> rightModel = new HashSet<>();
-            PersistentSet<Key> right = otherSide(scenario, left, rightModel, size, kind, rnd);
+            PersistentSet<Key> right = FilterCases.otherSide(scenario, left, rightModel, size, kind, rnd);
             Set<Key> model = new HashSet<>(leftModel);
             model.removeAll(rightModel);
 
@@ -95,10 +54,7 @@ class StructuralDifferenceTest {
             assertEquals(model.size(), difference.size(), msg + "size");
             assertEquals(leftModel, left, msg + "the set changed");
             assertEquals(rightModel, right, msg + "the argument changed");
-            TrieShape.of(difference); // CHAMP's invariants, and the size against the entries
-            PersistentSet<Key> canonical = setOf(model);
-            assertEquals(ChampTrie.SAME_ENTRIES, difference.trie.compareStructure(difference.root, difference.rootAddr,
-                    canonical.trie, canonical.root, canonical.rootAddr, 0), msg + "not the canonical shape");
+            FilterCases.assertCanonical(difference, model, msg);
             if (model.size() == leftModel.size()) {
                 assertSame(left, difference, msg + "nothing removed: the set itself");
             }
@@ -113,10 +69,7 @@ class StructuralDifferenceTest {
         for (int round = 0; round < 50; round++) {
             int size = rnd.nextInt(Math.min(scenario.maxSize, 2_000) + 1);
             String msg = Seeds.replay(seed) + scenario + " round " + round + " (size " + size + "): ";
-            Map<Key, Long> before = new HashMap<>();
-            while (before.size() < size) {
-                before.put(scenario.key(rnd.nextInt(2 * size + 2)), (long) rnd.nextInt(5));
-            }
+            Map<Key, Long> before = FilterCases.entries(scenario, size, rnd);
             PersistentMap<Key, Long> map = PersistentMap.<Key, Long>of().plusAll(before);
             // A set of keys: a set node never is a map node, so nothing is shared, but places are.
             Set<Key> keysModel = new HashSet<>();
@@ -125,7 +78,7 @@ class StructuralDifferenceTest {
                 keysModel.add(round % 4 == 0 ? new ArrayList<>(before.keySet()).get(keysModel.size())
                         : scenario.key(rnd.nextInt(2 * size + 2)));
             }
-            PersistentSet<Key> keys = setOf(keysModel);
+            PersistentSet<Key> keys = FilterCases.setOf(keysModel);
             Map<Key, Long> model = new HashMap<>(before);
             model.keySet().removeAll(keysModel);
 
@@ -134,10 +87,7 @@ class StructuralDifferenceTest {
             assertEquals(model, difference, msg + "contents");
             assertEquals(before, map, msg + "the map changed");
             assertEquals(keysModel, keys, msg + "the argument changed");
-            TrieShape.of(difference);
-            PersistentMap<Key, Long> canonical = PersistentMap.<Key, Long>of().plusAll(model);
-            assertEquals(ChampTrie.SAME_ENTRIES, difference.trie.compareStructure(difference.root, difference.rootAddr,
-                    canonical.trie, canonical.root, canonical.rootAddr, 0), msg + "not the canonical shape");
+            FilterCases.assertCanonical(difference, model, msg);
             if (model.size() == before.size()) {
                 assertSame(map, difference, msg + "nothing removed: the map itself");
             }
