@@ -22,6 +22,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code minusAll} given a {@code PersistentSet} with the same (key) codec walks both tries place
@@ -155,12 +156,14 @@ class StructuralDifferenceTest {
         assertEquals(ChampTrie.nodeArity(h, 0) - 2, shared, "root children shared with the set");
     }
 
-    @Test
-    void aNativeDifferenceKeepsTheValuesItHoldsReachableAfterItsInputsAreGone() {
+    /** Also for {@code intersectKeys}: the two filters share their walk ({@link TrieFilter}). */
+    @ParameterizedTest(name = "intersect {0}")
+    @ValueSource(booleans = {false, true})
+    void aNativeFilterKeepsTheValuesItHoldsReachableAfterItsInputsAreGone(boolean intersect) {
         int n = 5_000;
         List<WeakReference<Object>> values = new ArrayList<>(n);
         try (ArenaAllocator arena = ArenaAllocator.create(); AllocatorScope s = CurrentAllocator.use(arena)) {
-            PersistentMap<Object, Object> difference;
+            PersistentMap<Object, Object> result;
             {
                 TransientMap<Object, Object> t = PersistentMap.of().asTransient();
                 for (int i = 0; i < n; i++) {
@@ -169,24 +172,25 @@ class StructuralDifferenceTest {
                     t.put("key " + i, v);
                 }
                 PersistentMap<Object, Object> map = t.persistent();
-                PersistentSet<Object> gone = PersistentSet.empty(Codec.object());
+                PersistentSet<Object> every3rd = PersistentSet.empty(Codec.object());
                 for (int i = 0; i < n; i += 3) {
-                    gone = gone.plus("key " + i);
+                    every3rd = every3rd.plus("key " + i);
                 }
-                difference = map.minusAll(gone);
+                result = intersect ? map.intersectKeys(every3rd) : map.minusAll(every3rd);
             }
+            // Only the result's native nodes refer to the values now.
             for (int i = 0; i < 3; i++) {
                 System.gc();
             }
-            assertEquals(n - (n + 2) / 3, difference.size());
+            assertEquals(intersect ? (n + 2) / 3 : n - (n + 2) / 3, result.size());
             for (int i = 0; i < n; i++) {
-                if (i % 3 == 0) {
-                    assertTrue(!difference.containsKey("key " + i), "key " + i + " should be gone");
+                if ((i % 3 == 0) != intersect) {
+                    assertTrue(!result.containsKey("key " + i), "key " + i + " should be gone");
                     continue;
                 }
                 Object v = values.get(i).get();
-                assertNotNull(v, "value of key " + i + " collected while the difference refers to it");
-                assertSame(v, difference.get("key " + i));
+                assertNotNull(v, "value of key " + i + " collected while the result refers to it");
+                assertSame(v, result.get("key " + i));
             }
         }
     }
