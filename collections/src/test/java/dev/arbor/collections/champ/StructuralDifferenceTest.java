@@ -195,6 +195,50 @@ class StructuralDifferenceTest {
         }
     }
 
+    /**
+     * A native map made from a managed one shares the managed map's subtrees (mixed nodes): the
+     * filters keep some of those, drop others, and build native nodes over managed children.
+     */
+    @ParameterizedTest(name = "intersect {0}")
+    @ValueSource(booleans = {false, true})
+    void aNativeMapOverManagedSubtreesFiltersByStructure(boolean intersect) {
+        int n = 3_000;
+        Map<Object, Object> model = new HashMap<>();
+        PersistentMap<Object, Object> managed = PersistentMap.of();
+        for (int i = 0; i < n; i++) {
+            Object v = new StringBuilder("value ").append(i);
+            managed = managed.plus("key " + i, v);
+            model.put("key " + i, v);
+        }
+        try (ArenaAllocator arena = ArenaAllocator.create(); AllocatorScope s = CurrentAllocator.use(arena)) {
+            PersistentMap<Object, Object> mixed = managed.plus("native key", "native value").minus("key 0");
+            model.put("native key", "native value");
+            model.remove("key 0");
+            PersistentSet<Object> keys = PersistentSet.empty(Codec.object());
+            for (int i = 0; i < n; i += 7) {
+                keys = keys.plus("key " + i);
+            }
+            keys = keys.plus("native key");
+            Map<Object, Object> expected = new HashMap<>(model);
+            if (intersect) {
+                expected.keySet().retainAll(keys);
+            } else {
+                expected.keySet().removeAll(keys);
+            }
+            PersistentMap<Object, Object> result = intersect ? mixed.intersectKeys(keys) : mixed.minusAll(keys);
+            managed = null;
+            mixed = null;
+            keys = null;
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            assertEquals(expected, result);
+            for (Map.Entry<Object, Object> e : expected.entrySet()) {
+                assertSame(e.getValue(), result.get(e.getKey()), "the value of " + e.getKey());
+            }
+        }
+    }
+
     @Test
     void otherCodecsOrFormatsAreRemovedKeyByKey() {
         PersistentSet<Long> longs = PersistentSet.ofLongs(1, 2, 3);
