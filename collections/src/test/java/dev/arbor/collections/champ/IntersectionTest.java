@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
+import dev.arbor.arena.ArenaAllocator;
 import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.testing.BackgroundCollector;
 import dev.arbor.collections.testing.CountingAllocator;
 import dev.arbor.collections.testing.Seeds;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -18,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -215,5 +221,50 @@ class IntersectionTest {
         assertEquals(Set.of(13L, 26L), someKeys.intersect(map.keySet()));
         assertEquals(Set.of(99L), someKeys.minusAll(map.keySet()));
         TrieShape.of(map.intersectKeys(fewer.keySet()));
+    }
+
+    /**
+     * The filters keep no shared state: four threads filter the same managed inputs (and, in
+     * their own arenas, native copies) while a fifth forces collections, and every result
+     * matches its model.
+     */
+    @Test
+    void fourThreadsFilterSharedValuesWhileAFifthCollects() throws Exception {
+        long seed = Seeds.seed();
+        Random rnd = new Random(seed);
+        Map<Key, Long> model = FilterCases.entries(HashScenario.PARTIAL_MIDDLE, 5_000, rnd);
+        PersistentMap<Key, Long> map = PersistentMap.<Key, Long>of().plusAll(model);
+        try (BackgroundCollector collector = BackgroundCollector.start();
+             ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> results = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                long workerSeed = seed + w;
+                results.add(pool.submit(() -> {
+                    Random r = new Random(workerSeed);
+                    String msg = Seeds.replay(seed) + "worker seed " + workerSeed + ": ";
+                    for (int round = 0; round < 20; round++) {
+                        Set<Key> keysModel = FilterCases.keys(HashScenario.PARTIAL_MIDDLE, 1 + r.nextInt(6_000), r);
+                        PersistentSet<Key> keys = PersistentSet.<Key>empty(Codec.object()).plusAll(keysModel);
+                        Map<Key, Long> without = new HashMap<>(model);
+                        without.keySet().removeAll(keysModel);
+                        Map<Key, Long> with = new HashMap<>(model);
+                        with.keySet().retainAll(keysModel);
+                        assertEquals(without, map.minusAll(keys), msg + "minusAll, round " + round);
+                        assertEquals(with, map.intersectKeys(keys), msg + "intersectKeys, round " + round);
+                        try (ArenaAllocator arena = ArenaAllocator.create(); AllocatorScope s = CurrentAllocator.use(arena)) {
+                            PersistentMap<Key, Long> nativeMap = PersistentMap.<Key, Long>of().plusAll(model);
+                            PersistentSet<Key> nativeKeys = PersistentSet.<Key>empty(Codec.object()).plusAll(keysModel);
+                            assertEquals(without, nativeMap.minusAll(nativeKeys).copyToHeap(), msg + "native minusAll, round " + round);
+                            assertEquals(with, nativeMap.intersectKeys(nativeKeys).copyToHeap(), msg + "native intersectKeys, round " + round);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : results) {
+                f.get();
+            }
+        }
+        assertEquals(model, map, "the shared map changed");
     }
 }
