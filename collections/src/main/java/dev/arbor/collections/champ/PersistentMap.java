@@ -442,6 +442,9 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
      * of a map one by one makes a node per removal).
      */
     private PersistentMap<K, V> retainEach(Collection<?> keys) {
+        // Every update's rule, whichever way this one then goes: a native value is updated only
+        // where its allocator is current (this throws elsewhere, as minus would).
+        trie.forUpdate(false, WHAT);
         boolean[] stays = new boolean[size];
         int kept = 0;
         int i = 0;

@@ -370,6 +370,9 @@ public final class PersistentSet<E> extends AbstractSet<E> {
      * one by one makes a node per removal).
      */
     private PersistentSet<E> retainEach(Collection<?> elements) {
+        // Every update's rule, whichever way this one then goes: a native value is updated only
+        // where its allocator is current (this throws elsewhere, as minus would).
+        trie.forUpdate(false, WHAT);
         boolean[] stays = new boolean[size];
         int kept = 0;
         int i = 0;

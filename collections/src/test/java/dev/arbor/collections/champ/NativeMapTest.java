@@ -83,6 +83,20 @@ class NativeMapTest {
             assertThrows(IllegalStateException.class, () -> m.minusLong(1));
             assertThrows(IllegalStateException.class, () -> s.plus("y"));
             assertThrows(IllegalStateException.class, () -> m.plusAll(Map.of(1L, 2L)));
+            // By structure (a persistent set of its keys) or key by key, the same refusal.
+            PersistentSet<Long> someKeys = PersistentSet.ofLongs(1, 2, 3);
+            e = assertThrows(IllegalStateException.class, () -> m.minusAll(someKeys));
+            assertTrue(e.getMessage().contains("'maps'"), e.getMessage());
+            assertThrows(IllegalStateException.class, () -> m.intersectKeys(someKeys));
+            assertThrows(IllegalStateException.class, () -> m.minusAll(List.of(1L)));
+            assertThrows(IllegalStateException.class, () -> m.intersectKeys(List.of(1L)));
+            assertThrows(IllegalStateException.class, () -> s.minusAll(Set.of("x")));
+            assertThrows(IllegalStateException.class, () -> s.intersect(Set.of("x")));
+            // Read-only work still runs: a managed map filtered by this native map's keys.
+            PersistentMap<Long, Long> managed = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG)
+                    .plusLong(5, 5).plusLong(-5, -5);
+            assertEquals(Map.of(-5L, -5L), managed.minusAll(m.keySet()));
+            assertEquals(Map.of(5L, 5L), managed.intersectKeys(m.keySet()));
             assertEquals(longModel(1000), m, "failed updates changed nothing");
         }
     }
@@ -131,6 +145,11 @@ class NativeMapTest {
         assertThrows(IllegalStateException.class, m::asTransient);
         assertThrows(IllegalStateException.class, () -> s.contains("p"));
         assertThrows(IllegalStateException.class, () -> s.iterator().next());
+        // A reset set or key set as the argument of a managed value's filter: refused, not read.
+        e = assertThrows(IllegalStateException.class, () -> keptSet.minusAll(s));
+        assertTrue(e.getMessage().contains("reset"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> keptSet.intersect(s));
+        assertThrows(IllegalStateException.class, () -> keptMap.intersectKeys(m.keySet()));
         assertEquals(longModel(3000), keptMap);
         assertEquals(Set.of("p", "q", "r"), keptSet);
         arena.close();
