@@ -4,6 +4,7 @@ import dev.arbor.api.Allocator;
 import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.NativeNodes;
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -606,6 +607,22 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         return new KeySet();
     }
 
+    /** {@inheritDoc} A read-only view whose iterator makes no entry objects. */
+    @Override
+    public Collection<V> values() {
+        return new AbstractCollection<>() {
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public Iterator<V> iterator() {
+                return iterate(PersistentMap.this::value);
+            }
+        };
+    }
+
     /** {@inheritDoc} Walks the nodes directly: no entry objects are made. */
     @Override
     public void forEach(BiConsumer<? super K, ? super V> action) {
@@ -732,6 +749,31 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         }
     }
 
+    /** What an iteration reads at each entry: entry {@code i} of the node {@code (n, a)}. */
+    @FunctionalInterface
+    private interface EntryReader<T> {
+        T read(Object n, long a, int i);
+    }
+
+    /** An iterator over this map's entries in trie order, each read by {@code reader}. */
+    private <T> Iterator<T> iterate(EntryReader<T> reader) {
+        trie.checkLive(WHAT);
+        Cursor c = new Cursor(trie, root, rootAddr, size);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return c.hasNext();
+            }
+
+            @Override
+            public T next() {
+                trie.checkLive(WHAT);
+                c.advance();
+                return reader.read(c.node, c.addr, c.index);
+            }
+        };
+    }
+
     /** {@link #keySet()}: {@code java.util.Set}'s contract over this map's keys. */
     final class KeySet extends AbstractSet<K> {
         @Override
@@ -746,21 +788,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
 
         @Override
         public Iterator<K> iterator() {
-            trie.checkLive(WHAT);
-            Cursor c = new Cursor(trie, root, rootAddr, size);
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return c.hasNext();
-                }
-
-                @Override
-                public K next() {
-                    trie.checkLive(WHAT);
-                    c.advance();
-                    return key(c.node, c.addr, c.index);
-                }
-            };
+            return iterate(PersistentMap.this::key);
         }
 
         KeyTrie keyTrie() {
@@ -788,21 +816,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
 
         @Override
         public Iterator<Map.Entry<K, V>> iterator() {
-            trie.checkLive(WHAT);
-            Cursor c = new Cursor(trie, root, rootAddr, size);
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return c.hasNext();
-                }
-
-                @Override
-                public Map.Entry<K, V> next() {
-                    trie.checkLive(WHAT);
-                    c.advance();
-                    return new SimpleImmutableEntry<>(key(c.node, c.addr, c.index), value(c.node, c.addr, c.index));
-                }
-            };
+            return iterate((n, a, i) -> new SimpleImmutableEntry<>(key(n, a, i), value(n, a, i)));
         }
 
         @Override

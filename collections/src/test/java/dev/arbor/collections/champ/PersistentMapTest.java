@@ -126,6 +126,28 @@ class PersistentMapTest {
                 m.values().stream().mapToLong(Integer::longValue).sum());
         assertEquals(m, IntStream.range(0, 1000).parallel().boxed().collect(PersistentMap.collector(i -> i, i -> i * i)));
         assertEquals(1000, m.entrySet().parallelStream().count());
+        // The three views walk the trie in one order: keys and values line up with the entries.
+        List<Integer> keysInEntryOrder = new ArrayList<>();
+        List<Integer> valuesInEntryOrder = new ArrayList<>();
+        for (Map.Entry<Integer, Integer> e : m.entrySet()) {
+            keysInEntryOrder.add(e.getKey());
+            valuesInEntryOrder.add(e.getValue());
+        }
+        assertEquals(keysInEntryOrder, new ArrayList<>(m.keySet()));
+        assertEquals(valuesInEntryOrder, new ArrayList<>(m.values()));
+        assertEquals(1000, m.values().size());
+        assertTrue(m.values().contains(999 * 999));
+        assertFalse(m.values().contains(2));
+        assertThrows(UnsupportedOperationException.class, () -> m.values().add(1));
+        assertThrows(UnsupportedOperationException.class, () -> m.values().remove(25));
+        var values = m.values().iterator();
+        values.next();
+        assertThrows(UnsupportedOperationException.class, values::remove);
+        var keys = m.keySet().iterator();
+        for (int i = 0; i < 1000; i++) {
+            keys.next();
+        }
+        assertThrows(NoSuchElementException.class, keys::next);
         assertTrue(m.entrySet().contains(Map.entry(5, 25)));
         assertFalse(m.entrySet().contains(Map.entry(5, 26)));
         assertEquals("{a=1}", PersistentMap.of("a", 1).toString());
