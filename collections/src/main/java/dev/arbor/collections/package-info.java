@@ -46,6 +46,9 @@
  * The collections implement the {@code java.util} interfaces read-only, so their persistent
  * updates cannot be called {@code add}/{@code set}/{@code put}/{@code remove} (those throw
  * {@link java.lang.UnsupportedOperationException}): they are {@code append}/{@code with}/
- * {@code pop} (vector) and {@code plus}/{@code minus} (map, set). Transients use the mutating names.
+ * {@code pop} (vector) and {@code plus}/{@code minus} (map, set), with {@code plusAll}/
+ * {@code minusAll} for many at once; {@code retainAll} being a {@code java.util} mutator too, a
+ * set's intersection is {@code intersect} and a map's {@code intersectKeys}. Transients use the
+ * mutating names.
  */
 package dev.arbor.collections;
