@@ -15,6 +15,8 @@ final class Cursor {
     private final int[] nextChild = new int[LEVELS];
     private final int[] children = new int[LEVELS];
     private final int[] datas = new int[LEVELS];
+    /** The level of the node the walk started from: it never climbs above it. */
+    private final int floor;
     private int depth;
     private int nextEntry;
     private int entries;
@@ -24,10 +26,21 @@ final class Cursor {
     long addr;
     int index;
 
+    /** A walk over the whole trie of {@code size} entries rooted at {@code (root, rootAddr)}. */
     Cursor(ChampTrie trie, Object root, long rootAddr, int size) {
+        this(trie, root, rootAddr, 0, size);
+    }
+
+    private Cursor(ChampTrie trie, Object n, long a, int level, int size) {
         this.trie = trie;
         this.remaining = size;
-        enter(0, root, rootAddr);
+        this.floor = level;
+        enter(level, n, a);
+    }
+
+    /** A walk over the sub-trie rooted at {@code (n, a)} at {@code level}, its size unknown: see {@link #advanceIfAny}. */
+    static Cursor below(ChampTrie trie, Object n, long a, int level) {
+        return new Cursor(trie, n, a, level, Integer.MAX_VALUE);
     }
 
     private void enter(int level, Object n, long a) {
@@ -47,13 +60,13 @@ final class Cursor {
         return remaining > 0;
     }
 
-    /** Moves to the next entry. */
-    void advance() {
-        if (remaining <= 0) {
-            throw new NoSuchElementException("the iteration has no more entries");
-        }
+    /** Moves to the next entry if there is one; false, moving nowhere, at the end of the sub-trie. */
+    boolean advanceIfAny() {
         while (nextEntry >= entries) {
             while (nextChild[depth] >= children[depth]) {
+                if (depth == floor) {
+                    return false;
+                }
                 depth--;
                 entries = 0;
             }
@@ -66,6 +79,14 @@ final class Cursor {
         node = nodes[depth];
         addr = addrs[depth];
         index = nextEntry++;
+        return true;
+    }
+
+    /** Moves to the next entry. */
+    void advance() {
+        if (remaining <= 0 || !advanceIfAny()) {
+            throw new NoSuchElementException("the iteration has no more entries");
+        }
         remaining--;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Spliterator;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collector;
@@ -620,6 +621,11 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
             public Iterator<V> iterator() {
                 return iterate(PersistentMap.this::value);
             }
+
+            @Override
+            public Spliterator<V> spliterator() {
+                return split(PersistentMap.this::value, 0);
+            }
         };
     }
 
@@ -749,14 +755,18 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         }
     }
 
-    /** What an iteration reads at each entry: entry {@code i} of the node {@code (n, a)}. */
-    @FunctionalInterface
-    private interface EntryReader<T> {
-        T read(Object n, long a, int i);
+    /**
+     * A spliterator over this map's entries, each read by {@code reader}: it splits along the trie
+     * (sub-tries, without copying entries), so a parallel stream's threads take disjoint parts;
+     * {@code IMMUTABLE}, {@code SIZED} until split, not {@code ORDERED}.
+     */
+    private <T> Spliterator<T> split(TrieSpliterator.Reader<T> reader, int characteristics) {
+        trie.checkLive(WHAT);
+        return new TrieSpliterator<>(trie, root, rootAddr, size, reader, characteristics, WHAT);
     }
 
     /** An iterator over this map's entries in trie order, each read by {@code reader}. */
-    private <T> Iterator<T> iterate(EntryReader<T> reader) {
+    private <T> Iterator<T> iterate(TrieSpliterator.Reader<T> reader) {
         trie.checkLive(WHAT);
         Cursor c = new Cursor(trie, root, rootAddr, size);
         return new Iterator<>() {
@@ -791,6 +801,11 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
             return iterate(PersistentMap.this::key);
         }
 
+        @Override
+        public Spliterator<K> spliterator() {
+            return split(PersistentMap.this::key, Spliterator.DISTINCT);
+        }
+
         KeyTrie keyTrie() {
             return new KeyTrie(trie, keyCodec, root, rootAddr, size);
         }
@@ -816,7 +831,16 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
 
         @Override
         public Iterator<Map.Entry<K, V>> iterator() {
-            return iterate((n, a, i) -> new SimpleImmutableEntry<>(key(n, a, i), value(n, a, i)));
+            return iterate(this::entry);
+        }
+
+        @Override
+        public Spliterator<Map.Entry<K, V>> spliterator() {
+            return split(this::entry, Spliterator.DISTINCT | Spliterator.NONNULL);
+        }
+
+        private Map.Entry<K, V> entry(Object n, long a, int i) {
+            return new SimpleImmutableEntry<>(key(n, a, i), value(n, a, i));
         }
 
         @Override

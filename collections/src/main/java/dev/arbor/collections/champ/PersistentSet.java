@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Collector;
@@ -559,13 +560,28 @@ public final class PersistentSet<E> extends AbstractSet<E> {
             }
 
             @Override
-            @SuppressWarnings("unchecked")
             public E next() {
                 trie.checkLive(WHAT);
                 c.advance();
-                return trie.keyInline ? codec.decode(trie.keyWord(c.node, c.addr, c.index)) : (E) trie.keyRef(c.node, c.addr, c.index);
+                return element(c.node, c.addr, c.index);
             }
         };
+    }
+
+    /**
+     * {@inheritDoc} It splits along the trie (sub-tries, without copying elements), so a
+     * parallel stream's threads take disjoint parts of it; {@code DISTINCT}, {@code IMMUTABLE},
+     * {@code SIZED} until split, not {@code ORDERED}.
+     */
+    @Override
+    public Spliterator<E> spliterator() {
+        trie.checkLive(WHAT);
+        return new TrieSpliterator<>(trie, root, rootAddr, size, this::element, Spliterator.DISTINCT, WHAT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private E element(Object n, long a, int i) {
+        return trie.keyInline ? codec.decode(trie.keyWord(n, a, i)) : (E) trie.keyRef(n, a, i);
     }
 
     /**

@@ -1,0 +1,124 @@
+package dev.arbor.collections.champ;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbor.api.scope.AllocatorScope;
+import dev.arbor.api.scope.CurrentAllocator;
+import dev.arbor.arena.ArenaAllocator;
+import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.testing.Seeds;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The spliterators of sets and maps split along the trie ({@link TrieSpliterator}): however they
+ * are split and advanced, the pieces yield every element exactly once, and parallel streams
+ * answer as sequential ones.
+ */
+class TrieSpliteratorTest {
+
+    /** Splits {@code s} at random, advancing some pieces part-way first, and drains every piece into {@code out}. */
+    private static <T> void splitAndDrain(Spliterator<T> s, List<T> out, Random rnd, int depth) {
+        int before = rnd.nextInt(4);
+        for (int i = 0; i < before && s.tryAdvance(out::add); i++) {
+            // a piece split while it is inside a part
+        }
+        Spliterator<T> other = depth < 12 && rnd.nextInt(5) != 0 ? s.trySplit() : null;
+        if (other != null) {
+            splitAndDrain(other, out, rnd, depth + 1);
+            splitAndDrain(s, out, rnd, depth + 1);
+        } else {
+            s.forEachRemaining(out::add);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(HashScenario.class)
+    void everyElementComesOnceHoweverTheSpliteratorIsSplit(HashScenario scenario) {
+        long seed = Seeds.seed();
+        Random rnd = new Random(seed);
+        for (int round = 0; round < 30; round++) {
+            int size = round < 3 ? round : rnd.nextInt(Math.min(scenario.maxSize, 5_000) + 1);
+            String msg = Seeds.replay(seed) + scenario + " round " + round + " (size " + size + "): ";
+            Set<Key> model = FilterCases.keys(scenario, size, rnd);
+            PersistentSet<Key> set = FilterCases.setOf(model);
+
+            Spliterator<Key> s = set.spliterator();
+            assertEquals(size, s.estimateSize(), msg + "an unsplit spliterator knows its size");
+            assertTrue(s.hasCharacteristics(Spliterator.SIZED | Spliterator.DISTINCT | Spliterator.IMMUTABLE), msg);
+            assertFalse(s.hasCharacteristics(Spliterator.ORDERED), msg + "a set's order is no contract");
+            List<Key> seen = new ArrayList<>();
+            splitAndDrain(s, seen, rnd, 0);
+            assertEquals(size, seen.size(), msg + "elements yielded");
+            assertEquals(model, Set.copyOf(seen), msg + "elements");
+        }
+    }
+
+    @Test
+    void aLargeSetSplitsIntoBalancedPiecesWithoutCopying() {
+        PersistentSet<Long> set = PersistentSet.empty(Codec.LONG);
+        for (long k = 0; k < 100_000; k++) {
+            set = set.plusLong(k * 0x9E3779B97F4A7C15L);
+        }
+        Spliterator<Long> s = set.spliterator();
+        Spliterator<Long> half = s.trySplit();
+        assertNotNull(half);
+        long a = s.estimateSize();
+        long b = half.estimateSize();
+        assertEquals(100_000, a + b, "the estimates add up");
+        assertTrue(Math.abs(a - b) <= 100_000 / 8, "halves of about equal size: " + a + " and " + b);
+        assertFalse(s.hasCharacteristics(Spliterator.SIZED), "a split piece only estimates");
+        long[] counts = new long[2];
+        s.forEachRemaining(x -> counts[0]++);
+        half.forEachRemaining(x -> counts[1]++);
+        assertEquals(100_000, counts[0] + counts[1]);
+        assertTrue(Math.abs(counts[0] - counts[1]) <= 100_000 / 8, "pieces of " + counts[0] + " and " + counts[1]);
+    }
+
+    @Test
+    void parallelStreamsOfEveryViewAnswerAsSequentialOnes() {
+        Map<Long, Long> model = new HashMap<>();
+        PersistentMap<Long, Long> map = PersistentMap.empty(Codec.LONG, Codec.LONG);
+        for (long k = 0; k < 50_000; k++) {
+            map = map.plusLong(k * 31, k);
+            model.put(k * 31, k);
+        }
+        PersistentMap<Long, Long> m = map;
+        assertEquals(model.keySet(), m.keySet().parallelStream().collect(Collectors.toSet()));
+        assertEquals(model.values().stream().mapToLong(Long::longValue).sum(),
+                m.values().parallelStream().mapToLong(Long::longValue).sum());
+        assertEquals(model, m.entrySet().parallelStream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        PersistentSet<Long> set = PersistentSet.<Long>empty(Codec.LONG).plusAll(model.keySet());
+        assertEquals(model.keySet().stream().mapToLong(Long::longValue).sum(), set.parallelStream().mapToLong(Long::longValue).sum());
+        assertEquals(50_000, set.parallelStream().filter(k -> k % 31 == 0).count());
+    }
+
+    @Test
+    void aSpliteratorOfAResetNativeSetThrowsInsteadOfReading() {
+        ArenaAllocator arena = ArenaAllocator.create();
+        PersistentSet<Long> set;
+        try (AllocatorScope s = CurrentAllocator.use(arena)) {
+            set = PersistentSet.<Long>empty(Codec.LONG).plusAll(List.of(1L, 2L, 3L));
+        }
+        Spliterator<Long> s = set.spliterator();
+        assertTrue(s.tryAdvance(x -> { }));
+        arena.reset();
+        assertThrows(IllegalStateException.class, () -> s.tryAdvance(x -> { }));
+        assertThrows(IllegalStateException.class, s::trySplit);
+        assertThrows(IllegalStateException.class, set::spliterator);
+        arena.close();
+    }
+}
