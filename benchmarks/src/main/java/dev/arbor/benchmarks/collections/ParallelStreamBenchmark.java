@@ -1,0 +1,92 @@
+package dev.arbor.benchmarks.collections;
+
+import dev.arbor.collections.champ.PersistentSet;
+import dev.arbor.collections.champ.TransientSet;
+import dev.arbor.collections.codec.Codec;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A sum over a stream of a set's {@code Long}s, sequential and parallel: Arbor's spliterator,
+ * which splits along the trie; the same set through an iterator-based spliterator
+ * ({@code arborIterator}: what {@code Collection.spliterator()} gives by default, and what the
+ * set had before, copying elements into arrays to split); and {@code java.util.HashSet}.
+ * Nanoseconds per sum.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgs = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xms4g", "-Xmx4g"})
+@State(Scope.Thread)
+public class ParallelStreamBenchmark {
+    /** Elements in the set. */
+    @Param({"1000000"})
+    public int size;
+
+    /** {@code arbor}, {@code arborIterator} or {@code javaHashSet}. */
+    @Param({"arbor", "arborIterator", "javaHashSet"})
+    public String lib;
+
+    private Collection<Long> set;
+
+    /** Makes the set. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        LongMapData d = new LongMapData(size, 42);
+        if (lib.equals("javaHashSet")) {
+            HashSet<Long> s = HashSet.newHashSet(size);
+            for (Long k : d.boxedKeys) {
+                s.add(k);
+            }
+            set = s;
+            return;
+        }
+        TransientSet<Long> t = PersistentSet.empty(Codec.LONG).asTransient();
+        for (long k : d.keys) {
+            t.addLong(k);
+        }
+        set = t.persistent();
+    }
+
+    private Stream<Long> stream(boolean parallel) {
+        if (lib.equals("arborIterator")) {
+            return StreamSupport.stream(Spliterators.spliterator(set, Spliterator.DISTINCT), parallel);
+        }
+        return parallel ? set.parallelStream() : set.stream();
+    }
+
+    /** The sum on one thread. */
+    @Benchmark
+    public long sequentialSum() {
+        return stream(false).mapToLong(Long::longValue).sum();
+    }
+
+    /** The sum on the common pool. */
+    @Benchmark
+    public long parallelSum() {
+        return stream(true).mapToLong(Long::longValue).sum();
+    }
+
+    /** The set, for the test. */
+    Collection<Long> set() {
+        return set;
+    }
+}
