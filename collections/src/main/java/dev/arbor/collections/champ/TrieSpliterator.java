@@ -92,9 +92,27 @@ final class TrieSpliterator<T> implements Spliterator<T> {
 
     @Override
     public void forEachRemaining(Consumer<? super T> action) {
-        while (tryAdvance(action)) {
-            // One entry per call; the user's action may reset a native value's allocator, which
-            // tryAdvance checks before it reads on.
+        // The liveness check before every read: the user's action may reset a native value's
+        // allocator.
+        trie.checkLive(what);
+        while (true) {
+            if (cursor != null) {
+                while (cursor.advanceIfAny()) {
+                    consumed();
+                    action.accept(reader.read(cursor.node, cursor.addr, cursor.index));
+                    trie.checkLive(what);
+                }
+                cursor = null;
+            }
+            while (nextEntry < entryEnd) {
+                consumed();
+                action.accept(reader.read(entryNode, entryAddr, nextEntry++));
+                trie.checkLive(what);
+            }
+            if (lo >= hi) {
+                return;
+            }
+            start(lo++);
         }
     }
 
