@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Collector;
@@ -641,6 +642,90 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         if (codec != Codec.LONG) {
             throw new UnsupportedOperationException(op + " needs a vector with Codec.LONG; this one has Codec."
                     + codec.name() + "; use the boxed method instead");
+        }
+    }
+
+    /**
+     * {@inheritDoc} It reads leaf by leaf (one trie descent per 32 elements, where a spliterator
+     * of {@code get} calls descends for each) and splits its index range in halves at leaf
+     * boundaries; {@code ORDERED}, {@code SIZED}, {@code SUBSIZED}, {@code IMMUTABLE}.
+     */
+    @Override
+    public Spliterator<E> spliterator() {
+        trie.checkLive(WHAT);
+        return new Leaves(0, size);
+    }
+
+    /** {@link #spliterator()}: elements {@code [next, end)}. */
+    private final class Leaves implements Spliterator<E> {
+        private final Ref leaf = new Ref();
+        private int next;
+        private int end;
+        /** Whether {@link #leaf} holds the leaf of {@code next} (so a range may start mid-leaf). */
+        private boolean inLeaf;
+
+        Leaves(int from, int to) {
+            next = from;
+            end = to;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super E> action) {
+            trie.checkLive(WHAT);
+            if (next >= end) {
+                return false;
+            }
+            action.accept(read(next++));
+            return true;
+        }
+
+        @Override
+        public void forEachRemaining(Consumer<? super E> action) {
+            trie.checkLive(WHAT);
+            while (next < end) {
+                action.accept(read(next++));
+                // The action may have reset the allocator of a native vector: never read on after that.
+                trie.checkLive(WHAT);
+            }
+        }
+
+        private E read(int i) {
+            int k = i & VectorTrie.MASK;
+            if (k == 0 || !inLeaf) {
+                trie.leafFor(leaf, i, size, shift, root, rootAddr, tail, tailAddr);
+                inLeaf = true;
+            }
+            if (trie.inline) {
+                return codec.decode(trie.word(leaf.obj, leaf.addr, k));
+            }
+            @SuppressWarnings("unchecked")
+            E e = (E) trie.ref(leaf.obj, leaf.addr, k);
+            return e;
+        }
+
+        @Override
+        public Spliterator<E> trySplit() {
+            trie.checkLive(WHAT);
+            int mid = ((next + end) >>> 1) & ~VectorTrie.MASK;
+            if (mid <= next) {
+                return null;
+            }
+            Leaves prefix = new Leaves(next, mid);
+            prefix.leaf.set(leaf.obj, leaf.addr);
+            prefix.inLeaf = inLeaf;
+            next = mid;
+            inLeaf = false;
+            return prefix;
+        }
+
+        @Override
+        public long estimateSize() {
+            return end - next;
+        }
+
+        @Override
+        public int characteristics() {
+            return ORDERED | SIZED | SUBSIZED | IMMUTABLE | (trie.inline ? NONNULL : 0);
         }
     }
 
