@@ -3,8 +3,12 @@ package dev.arbor.benchmarks.collections;
 import dev.arbor.collections.champ.PersistentSet;
 import dev.arbor.collections.champ.TransientSet;
 import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.vector.PersistentVector;
+import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.RandomAccess;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +28,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A sum over a stream of a set's {@code Long}s, sequential and parallel: Arbor's spliterator,
- * which splits along the trie; the same set through an iterator-based spliterator
- * ({@code arborIterator}: what {@code Collection.spliterator()} gives by default, and what the
- * set had before, copying elements into arrays to split); and {@code java.util.HashSet}.
- * Nanoseconds per sum.
+ * A sum over a stream of {@code Long}s, sequential and parallel. Sets: Arbor's spliterator, which
+ * splits along the trie; the same set through an iterator-based spliterator ({@code arborIterator}:
+ * what {@code Collection.spliterator()} gives by default, and what the set had before, copying
+ * elements into arrays to split); {@code java.util.HashSet}. Lists: Arbor's vector, whose
+ * spliterator reads leaf by leaf ({@code arborVector}); the same vector through a list view of its
+ * {@code get} ({@code arborVectorGet}: {@code AbstractList}'s default, what the vector had
+ * before); {@code java.util.ArrayList}. Nanoseconds per sum.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -41,8 +47,8 @@ public class ParallelStreamBenchmark {
     @Param({"1000000"})
     public int size;
 
-    /** {@code arbor}, {@code arborIterator} or {@code javaHashSet}. */
-    @Param({"arbor", "arborIterator", "javaHashSet"})
+    /** {@code arbor}, {@code arborIterator}, {@code javaHashSet}, {@code arborVector}, {@code arborVectorGet} or {@code javaArrayList}. */
+    @Param({"arbor", "arborIterator", "javaHashSet", "arborVector", "arborVectorGet", "javaArrayList"})
     public String lib;
 
     private Collection<Long> set;
@@ -51,6 +57,15 @@ public class ParallelStreamBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         LongMapData d = new LongMapData(size, 42);
+        if (lib.startsWith("arborVector") || lib.equals("javaArrayList")) {
+            PersistentVector<Long> v = PersistentVector.ofLongs(d.keys);
+            set = switch (lib) {
+                case "arborVector" -> v;
+                case "arborVectorGet" -> new GetView(v);
+                default -> new ArrayList<>(v);
+            };
+            return;
+        }
         if (lib.equals("javaHashSet")) {
             HashSet<Long> s = HashSet.newHashSet(size);
             for (Long k : d.boxedKeys) {
@@ -83,6 +98,25 @@ public class ParallelStreamBenchmark {
     @Benchmark
     public long parallelSum() {
         return stream(true).mapToLong(Long::longValue).sum();
+    }
+
+    /** A list of a vector's {@code get}: {@code AbstractList}'s spliterator, one {@code get} per element. */
+    private static final class GetView extends AbstractList<Long> implements RandomAccess {
+        private final PersistentVector<Long> vector;
+
+        GetView(PersistentVector<Long> vector) {
+            this.vector = vector;
+        }
+
+        @Override
+        public Long get(int index) {
+            return vector.get(index);
+        }
+
+        @Override
+        public int size() {
+            return vector.size();
+        }
     }
 
     /** The set, for the test. */
