@@ -12,6 +12,7 @@ import java.util.RandomAccess;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * elements into arrays to split); {@code java.util.HashSet}. Lists: Arbor's vector, whose
  * spliterator reads leaf by leaf ({@code arborVector}); the same vector through a list view of its
  * {@code get} ({@code arborVectorGet}: {@code AbstractList}'s default, what the vector had
- * before); {@code java.util.ArrayList}. Nanoseconds per sum.
+ * before); the vector's unboxed {@code longStream()} ({@code arborVectorLongStream});
+ * {@code java.util.ArrayList}. Nanoseconds per sum.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -47,8 +49,8 @@ public class ParallelStreamBenchmark {
     @Param({"1000000"})
     public int size;
 
-    /** {@code arbor}, {@code arborIterator}, {@code javaHashSet}, {@code arborVector}, {@code arborVectorGet} or {@code javaArrayList}. */
-    @Param({"arbor", "arborIterator", "javaHashSet", "arborVector", "arborVectorGet", "javaArrayList"})
+    /** {@code arbor}, {@code arborIterator}, {@code javaHashSet}, {@code arborVector}, {@code arborVectorGet}, {@code arborVectorLongStream} or {@code javaArrayList}. */
+    @Param({"arbor", "arborIterator", "javaHashSet", "arborVector", "arborVectorGet", "arborVectorLongStream", "javaArrayList"})
     public String lib;
 
     private Collection<Long> set;
@@ -60,7 +62,7 @@ public class ParallelStreamBenchmark {
         if (lib.startsWith("arborVector") || lib.equals("javaArrayList")) {
             PersistentVector<Long> v = PersistentVector.ofLongs(d.keys);
             set = switch (lib) {
-                case "arborVector" -> v;
+                case "arborVector", "arborVectorLongStream" -> v;
                 case "arborVectorGet" -> new GetView(v);
                 default -> new ArrayList<>(v);
             };
@@ -88,16 +90,24 @@ public class ParallelStreamBenchmark {
         return parallel ? set.parallelStream() : set.stream();
     }
 
+    private LongStream longs(boolean parallel) {
+        if (lib.equals("arborVectorLongStream")) {
+            LongStream s = ((PersistentVector<Long>) set).longStream();
+            return parallel ? s.parallel() : s;
+        }
+        return stream(parallel).mapToLong(Long::longValue);
+    }
+
     /** The sum on one thread. */
     @Benchmark
     public long sequentialSum() {
-        return stream(false).mapToLong(Long::longValue).sum();
+        return longs(false).sum();
     }
 
     /** The sum on the common pool. */
     @Benchmark
     public long parallelSum() {
-        return stream(true).mapToLong(Long::longValue).sum();
+        return longs(true).sum();
     }
 
     /** A list of a vector's {@code get}: {@code AbstractList}'s spliterator, one {@code get} per element. */

@@ -14,10 +14,13 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.Spliterator;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.StreamSupport;
 
 /**
  * An immutable, structurally shared list: a 32-way trie with a tail (Clojure's scheme).
@@ -653,20 +656,73 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     @Override
     public Spliterator<E> spliterator() {
         trie.checkLive(WHAT);
-        return new Leaves(0, size);
+        return new Elements(0, size);
     }
 
-    /** {@link #spliterator()}: elements {@code [next, end)}. */
-    private final class Leaves implements Spliterator<E> {
-        private final Ref leaf = new Ref();
-        private int next;
-        private int end;
-        /** Whether {@link #leaf} holds the leaf of {@code next} (so a range may start mid-leaf). */
-        private boolean inLeaf;
+    /**
+     * The elements of a vector of longs as a {@link LongStream}, without boxing: read leaf by
+     * leaf, split at leaf boundaries as {@link #spliterator()} is.
+     *
+     * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
+     */
+    public LongStream longStream() {
+        requireLongCodec("longStream");
+        trie.checkLive(WHAT);
+        return StreamSupport.longStream(new Words(0, size), false);
+    }
 
-        Leaves(int from, int to) {
+    /** A range {@code [next, end)} of this vector's elements, read leaf by leaf: the spliterators' common part. */
+    private abstract class LeafRange {
+        final Ref leaf = new Ref();
+        int next;
+        final int end;
+        /** Whether {@link #leaf} holds the leaf of {@code next} (so a range may start mid-leaf). */
+        boolean inLeaf;
+
+        LeafRange(int from, int to) {
             next = from;
             end = to;
+        }
+
+        /** The leaf of element {@code i}, from the one at hand while {@code i} is in it. */
+        final int slot(int i) {
+            int k = i & VectorTrie.MASK;
+            if (k == 0 || !inLeaf) {
+                trie.leafFor(leaf, i, size, shift, root, rootAddr, tail, tailAddr);
+                inLeaf = true;
+            }
+            return k;
+        }
+
+        /** The first half of the rest, at a leaf boundary, to a new range; null if under a leaf is left. */
+        final <R extends LeafRange> R splitOff(BiFunction<Integer, Integer, R> make) {
+            trie.checkLive(WHAT);
+            int mid = ((next + end) >>> 1) & ~VectorTrie.MASK;
+            if (mid <= next) {
+                return null;
+            }
+            R prefix = make.apply(next, mid);
+            prefix.leaf.set(leaf.obj, leaf.addr);
+            prefix.inLeaf = inLeaf;
+            next = mid;
+            inLeaf = false;
+            return prefix;
+        }
+
+        public final long estimateSize() {
+            return end - next;
+        }
+
+        public final int characteristics() {
+            return Spliterator.ORDERED | Spliterator.SIZED | Spliterator.SUBSIZED | Spliterator.IMMUTABLE
+                    | (trie.inline ? Spliterator.NONNULL : 0);
+        }
+    }
+
+    /** {@link #spliterator()}. */
+    private final class Elements extends LeafRange implements Spliterator<E> {
+        Elements(int from, int to) {
+            super(from, to);
         }
 
         @Override
@@ -690,11 +746,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         }
 
         private E read(int i) {
-            int k = i & VectorTrie.MASK;
-            if (k == 0 || !inLeaf) {
-                trie.leafFor(leaf, i, size, shift, root, rootAddr, tail, tailAddr);
-                inLeaf = true;
-            }
+            int k = slot(i);
             if (trie.inline) {
                 return codec.decode(trie.word(leaf.obj, leaf.addr, k));
             }
@@ -705,27 +757,40 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
 
         @Override
         public Spliterator<E> trySplit() {
+            return splitOff(Elements::new);
+        }
+    }
+
+    /** {@link #longStream()}. */
+    private final class Words extends LeafRange implements Spliterator.OfLong {
+        Words(int from, int to) {
+            super(from, to);
+        }
+
+        @Override
+        public boolean tryAdvance(LongConsumer action) {
             trie.checkLive(WHAT);
-            int mid = ((next + end) >>> 1) & ~VectorTrie.MASK;
-            if (mid <= next) {
-                return null;
+            if (next >= end) {
+                return false;
             }
-            Leaves prefix = new Leaves(next, mid);
-            prefix.leaf.set(leaf.obj, leaf.addr);
-            prefix.inLeaf = inLeaf;
-            next = mid;
-            inLeaf = false;
-            return prefix;
+            int k = slot(next++);
+            action.accept(trie.word(leaf.obj, leaf.addr, k));
+            return true;
         }
 
         @Override
-        public long estimateSize() {
-            return end - next;
+        public void forEachRemaining(LongConsumer action) {
+            trie.checkLive(WHAT);
+            while (next < end) {
+                int k = slot(next++);
+                action.accept(trie.word(leaf.obj, leaf.addr, k));
+                trie.checkLive(WHAT);
+            }
         }
 
         @Override
-        public int characteristics() {
-            return ORDERED | SIZED | SUBSIZED | IMMUTABLE | (trie.inline ? NONNULL : 0);
+        public Spliterator.OfLong trySplit() {
+            return splitOff(Words::new);
         }
     }
 

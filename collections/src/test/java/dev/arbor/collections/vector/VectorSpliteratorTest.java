@@ -73,6 +73,28 @@ class VectorSpliteratorTest {
     }
 
     @Test
+    void aVectorOfLongsStreamsItsWordsUnboxedInEveryShape() {
+        long seed = Seeds.seed();
+        Random rnd = new Random(seed);
+        for (int round = 0; round < 20; round++) {
+            int size = round < 3 ? round * 33 : rnd.nextInt(70_000);
+            long[] elements = LongStream.range(0, size).map(i -> i * 7 - 3).toArray();
+            PersistentVector<Long> v = PersistentVector.ofLongs(elements);
+            String msg = Seeds.replay(seed) + "round " + round + " (size " + size + "): ";
+            assertEquals(java.util.Arrays.stream(elements).boxed().toList(),
+                    v.longStream().boxed().toList(), msg + "sequential");
+            assertEquals(LongStream.of(elements).sum(), v.longStream().parallel().sum(), msg + "parallel");
+            Spliterator.OfLong s = v.longStream().spliterator();
+            List<Long> seen = new ArrayList<>();
+            splitAndDrain(s, seen, rnd, 0);
+            assertEquals(v, seen, msg + "split at random");
+        }
+        PersistentVector<String> strings = PersistentVector.of("a");
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, strings::longStream);
+        assertTrue(e.getMessage().contains("longStream"), e.getMessage());
+    }
+
+    @Test
     void aSpliteratorOfAResetNativeVectorThrowsInsteadOfReading() {
         ArenaAllocator arena = ArenaAllocator.create();
         PersistentVector<Long> v;
@@ -85,6 +107,7 @@ class VectorSpliteratorTest {
         assertThrows(IllegalStateException.class, () -> s.tryAdvance(x -> { }));
         assertThrows(IllegalStateException.class, () -> s.forEachRemaining(x -> { }));
         assertThrows(IllegalStateException.class, v::spliterator);
+        assertThrows(IllegalStateException.class, v::longStream);
         arena.close();
     }
 }
