@@ -739,19 +739,31 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         public void forEachRemaining(Consumer<? super E> action) {
             trie.checkLive(WHAT);
             while (next < end) {
-                action.accept(read(next++));
-                // The action may have reset the allocator of a native vector: never read on after that.
-                trie.checkLive(WHAT);
+                // A leaf at a time: its elements read in a loop of their own.
+                int k = slot(next);
+                int count = Math.min(VectorTrie.WIDTH - k, end - next);
+                Object n = leaf.obj;
+                long a = leaf.addr;
+                next += count;
+                for (int j = k; j < k + count; j++) {
+                    action.accept(element(n, a, j));
+                    // The action may have reset the allocator of a native vector: never read on after that.
+                    trie.checkLive(WHAT);
+                }
             }
         }
 
         private E read(int i) {
             int k = slot(i);
+            return element(leaf.obj, leaf.addr, k);
+        }
+
+        private E element(Object n, long a, int k) {
             if (trie.inline) {
-                return codec.decode(trie.word(leaf.obj, leaf.addr, k));
+                return codec.decode(trie.word(n, a, k));
             }
             @SuppressWarnings("unchecked")
-            E e = (E) trie.ref(leaf.obj, leaf.addr, k);
+            E e = (E) trie.ref(n, a, k);
             return e;
         }
 
@@ -782,9 +794,17 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         public void forEachRemaining(LongConsumer action) {
             trie.checkLive(WHAT);
             while (next < end) {
-                int k = slot(next++);
-                action.accept(trie.word(leaf.obj, leaf.addr, k));
-                trie.checkLive(WHAT);
+                // A leaf at a time: its words read in a loop of their own.
+                int k = slot(next);
+                int count = Math.min(VectorTrie.WIDTH - k, end - next);
+                Object n = leaf.obj;
+                long a = leaf.addr;
+                next += count;
+                for (int j = k; j < k + count; j++) {
+                    action.accept(trie.word(n, a, j));
+                    // The action may have reset the allocator of a native vector: never read on after that.
+                    trie.checkLive(WHAT);
+                }
             }
         }
 
