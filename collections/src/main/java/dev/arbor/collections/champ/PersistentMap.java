@@ -385,12 +385,12 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
      * each copy a whole path. If it fails (an allocation is refused, or iterating {@code keys}
      * throws), this map is unchanged and the nodes the removals made are freed.
      *
-     * <p>Given a {@code PersistentSet} (or a persistent map's {@code keySet()}) with the same codec as the keys, while new nodes of this map are
-     * made in its own format (managed with no native allocator current, native under its own
-     * allocator), it walks both tries place by place instead: a subtree both share goes without
-     * being copied, a subtree where the set holds nothing stays shared, and a node is built again
-     * only where a key goes, so removing a set made from this one costs the paths they do not
-     * share.
+     * <p>Given a {@code PersistentSet} (or a persistent map's {@code keySet()}) with the same codec
+     * as the keys, while new nodes of this map are made in its own format (managed with no native
+     * allocator current, native under its own allocator), it walks both tries place by place
+     * instead: a subtree both share goes without being copied, a subtree where the set holds
+     * nothing stays shared, and a node is built again only where a key goes, so removing a set made
+     * from this one costs the paths they do not share.
      *
      * @throws NullPointerException if {@code keys} is null
      */
@@ -412,13 +412,14 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
      * The entries of this map whose keys {@code keys} contains (what {@code keySet().retainAll}
      * leaves of a {@code java.util} map); this map itself if it has no other.
      *
-     * <p>Given a {@code PersistentSet} (or a persistent map's {@code keySet()}) with the keys' codec, while new nodes of this map are made
-     * in its own format (managed with no native allocator current, native under its own
-     * allocator), it walks both tries place by place: a subtree the set does not reach goes
-     * unread, and a node is built again only where some of its entries go. Any other collection is
-     * asked {@code contains} once for each key of this map; then the other entries are removed
-     * through one transient or, when fewer than half stay, the kept ones are built into a new map.
-     * If it fails, this map is unchanged and the nodes it made are freed.
+     * <p>Given a {@code PersistentSet} (or a persistent map's {@code keySet()}) with the keys'
+     * codec, while new nodes of this map are made in its own format (managed with no native
+     * allocator current, native under its own allocator), it walks both tries place by place: a
+     * subtree the set does not reach goes unread, and a node is built again only where some of its
+     * entries go. Any other collection is asked {@code contains} once for each key of this map;
+     * then the other entries are removed through one transient or, when fewer than half stay, the
+     * kept ones are built into a new map. If it fails, this map is unchanged and the nodes it made
+     * are freed.
      *
      * @throws NullPointerException if {@code keys} is null
      */

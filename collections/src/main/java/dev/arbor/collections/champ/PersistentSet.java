@@ -310,12 +310,12 @@ public final class PersistentSet<E> extends AbstractSet<E> {
      * each copy a whole path. If it fails (an allocation is refused, or iterating {@code elements}
      * throws), this set is unchanged and the nodes the removals made are freed.
      *
-     * <p>Given a {@code PersistentSet} (or a persistent map's {@code keySet()}) with the same codec, while new nodes of this set are
-     * made in its own format (managed with no native allocator current, native under its own
-     * allocator), it walks both tries place by place instead: a subtree both share goes without
-     * being copied, a subtree where the set holds nothing stays shared, and a node is built again
-     * only where an element goes, so removing a set made from this one costs the paths they do not
-     * share.
+     * <p>Given a {@code PersistentSet} (or a persistent map's {@code keySet()}) with the same
+     * codec, while new nodes of this set are made in its own format (managed with no native
+     * allocator current, native under its own allocator), it walks both tries place by place
+     * instead: a subtree both share goes without being copied, a subtree where the set holds
+     * nothing stays shared, and a node is built again only where an element goes, so removing a set
+     * made from this one costs the paths they do not share.
      *
      * @throws NullPointerException if {@code elements} is null
      */
@@ -338,14 +338,14 @@ public final class PersistentSet<E> extends AbstractSet<E> {
      * of a {@code java.util} set); this set itself if it has no other. Its own element objects
      * stay.
      *
-     * <p>Given a {@code PersistentSet} (or a persistent map's {@code keySet()}) with the same codec, while new nodes of this set are made in
-     * its own format (managed with no native allocator current, native under its own allocator),
-     * it walks both tries place by place: a subtree both share stays without being read but for
-     * its headers, a subtree the other set does not reach goes unread, and a node is built again
-     * only where some of its elements go. Any other collection is asked {@code contains} once for
-     * each element of this set; then the others are removed through one transient or, when fewer
-     * than half stay, the kept ones are built into a new set. If it fails, this set is unchanged
-     * and the nodes it made are freed.
+     * <p>Given a {@code PersistentSet} (or a persistent map's {@code keySet()}) with the same
+     * codec, while new nodes of this set are made in its own format (managed with no native
+     * allocator current, native under its own allocator), it walks both tries place by place: a
+     * subtree both share stays without being read but for its headers, a subtree the other set does
+     * not reach goes unread, and a node is built again only where some of its elements go. Any
+     * other collection is asked {@code contains} once for each element of this set; then the others
+     * are removed through one transient or, when fewer than half stay, the kept ones are built into
+     * a new set. If it fails, this set is unchanged and the nodes it made are freed.
      *
      * @throws NullPointerException if {@code elements} is null
      */
