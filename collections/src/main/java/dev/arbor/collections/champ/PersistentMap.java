@@ -390,7 +390,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
      * allocator current, native under its own allocator), it walks both tries place by place
      * instead: a subtree both share goes without being copied, a subtree where the set holds
      * nothing stays shared, and a node is built again only where a key goes, so removing a set made
-     * from this one costs the paths they do not share.
+     * from this one costs the paths they do not share. A set of fewer than 1/32 as many keys as
+     * this map goes key by key all the same, which is faster there.
      *
      * @throws NullPointerException if {@code keys} is null
      */

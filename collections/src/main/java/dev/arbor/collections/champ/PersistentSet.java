@@ -315,7 +315,8 @@ public final class PersistentSet<E> extends AbstractSet<E> {
      * allocator current, native under its own allocator), it walks both tries place by place
      * instead: a subtree both share goes without being copied, a subtree where the set holds
      * nothing stays shared, and a node is built again only where an element goes, so removing a set
-     * made from this one costs the paths they do not share.
+     * made from this one costs the paths they do not share. A set of fewer than 1/32 as many
+     * elements as this set goes element by element all the same, which is faster there.
      *
      * @throws NullPointerException if {@code elements} is null
      */
