@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * A sum over a stream of {@code Long}s, sequential and parallel. Sets: Arbor's spliterator, which
  * splits along the trie; the same set through an iterator-based spliterator ({@code arborIterator}:
  * what {@code Collection.spliterator()} gives by default, and what the set had before, copying
- * elements into arrays to split); {@code java.util.HashSet}. Lists: Arbor's vector, whose
+ * elements into arrays to split); the set's unboxed {@code longStream()} ({@code arborLongStream});
+ * {@code java.util.HashSet}. Lists: Arbor's vector, whose
  * spliterator reads leaf by leaf ({@code arborVector}); the same vector through a list view of its
  * {@code get} ({@code arborVectorGet}: {@code AbstractList}'s default, what the vector had
  * before); the vector's unboxed {@code longStream()} ({@code arborVectorLongStream});
@@ -49,8 +50,9 @@ public class ParallelStreamBenchmark {
     @Param({"1000000"})
     public int size;
 
-    /** {@code arbor}, {@code arborIterator}, {@code javaHashSet}, {@code arborVector}, {@code arborVectorGet}, {@code arborVectorLongStream} or {@code javaArrayList}. */
-    @Param({"arbor", "arborIterator", "javaHashSet", "arborVector", "arborVectorGet", "arborVectorLongStream", "javaArrayList"})
+    /** A set ({@code arbor}, {@code arborIterator}, {@code arborLongStream}, {@code javaHashSet}) or a list (the others). */
+    @Param({"arbor", "arborIterator", "arborLongStream", "javaHashSet", "arborVector", "arborVectorGet", "arborVectorLongStream",
+        "javaArrayList"})
     public String lib;
 
     private Collection<Long> set;
@@ -91,8 +93,8 @@ public class ParallelStreamBenchmark {
     }
 
     private LongStream longs(boolean parallel) {
-        if (lib.equals("arborVectorLongStream")) {
-            LongStream s = ((PersistentVector<Long>) set).longStream();
+        if (lib.equals("arborVectorLongStream") || lib.equals("arborLongStream")) {
+            LongStream s = set instanceof PersistentVector<Long> v ? v.longStream() : ((PersistentSet<Long>) set).longStream();
             return parallel ? s.parallel() : s;
         }
         return stream(parallel).mapToLong(Long::longValue);

@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.StreamSupport;
 
 /**
  * An immutable, structurally shared hash set: a canonical CHAMP trie whose entries have no value.
@@ -578,6 +580,18 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     public Spliterator<E> spliterator() {
         trie.checkLive(WHAT);
         return new TrieSpliterator<>(trie, root, rootAddr, size, this::element, Spliterator.DISTINCT, WHAT);
+    }
+
+    /**
+     * The elements of a set of longs as a {@link LongStream}, without boxing; it splits along the
+     * trie as {@link #spliterator()} does.
+     *
+     * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
+     */
+    public LongStream longStream() {
+        requireLongs("longStream");
+        trie.checkLive(WHAT);
+        return StreamSupport.longStream(new TrieSpliterator.OfKeyWords(trie, root, rootAddr, size, WHAT), false);
     }
 
     @SuppressWarnings("unchecked")

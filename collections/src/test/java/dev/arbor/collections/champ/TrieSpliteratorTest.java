@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TrieSpliteratorTest {
 
     /** Splits {@code s} at random, advancing some pieces part-way first, and drains every piece into {@code out}. */
-    private static <T> void splitAndDrain(Spliterator<T> s, List<T> out, Random rnd, int depth) {
+    private static <T> void splitAndDrain(Spliterator<T> s, List<? super T> out, Random rnd, int depth) {
         int before = rnd.nextInt(4);
         for (int i = 0; i < before && s.tryAdvance(out::add); i++) {
             // a piece split while it is inside a part
@@ -107,6 +107,31 @@ class TrieSpliteratorTest {
     }
 
     @Test
+    void aSetOfLongsStreamsItsElementsUnboxedHoweverSplit() {
+        long seed = Seeds.seed();
+        Random rnd = new Random(seed);
+        for (int round = 0; round < 20; round++) {
+            int size = round < 3 ? round : rnd.nextInt(50_000);
+            String msg = Seeds.replay(seed) + "round " + round + " (size " + size + "): ";
+            PersistentSet<Long> set = PersistentSet.empty(Codec.LONG);
+            for (int i = 0; i < size; i++) {
+                set = set.plusLong(rnd.nextLong());
+            }
+            assertEquals(set, set.longStream().boxed().collect(Collectors.toSet()), msg + "sequential");
+            assertEquals(set.stream().mapToLong(Long::longValue).sum(), set.longStream().parallel().sum(), msg + "parallel");
+            Spliterator.OfLong s = set.longStream().spliterator();
+            assertTrue(s.hasCharacteristics(Spliterator.DISTINCT | Spliterator.NONNULL | Spliterator.SIZED), msg);
+            List<Long> seen = new ArrayList<>();
+            splitAndDrain(s, seen, rnd, 0);
+            assertEquals(set.size(), seen.size(), msg + "elements yielded");
+            assertEquals(set, Set.copyOf(seen), msg + "split at random");
+        }
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> PersistentSet.of("a").longStream());
+        assertTrue(e.getMessage().contains("longStream"), e.getMessage());
+    }
+
+    @Test
     void aSpliteratorOfAResetNativeSetThrowsInsteadOfReading() {
         ArenaAllocator arena = ArenaAllocator.create();
         PersistentSet<Long> set;
@@ -119,6 +144,7 @@ class TrieSpliteratorTest {
         assertThrows(IllegalStateException.class, () -> s.tryAdvance(x -> { }));
         assertThrows(IllegalStateException.class, s::trySplit);
         assertThrows(IllegalStateException.class, set::spliterator);
+        assertThrows(IllegalStateException.class, set::longStream);
         arena.close();
     }
 }
