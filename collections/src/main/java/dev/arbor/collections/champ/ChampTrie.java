@@ -367,6 +367,11 @@ abstract class ChampTrie {
         walk(n, a, header(n, a), 0, readAhead ? new long[LEVELS * (MASK + 1)] : null, visitor);
     }
 
+    /** {@link #walk} of the sub-trie rooted at {@code (n, a)} at {@code level}, child headers read one visit ahead. */
+    final void walkBelow(Object n, long a, int level, NodeVisitor visitor) {
+        walk(n, a, header(n, a), level * BITS, null, visitor);
+    }
+
     /**
      * Whether a walk over a trie of {@code size} entries reads all child headers of a node before
      * it descends: only for a large trie whose nodes may be scattered in memory (made put by put),

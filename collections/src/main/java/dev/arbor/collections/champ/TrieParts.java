@@ -65,6 +65,47 @@ final class TrieParts {
         }
     }
 
+    /** Entry {@code i} of the node {@code (n, a)}, for {@link #forEachLeft}. */
+    @FunctionalInterface
+    interface EntryVisitor {
+        void visit(Object n, long a, int i);
+    }
+
+    /**
+     * Visits every entry left: the part in progress where it stands, then each part by the trie's
+     * own walk ({@link ChampTrie#walkBelow}), with no per-entry bookkeeping. A visitor that runs
+     * user code on a native trie must check liveness after it, as the walk's visitors do.
+     */
+    void forEachLeft(EntryVisitor visitor) {
+        if (cursor != null) {
+            Cursor c = cursor;
+            while (c.advanceIfAny()) {
+                visitor.visit(c.node, c.addr, c.index);
+            }
+            cursor = null;
+        }
+        while (nextEntry < entryEnd) {
+            visitor.visit(entryNode, entryAddr, nextEntry++);
+        }
+        for (; lo < hi; lo++) {
+            Part part = parts[lo];
+            parts[lo] = null;
+            if (part.entriesOnly()) {
+                long h = trie.header(part.node(), part.addr());
+                for (int i = 0, da = ChampTrie.dataArity(h, part.level() * ChampTrie.BITS); i < da; i++) {
+                    visitor.visit(part.node(), part.addr(), i);
+                }
+            } else {
+                trie.walkBelow(part.node(), part.addr(), part.level(), (n, a, count) -> {
+                    for (int i = 0; i < count; i++) {
+                        visitor.visit(n, a, i);
+                    }
+                });
+            }
+        }
+        estimate = 0;
+    }
+
     private boolean at(Object n, long a, int i) {
         node = n;
         addr = a;

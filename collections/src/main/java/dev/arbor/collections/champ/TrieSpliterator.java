@@ -56,10 +56,10 @@ final class TrieSpliterator<T> implements Spliterator<T> {
     @Override
     public void forEachRemaining(Consumer<? super T> action) {
         trie.checkLive(what);
-        while (parts.next()) {
-            action.accept(reader.read(parts.node, parts.addr, parts.index));
+        parts.forEachLeft((n, a, i) -> {
+            action.accept(reader.read(n, a, i));
             trie.checkLive(what);
-        }
+        });
     }
 
     @Override
@@ -108,10 +108,10 @@ final class TrieSpliterator<T> implements Spliterator<T> {
         @Override
         public void forEachRemaining(LongConsumer action) {
             trie.checkLive(what);
-            while (parts.next()) {
-                action.accept(trie.keyWord(parts.node, parts.addr, parts.index));
+            parts.forEachLeft((n, a, i) -> {
+                action.accept(trie.keyWord(n, a, i));
                 trie.checkLive(what);
-            }
+            });
         }
 
         @Override
