@@ -23,9 +23,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code equals} between {@code long -> long} maps, and between {@code long} vectors, of equal
- * contents, in the three ways it can go: against one made from this one by an update and its undo
+ * contents, in the three ways it can go, and between maps that differ in one entry: against one made from this one by an update and its undo
  * (the tries share every node but one path, which is all a comparison by structure reads),
- * against the same contents built separately (nothing shared: node by node), and against a
+ * against the same contents built separately (nothing shared: node by node), against one made
+ * from this one by replacing one key or changing one value (unequal, told at the first node that
+ * differs), and against a
  * {@code java.util} collection (entry by entry, as {@code AbstractMap.equals} and
  * {@code AbstractList.equals} go). Nanoseconds per {@code equals}; one fork, Arbor only.
  */
@@ -43,6 +45,7 @@ public class EqualityBenchmark {
     private PersistentMap<Long, Long> map;
     private PersistentMap<Long, Long> derived;
     private PersistentMap<Long, Long> oneValueChanged;
+    private PersistentMap<Long, Long> oneKeyReplaced;
     private PersistentMap<Long, Long> rebuilt;
     private HashMap<Long, Long> hashMap;
     private PersistentVector<Long> vector;
@@ -59,6 +62,7 @@ public class EqualityBenchmark {
         long absent = d.missKeys[0];
         derived = map.plusLong(absent, 1).minusLong(absent);
         oneValueChanged = map.plusLong(d.keys[size / 2], d.values[size / 2] + 1);
+        oneKeyReplaced = map.minusLong(d.keys[size / 2]).plusLong(absent, d.values[size / 2]);
         hashMap = new HashMap<>(map);
         vector = vector(d);
         rebuiltVector = vector(d);
@@ -94,6 +98,12 @@ public class EqualityBenchmark {
     @Benchmark
     public boolean mapOneValueChanged() {
         return map.equals(oneValueChanged);
+    }
+
+    /** Against a map made from this one by replacing one key by another (same size): unequal. */
+    @Benchmark
+    public boolean mapOneKeyReplaced() {
+        return map.equals(oneKeyReplaced);
     }
 
     /** Against the same entries built separately (shares nothing). */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The equality benchmark compares what it says: equal collections, and one map with a value changed. */
+/** The equality benchmark compares what it says: equal collections, and maps with one value changed or one key replaced. */
 class EqualityBenchmarkTest {
 
     @Test
@@ -15,6 +15,7 @@ class EqualityBenchmarkTest {
         b.setUp();
         assertTrue(b.mapShared());
         assertFalse(b.mapOneValueChanged());
+        assertFalse(b.mapOneKeyReplaced());
         assertTrue(b.mapSeparate());
         assertTrue(b.mapEntryByEntry());
         assertTrue(b.vectorShared());

@@ -446,76 +446,60 @@ abstract class ChampTrie {
 
     // ---- equality by structure ----
 
-    /** {@link #compareStructure}: same shape, same entries in the same places. */
-    static final int SAME_ENTRIES = 1;
-    /** {@link #compareStructure}: a key both tries hold has different values in each. */
-    static final int A_VALUE_DIFFERS = 0;
-    /** {@link #compareStructure}: the shapes or the keys in some place differ. */
-    static final int SHAPES_DIFFER = -1;
-
     /**
-     * Compares the trie rooted at {@code (n, a)} in this format with the one rooted at
-     * {@code (m, b)} in format {@code other}, which must use the same codecs (so equal keys have
-     * equal key words and sit in the same place). A subtree both share (the same node) is equal
-     * without being read, so comparing a map with one derived from it costs the paths they do not
-     * share. Returns {@link #SAME_ENTRIES} (the tries hold the same entries),
-     * {@link #A_VALUE_DIFFERS} (they do not: one key maps to two values) or
-     * {@link #SHAPES_DIFFER}, which canonical tries of the same entries never give but which this
-     * method does not take as proof: the caller compares entry by entry then.
+     * Whether the trie rooted at {@code (n, a)} in this format and the one rooted at
+     * {@code (m, b)} in format {@code other}, which must use the same codecs, hold the same
+     * entries. A subtree both share (the same node) is equal without being read, so comparing a
+     * map with one derived from it costs the paths they do not share. The answer is exact
+     * because every trie is canonical: equal keys have equal key words (the key's hash for
+     * reference keys), so canonical tries of the same keys have the same headers at every node
+     * and the same keys in the same places; the first header, key or value that differs proves
+     * the contents differ. Only collision nodes, which keep their entries in the order they came,
+     * are compared as sets.
      */
-    final int compareStructure(Object n, long a, ChampTrie other, Object m, long b, int shift) {
+    final boolean sameEntries(Object n, long a, ChampTrie other, Object m, long b, int shift) {
         if (n == m && a == b) {
-            return SAME_ENTRIES;
+            return true;
         }
         long h = header(n, a);
-        if (shift >= HASH_BITS) {
-            return compareCollisionEntries(n, a, h, other, m, b);
-        }
         if (h != other.header(m, b)) {
-            return SHAPES_DIFFER;
+            return false;
+        }
+        if (shift >= HASH_BITS) {
+            return sameCollisionEntries(n, a, h, other, m, b);
         }
         int da = dataArity(h, shift);
-        int result = SAME_ENTRIES;
         for (int i = 0; i < da; i++) {
             if (keyWord(n, a, i) != other.keyWord(m, b, i)
-                    || !keyInline && !Objects.equals(keyRef(n, a, i), other.keyRef(m, b, i))) {
-                result = SHAPES_DIFFER;
-            } else if (!sameValue(n, a, i, other, m, b, i)) {
-                return A_VALUE_DIFFERS;
+                    || !keyInline && !Objects.equals(keyRef(n, a, i), other.keyRef(m, b, i))
+                    || !sameValue(n, a, i, other, m, b, i)) {
+                return false;
             }
         }
         int na = nodeArity(h, shift);
         for (int ci = 0; ci < na; ci++) {
-            int r = compareStructure(child(n, a, da, ci), childAddr(n, a, da, ci),
-                    other, other.child(m, b, da, ci), other.childAddr(m, b, da, ci), shift + BITS);
-            if (r == A_VALUE_DIFFERS) {
-                return r;
+            if (!sameEntries(child(n, a, da, ci), childAddr(n, a, da, ci),
+                    other, other.child(m, b, da, ci), other.childAddr(m, b, da, ci), shift + BITS)) {
+                return false;
             }
-            result = Math.min(result, r);
         }
-        return result;
+        return true;
     }
 
-    /** Collision nodes keep their entries in the order they came: compared as sets. */
-    private int compareCollisionEntries(Object n, long a, long h, ChampTrie other, Object m, long b) {
-        if (h != other.header(m, b)) {
-            return SHAPES_DIFFER;
-        }
+    /** Collision nodes of one header (one hash, one count): the same keys, in any order, with the same values. */
+    private boolean sameCollisionEntries(Object n, long a, long h, ChampTrie other, Object m, long b) {
         int count = dataArity(h, HASH_BITS);
-        int result = SAME_ENTRIES;
         for (int i = 0; i < count; i++) {
             int j = 0;
             while (j < count && (other.keyWord(m, b, j) != keyWord(n, a, i)
                     || !keyInline && !Objects.equals(keyRef(n, a, i), other.keyRef(m, b, j)))) {
                 j++;
             }
-            if (j == count) {
-                result = SHAPES_DIFFER;
-            } else if (!sameValue(n, a, i, other, m, b, j)) {
-                return A_VALUE_DIFFERS;
+            if (j == count || !sameValue(n, a, i, other, m, b, j)) {
+                return false;
             }
         }
-        return result;
+        return true;
     }
 
     /** Whether entry {@code i} here and entry {@code j} of {@code other}'s node have equal values (sets: always). */

@@ -670,9 +670,10 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
      * {@inheritDoc} Against another {@code PersistentMap} with the same codecs it compares the two
      * tries node by node and skips every subtree they share, so a map and one made from it by a
      * few updates compare in the time of the paths that differ, not of their size; so does a map
-     * in which one of those updates gave a key another value. Where the tries hold different keys
-     * in some place (or the codecs differ), it compares entry by entry, as
-     * {@link AbstractMap#equals} does.
+     * in which one of those updates gave a key another value or replaced a key by another: tries
+     * are canonical, so the first node where they differ proves the maps differ. With different
+     * codecs, or against any other map, it compares entry by entry, as {@link AbstractMap#equals}
+     * does.
      */
     @Override
     public boolean equals(Object o) {
@@ -689,10 +690,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
                 return false;
             }
             if (other.keyCodec == keyCodec && other.valueCodec == valueCodec) {
-                int r = trie.compareStructure(root, rootAddr, other.trie, other.root, other.rootAddr, 0);
-                if (r != ChampTrie.SHAPES_DIFFER) {
-                    return r == ChampTrie.SAME_ENTRIES;
-                }
+                return trie.sameEntries(root, rootAddr, other.trie, other.root, other.rootAddr, 0);
             }
         }
         return super.equals(o);

@@ -602,8 +602,10 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     /**
      * {@inheritDoc} Against another {@code PersistentSet} with the same codec it compares the two
      * tries node by node and skips every subtree they share, so a set and one made from it by a
-     * few updates compare in the time of the paths that differ, not of their size. Where the tries
-     * differ (or the codecs do), it compares element by element, as {@link AbstractSet#equals} does.
+     * few updates compare in the time of the paths that differ, not of their size, equal or not:
+     * tries are canonical, so the first node where they differ proves the sets differ. With
+     * different codecs, or against any other set, it compares element by element, as
+     * {@link AbstractSet#equals} does.
      */
     @Override
     public boolean equals(Object o) {
@@ -619,9 +621,8 @@ public final class PersistentSet<E> extends AbstractSet<E> {
             if (other.size != size || hash != 0 && other.hash != 0 && hash != other.hash) {
                 return false;
             }
-            if (other.codec == codec
-                    && trie.compareStructure(root, rootAddr, other.trie, other.root, other.rootAddr, 0) == ChampTrie.SAME_ENTRIES) {
-                return true;
+            if (other.codec == codec) {
+                return trie.sameEntries(root, rootAddr, other.trie, other.root, other.rootAddr, 0);
             }
         }
         return super.equals(o);

@@ -1,6 +1,7 @@
 package dev.arbor.collections.champ;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Equality of maps and sets by structure ({@link ChampTrie#compareStructure}): {@code equals} must
+ * Equality of maps and sets by structure ({@link ChampTrie#sameEntries}): {@code equals} must
  * answer as {@code java.util} does for every pair, the tries of equal contents must have the same
  * shape however they were built (else the structural comparison would never help), and a map
  * compared with one made from it must not read the subtrees they share.
@@ -78,7 +79,7 @@ class StructuralEqualityTest {
             PersistentMap<Key, Long> a = build(contents, extra, rnd);
             PersistentMap<Key, Long> b = build(contents, extra, rnd);
             assertEquals(contents, a, msg + "contents");
-            assertEquals(ChampTrie.SAME_ENTRIES, a.trie.compareStructure(a.root, a.rootAddr, b.trie, b.root, b.rootAddr, 0),
+            assertTrue(a.trie.sameEntries(a.root, a.rootAddr, b.trie, b.root, b.rootAddr, 0),
                     msg + "equal maps built two ways differ in shape (size " + size + ")");
             assertEquals(a, b, msg + "equals");
             assertEquals(b, a, msg + "equals, the other way");
@@ -111,15 +112,15 @@ class StructuralEqualityTest {
         }
         PersistentMap<Long, String> m = t.persistent();
         PersistentMap<Long, String> same = m.plus(-1L, "x").minus(-1L);
-        assertEquals(ChampTrie.SAME_ENTRIES, m.trie.compareStructure(m.root, m.rootAddr, same.trie, same.root, same.rootAddr, 0));
+        assertTrue(m.trie.sameEntries(m.root, m.rootAddr, same.trie, same.root, same.rootAddr, 0));
         assertEquals(m, same);
         PersistentMap<Long, String> changed = m.plus(7L, "changed");
         assertEquals(m.size(), changed.size());
-        // A key with another value settles it without a look at the other 19,999 entries; a key
-        // set that differs sends equals to compare entry by entry.
-        assertEquals(ChampTrie.A_VALUE_DIFFERS, m.trie.compareStructure(m.root, m.rootAddr, changed.trie, changed.root, changed.rootAddr, 0));
+        // A key with another value, or a key replaced by another, settles it without a look at
+        // the other 19,999 entries (sameUnequalCallsNoValueEqualsOutsideTheDifferingPaths counts).
+        assertFalse(m.trie.sameEntries(m.root, m.rootAddr, changed.trie, changed.root, changed.rootAddr, 0));
         PersistentMap<Long, String> swapped = m.minus(7L).plus(-7L, "v7");
-        assertEquals(ChampTrie.SHAPES_DIFFER, m.trie.compareStructure(m.root, m.rootAddr, swapped.trie, swapped.root, swapped.rootAddr, 0));
+        assertFalse(m.trie.sameEntries(m.root, m.rootAddr, swapped.trie, swapped.root, swapped.rootAddr, 0));
         assertNotEquals(m, swapped);
         assertNotEquals(m, changed);
         assertNotEquals(changed, m);
@@ -147,7 +148,7 @@ class StructuralEqualityTest {
                 nativeSet = PersistentSet.empty(Codec.LONG).plusAll(keys);
             }
             // Both formats share the node word layout: their tries compare by structure.
-            assertEquals(ChampTrie.SAME_ENTRIES, managed.trie.compareStructure(managed.root, managed.rootAddr, nativeMap.trie, nativeMap.root, nativeMap.rootAddr, 0));
+            assertTrue(managed.trie.sameEntries(managed.root, managed.rootAddr, nativeMap.trie, nativeMap.root, nativeMap.rootAddr, 0));
             assertEquals(managed, nativeMap);
             assertEquals(nativeMap, managed);
             assertEquals(boxed, managed, "other codecs: compared entry by entry");
