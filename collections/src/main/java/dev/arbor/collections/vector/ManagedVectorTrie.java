@@ -112,9 +112,9 @@ final class ManagedVectorTrie extends VectorTrie {
     }
 
     @Override
-    void visitWords(Object leaf, long a, int count, LongConsumer action, String what) {
+    void visitWords(Object leaf, long a, int from, int to, LongConsumer action, String what) {
         long[] words = (long[]) leaf;
-        for (int i = 1; i <= count; i++) {
+        for (int i = 1 + from; i <= to; i++) {
             action.accept(words[i]);
         }
     }

@@ -184,8 +184,8 @@ final class NativeVectorTrie extends VectorTrie {
     }
 
     @Override
-    void visitWords(Object leaf, long a, int count, LongConsumer action, String what) {
-        for (int i = 0; i < count; i++) {
+    void visitWords(Object leaf, long a, int from, int to, LongConsumer action, String what) {
+        for (int i = from; i < to; i++) {
             action.accept(word(leaf, a, i));
             // The action may have reset or closed the allocator: never read on after that.
             checkLive(what);

@@ -83,6 +83,11 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
 
     final VectorTrie trie;
     final Codec<E> codec;
+    /**
+     * The position of element 0 in the trie: 0 but for a slice ({@link #subList}), whose trie
+     * keeps the positions of the vector it was cut from (the leaves before it dropped).
+     */
+    final int origin;
     final int size;
     final int shift;
     final Object root;
@@ -90,10 +95,11 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     final Object tail;
     final long tailAddr;
 
-    PersistentVector(VectorTrie trie, Codec<E> codec, int size, int shift, Object root, long rootAddr,
+    PersistentVector(VectorTrie trie, Codec<E> codec, int origin, int size, int shift, Object root, long rootAddr,
                      Object tail, long tailAddr) {
         this.trie = trie;
         this.codec = codec;
+        this.origin = origin;
         this.size = size;
         this.shift = shift;
         this.root = root;
@@ -108,7 +114,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         Object root = r.obj;
         long rootA = r.addr;
         trie.emptyTail(r);
-        return new PersistentVector<>(trie, codec, 0, VectorTrie.BITS, root, rootA, r.obj, r.addr);
+        return new PersistentVector<>(trie, codec, 0, 0, VectorTrie.BITS, root, rootA, r.obj, r.addr);
     }
 
     /** The empty vector of objects. */
@@ -156,7 +162,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
                 out.rollback(e);
                 throw e;
             }
-            return new PersistentVector<>(t, Codec.LONG, elements.length, VectorTrie.BITS,
+            return new PersistentVector<>(t, Codec.LONG, 0, elements.length, VectorTrie.BITS,
                     EMPTY_LONGS.root, EMPTY_LONGS.rootAddr, out.obj, out.addr);
         }
         TransientVector<Long> t = EMPTY_LONGS.asTransient();
@@ -205,10 +211,10 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         VectorTrie t = trie;
         t.checkLive(WHAT);
         if (t.inline) {
-            return codec.decode(t.wordAt(index, size, shift, root, rootAddr, tail, tailAddr));
+            return codec.decode(t.wordAt(index, origin, size, shift, root, rootAddr, tail, tailAddr));
         }
         @SuppressWarnings("unchecked")
-        E e = (E) t.refAt(index, size, shift, root, rootAddr, tail, tailAddr);
+        E e = (E) t.refAt(index, origin, size, shift, root, rootAddr, tail, tailAddr);
         return e;
     }
 
@@ -226,9 +232,9 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
             if (codec == Codec.DOUBLE) {
                 throw new UnsupportedOperationException("getLong on a vector of doubles; use getDouble(" + index + ")");
             }
-            return t.wordAt(index, size, shift, root, rootAddr, tail, tailAddr);
+            return t.wordAt(index, origin, size, shift, root, rootAddr, tail, tailAddr);
         }
-        return (Long) t.refAt(index, size, shift, root, rootAddr, tail, tailAddr);
+        return (Long) t.refAt(index, origin, size, shift, root, rootAddr, tail, tailAddr);
     }
 
     /**
@@ -243,9 +249,9 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
             if (codec != Codec.DOUBLE) {
                 throw new UnsupportedOperationException("getDouble on a vector of " + codec.name() + "s; use getLong(" + index + ")");
             }
-            return Double.longBitsToDouble(trie.wordAt(index, size, shift, root, rootAddr, tail, tailAddr));
+            return Double.longBitsToDouble(trie.wordAt(index, origin, size, shift, root, rootAddr, tail, tailAddr));
         }
-        return (Double) trie.refAt(index, size, shift, root, rootAddr, tail, tailAddr);
+        return (Double) trie.refAt(index, origin, size, shift, root, rootAddr, tail, tailAddr);
     }
 
     /** This vector with {@code e} added at the end. */
@@ -309,25 +315,26 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
             out.rollback(e);
             throw e;
         }
-        return new PersistentVector<>(t, codec, n, shift, root, rootAddr, out.obj, out.addr);
+        return new PersistentVector<>(t, codec, 0, n, shift, root, rootAddr, out.obj, out.addr);
     }
 
     private PersistentVector<E> appendElement(long w, Object r) {
         VectorTrie t = trie.forUpdate(size == 0, WHAT);
         Ref out = new Ref();
         try {
-            int tailCount = size - VectorTrie.tailOffset(size);
+            int end = origin + size;
+            int tailCount = end - VectorTrie.tailOffset(end);
             if (tailCount < VectorTrie.WIDTH) {
                 t.copyLeaf(out, tail, tailAddr, tailCount, tailCount + 1, null);
                 t.setElement(out.obj, out.addr, tailCount, w, r);
-                return new PersistentVector<>(t, codec, size + 1, shift, root, rootAddr, out.obj, out.addr);
+                return new PersistentVector<>(t, codec, origin, size + 1, shift, root, rootAddr, out.obj, out.addr);
             }
-            int newShift = t.pushTailLeaf(out, size, shift, root, rootAddr, tail, tailAddr, null);
+            int newShift = t.pushTailLeaf(out, end, shift, root, rootAddr, tail, tailAddr, null);
             Object newRoot = out.obj;
             long newRootA = out.addr;
             t.newLeaf(out, 1, null);
             t.setElement(out.obj, out.addr, 0, w, r);
-            return new PersistentVector<>(t, codec, size + 1, newShift, newRoot, newRootA, out.obj, out.addr);
+            return new PersistentVector<>(t, codec, origin, size + 1, newShift, newRoot, newRootA, out.obj, out.addr);
         } catch (Throwable e) {
             out.rollback(e);
             throw e;
@@ -361,15 +368,17 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         VectorTrie t = trie.forUpdate(false, WHAT);
         Ref out = new Ref();
         try {
-            int tailOffset = VectorTrie.tailOffset(size);
-            if (index >= tailOffset) {
-                int tailCount = size - tailOffset;
+            int end = origin + size;
+            int tailOffset = VectorTrie.tailOffset(end);
+            int p = origin + index;
+            if (p >= tailOffset) {
+                int tailCount = end - tailOffset;
                 t.copyLeaf(out, tail, tailAddr, tailCount, tailCount, null);
-                t.setElement(out.obj, out.addr, index & VectorTrie.MASK, w, r);
-                return new PersistentVector<>(t, codec, size, shift, root, rootAddr, out.obj, out.addr);
+                t.setElement(out.obj, out.addr, p & VectorTrie.MASK, w, r);
+                return new PersistentVector<>(t, codec, origin, size, shift, root, rootAddr, out.obj, out.addr);
             }
-            t.assoc(out, shift, root, rootAddr, index, w, r, null);
-            return new PersistentVector<>(t, codec, size, shift, out.obj, out.addr, tail, tailAddr);
+            t.assoc(out, shift, root, rootAddr, p, w, r, null);
+            return new PersistentVector<>(t, codec, origin, size, shift, out.obj, out.addr, tail, tailAddr);
         } catch (Throwable e) {
             out.rollback(e);
             throw e;
@@ -392,17 +401,26 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         }
         Ref out = new Ref();
         try {
-            int tailCount = size - VectorTrie.tailOffset(size);
+            int end = origin + size;
+            int tailCount = end - VectorTrie.tailOffset(end);
             if (tailCount > 1) {
                 t.copyLeaf(out, tail, tailAddr, tailCount - 1, tailCount - 1, null);
-                return new PersistentVector<>(t, codec, size - 1, shift, root, rootAddr, out.obj, out.addr);
+                return new PersistentVector<>(t, codec, origin, size - 1, shift, root, rootAddr, out.obj, out.addr);
             }
             // The last trie leaf becomes the tail (shared: trie leaves are full and immutable).
-            t.leafFor(out, size - 2, size, shift, root, rootAddr, tail, tailAddr);
+            t.leafFor(out, end - 2, end, shift, root, rootAddr, tail, tailAddr);
             Object newTail = out.obj;
             long newTailA = out.addr;
-            int newShift = t.popTailLeaf(out, size, shift, root, rootAddr, null);
-            PersistentVector<E> result = new PersistentVector<>(t, codec, size - 1, newShift, out.obj, out.addr, newTail, newTailA);
+            int newTailOffset = VectorTrie.tailOffset(end - 1);
+            if (origin >= newTailOffset) {
+                // A slice's first leaf becomes its tail: the trie keeps nothing of it, and
+                // positions start again at that leaf.
+                t.emptyRoot(out);
+                return new PersistentVector<>(t, codec, origin - newTailOffset, size - 1, VectorTrie.BITS, out.obj, out.addr,
+                        newTail, newTailA);
+            }
+            int newShift = t.popTailLeaf(out, end, shift, root, rootAddr, null);
+            PersistentVector<E> result = new PersistentVector<>(t, codec, origin, size - 1, newShift, out.obj, out.addr, newTail, newTailA);
             // Frees a root this pop copied and then dropped (the trie lost a level).
             out.commit();
             return result;
@@ -414,12 +432,14 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
 
     /**
      * The elements from {@code fromIndex} (inclusive) to {@code toIndex} (exclusive) as a new
-     * vector, not a view. A prefix ({@code fromIndex == 0}) shares this vector's nodes: it copies
-     * one branch per level and the last leaf, O(log n). Any other range is an O(k) copy, which
-     * does not keep this vector reachable; so is a prefix of a native vector taken where its
-     * allocator is not current (like a read, it works there, and the copy is made in the current
-     * allocator's format). As this vector never changes, a copy and a view cannot be told apart
-     * but by cost.
+     * vector, not a view, in O(log n): it shares this vector's nodes but for one branch per level
+     * on each side of the range, and a slice of more than one leaf keeps the positions it had in
+     * this trie (an origin), so nothing moves. The leaves before the range are dropped from the
+     * slice's trie, so it keeps at most 31 of this vector's other elements reachable (those
+     * sharing a leaf with its first one). A range of at most 32 elements not at the start is
+     * copied into a single leaf, as is any range of a native vector taken where its allocator is
+     * not current (like a read, it works there, and the copy is made in the current allocator's
+     * format). As this vector never changes, a copy and a view cannot be told apart but by cost.
      *
      * @throws IndexOutOfBoundsException if {@code fromIndex < 0} or {@code toIndex > size()}
      * @throws IllegalArgumentException  if {@code fromIndex > toIndex}
@@ -437,11 +457,11 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         if (fromIndex == toIndex) {
             return empty(codec);
         }
-        if (fromIndex == 0 && trie.sharableHere()) {
-            return prefix(toIndex);
+        if ((fromIndex == 0 || toIndex - fromIndex > VectorTrie.WIDTH) && trie.sharableHere()) {
+            return slice(origin + fromIndex, origin + toIndex);
         }
-        // Any other range, or a prefix of a native vector read outside its allocator (where a
-        // value sharing its nodes could not be made): a copy, in the current allocator's format.
+        // A short range, or a range of a native vector read outside its allocator (where a value
+        // sharing its nodes could not be made): a copy, in the current allocator's format.
         TransientVector<E> t = empty(codec).asTransient();
         try {
             return fill(t, fromIndex, toIndex);
@@ -451,30 +471,63 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         }
     }
 
-    /** The first {@code count} elements, {@code 0 < count < size}, sharing this vector's nodes. */
-    private PersistentVector<E> prefix(int count) {
+    /**
+     * The elements at positions {@code from..to-1} ({@code origin <= from < to <= origin + size}),
+     * sharing this vector's nodes: the right cut makes the leaf of {@code to - 1} the tail and
+     * copies the branches on its path ({@link VectorTrie#keepLeaves}), the left cut copies the
+     * branches on the path to {@code from} without what lies before it
+     * ({@link VectorTrie#dropLeaves}).
+     */
+    private PersistentVector<E> slice(int from, int to) {
         VectorTrie t = trie.forUpdate(false, WHAT);
         Ref out = new Ref();
         try {
-            int tailOffset = VectorTrie.tailOffset(size);
-            if (count > tailOffset) {
+            int end = origin + size;
+            int tailOffset = VectorTrie.tailOffset(end);
+            Object newTail = tail;
+            long newTailA = tailAddr;
+            Object newRoot = root;
+            long newRootA = rootAddr;
+            int newShift = shift;
+            int newTailOffset = VectorTrie.tailOffset(to);
+            if (to > tailOffset) {
                 // The cut falls in the tail: the trie stays as it is.
-                t.copyLeaf(out, tail, tailAddr, count - tailOffset, count - tailOffset, null);
-                return new PersistentVector<>(t, codec, count, shift, root, rootAddr, out.obj, out.addr);
-            }
-            // The leaf holding the last kept element becomes the tail, cut to that element.
-            int newTailOffset = VectorTrie.tailOffset(count);
-            t.leafFor(out, count - 1, size, shift, root, rootAddr, tail, tailAddr);
-            t.copyLeaf(out, out.obj, out.addr, count - newTailOffset, count - newTailOffset, null);
-            Object newTail = out.obj;
-            long newTailA = out.addr;
-            int newShift = VectorTrie.BITS;
-            if (newTailOffset == 0) {
-                t.emptyRoot(out);
+                if (to < end) {
+                    t.copyLeaf(out, tail, tailAddr, to - tailOffset, to - tailOffset, null);
+                    newTail = out.obj;
+                    newTailA = out.addr;
+                }
             } else {
-                newShift = t.keepLeaves(out, newTailOffset, shift, root, rootAddr);
+                // The leaf holding the last kept element becomes the tail, cut to that element.
+                t.leafFor(out, to - 1, end, shift, root, rootAddr, tail, tailAddr);
+                t.copyLeaf(out, out.obj, out.addr, to - newTailOffset, to - newTailOffset, null);
+                newTail = out.obj;
+                newTailA = out.addr;
+                if (newTailOffset > from) {
+                    newShift = t.keepLeaves(out, newTailOffset, shift, root, rootAddr);
+                    newRoot = out.obj;
+                    newRootA = out.addr;
+                }
             }
-            return new PersistentVector<>(t, codec, count, newShift, out.obj, out.addr, newTail, newTailA);
+            int newOrigin = from;
+            if (newTailOffset <= from) {
+                // Every kept element is in the tail: positions start again at its leaf.
+                t.emptyRoot(out);
+                newRoot = out.obj;
+                newRootA = out.addr;
+                newShift = VectorTrie.BITS;
+                newOrigin = from - newTailOffset;
+            } else if (from > origin) {
+                newShift = t.dropLeaves(out, from, newTailOffset, newShift, newRoot, newRootA);
+                newRoot = out.obj;
+                newRootA = out.addr;
+                newOrigin = from - VectorTrie.sliceBase(from, newShift);
+            }
+            PersistentVector<E> result = new PersistentVector<>(t, codec, newOrigin, to - from, newShift, newRoot, newRootA,
+                    newTail, newTailA);
+            // Frees the branches the right cut made and the left cut copied again.
+            out.commit();
+            return result;
         } catch (Throwable e) {
             out.rollback(e);
             throw e;
@@ -483,11 +536,12 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
 
     private PersistentVector<E> fill(TransientVector<E> t, int fromIndex, int toIndex) {
         Ref leaf = new Ref();
-        for (int i = fromIndex; i < toIndex; ) {
-            trie.leafFor(leaf, i, size, shift, root, rootAddr, tail, tailAddr);
-            int end = Math.min(toIndex, (i | VectorTrie.MASK) + 1);
-            for (; i < end; i++) {
-                int k = i & VectorTrie.MASK;
+        int end = origin + size;
+        for (int p = origin + fromIndex, last = origin + toIndex; p < last; ) {
+            trie.leafFor(leaf, p, end, shift, root, rootAddr, tail, tailAddr);
+            int leafEnd = Math.min(last, (p | VectorTrie.MASK) + 1);
+            for (; p < leafEnd; p++) {
+                int k = p & VectorTrie.MASK;
                 if (trie.inline) {
                     t.addElement(trie.word(leaf.obj, leaf.addr, k), null);
                 } else {
@@ -553,7 +607,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
             Object newRoot = out.obj;
             long newRootA = out.addr;
             trie.copyNode(out, dst, copier.memo(source), tail, tailAddr, 0);
-            return new PersistentVector<>(dst, codec, size, shift, newRoot, newRootA, out.obj, out.addr);
+            return new PersistentVector<>(dst, codec, origin, size, shift, newRoot, newRootA, out.obj, out.addr);
         } catch (Throwable e) {
             copier.markBroken();
             out.rollback(e);
@@ -582,10 +636,13 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
             if (other.size != size) {
                 return false;
             }
-            if (other.shift == shift) {
-                int tailOffset = VectorTrie.tailOffset(size);
-                return (tailOffset == 0 || trie.sameElements(root, rootAddr, other.trie, other.root, other.rootAddr, shift, tailOffset))
-                        && trie.sameElements(tail, tailAddr, other.trie, other.tail, other.tailAddr, 0, size - tailOffset);
+            if (other.shift == shift && other.origin == origin) {
+                int end = origin + size;
+                int tailOffset = VectorTrie.tailOffset(end);
+                return (tailOffset <= origin
+                        || trie.sameElements(root, rootAddr, other.trie, other.root, other.rootAddr, shift, origin, tailOffset))
+                        && trie.sameElements(tail, tailAddr, other.trie, other.tail, other.tailAddr, 0,
+                        Math.max(origin - tailOffset, 0), end - tailOffset);
             }
         }
         return super.equals(o);
@@ -607,8 +664,8 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     public void forEach(Consumer<? super E> action) {
         Objects.requireNonNull(action, "action");
         trie.checkLive(WHAT);
-        trie.walkLeaves(size, shift, root, rootAddr, tail, tailAddr, (leaf, a, count) -> {
-            for (int k = 0; k < count; k++) {
+        trie.walkLeaves(origin, origin + size, shift, root, rootAddr, tail, tailAddr, (leaf, a, from, to) -> {
+            for (int k = from; k < to; k++) {
                 @SuppressWarnings("unchecked")
                 E e = trie.inline ? codec.decode(trie.word(leaf, a, k)) : (E) trie.ref(leaf, a, k);
                 action.accept(e);
@@ -630,8 +687,8 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         Objects.requireNonNull(action, "action");
         requireLongCodec("forEachLong");
         trie.checkLive(WHAT);
-        trie.walkLeaves(size, shift, root, rootAddr, tail, tailAddr,
-                (leaf, a, count) -> trie.visitWords(leaf, a, count, action, WHAT));
+        trie.walkLeaves(origin, origin + size, shift, root, rootAddr, tail, tailAddr,
+                (leaf, a, from, to) -> trie.visitWords(leaf, a, from, to, action, WHAT));
     }
 
     private void checkIndex(int index) {
@@ -656,7 +713,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     @Override
     public Spliterator<E> spliterator() {
         trie.checkLive(WHAT);
-        return new Elements(0, size);
+        return new Elements(origin, origin + size);
     }
 
     /**
@@ -668,10 +725,10 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     public LongStream longStream() {
         requireLongCodec("longStream");
         trie.checkLive(WHAT);
-        return StreamSupport.longStream(new Words(0, size), false);
+        return StreamSupport.longStream(new Words(origin, origin + size), false);
     }
 
-    /** A range {@code [next, end)} of this vector's elements, read leaf by leaf: the spliterators' common part. */
+    /** A range {@code [next, end)} of this vector's positions, read leaf by leaf: the spliterators' common part. */
     private abstract class LeafRange {
         final Ref leaf = new Ref();
         int next;
@@ -684,11 +741,11 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
             end = to;
         }
 
-        /** The leaf of element {@code i}, from the one at hand while {@code i} is in it. */
+        /** The leaf of position {@code i}, from the one at hand while {@code i} is in it. */
         final int slot(int i) {
             int k = i & VectorTrie.MASK;
             if (k == 0 || !inLeaf) {
-                trie.leafFor(leaf, i, size, shift, root, rootAddr, tail, tailAddr);
+                trie.leafFor(leaf, i, origin + size, shift, root, rootAddr, tail, tailAddr);
                 inLeaf = true;
             }
             return k;
@@ -817,25 +874,26 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     /** Walks leaf by leaf: one trie descent per 32 elements. */
     private final class Itr implements Iterator<E> {
         private final Ref leaf = new Ref();
-        private int next;
+        /** The position of the next element. */
+        private int next = origin;
 
         @Override
         public boolean hasNext() {
-            return next < size;
+            return next < origin + size;
         }
 
         @Override
         public E next() {
             trie.checkLive(WHAT);
-            int i = next;
-            if (i >= size) {
+            int p = next;
+            if (p >= origin + size) {
                 throw new NoSuchElementException("no element after index " + (size - 1));
             }
-            int k = i & VectorTrie.MASK;
-            if (k == 0) {
-                trie.leafFor(leaf, i, size, shift, root, rootAddr, tail, tailAddr);
+            int k = p & VectorTrie.MASK;
+            if (k == 0 || p == origin) {
+                trie.leafFor(leaf, p, origin + size, shift, root, rootAddr, tail, tailAddr);
             }
-            next = i + 1;
+            next = p + 1;
             if (trie.inline) {
                 return codec.decode(trie.word(leaf.obj, leaf.addr, k));
             }

@@ -27,7 +27,10 @@ public final class TransientVector<E> {
     private final Codec<E> codec;
     private final Edit edit = Edit.open(WHAT);
     private final Ref out = new Ref();
-    private int size;
+    /** The position of element 0 in the trie ({@link PersistentVector#origin}). */
+    private final int origin;
+    /** The position after the last element: the size is {@code end - origin}. */
+    private int end;
     private int shift;
     private Object root;
     private long rootAddr;
@@ -39,7 +42,8 @@ public final class TransientVector<E> {
     TransientVector(PersistentVector<E> v) {
         this.trie = v.trie;
         this.codec = v.codec;
-        this.size = v.size;
+        this.origin = v.origin;
+        this.end = v.origin + v.size;
         this.shift = v.shift;
         this.root = v.root;
         this.rootAddr = v.rootAddr;
@@ -55,7 +59,7 @@ public final class TransientVector<E> {
             trie.checkLive(WHAT);
             return trie;
         }
-        VectorTrie t = trie.forTransient(size == 0 && !tailOwned, WHAT);
+        VectorTrie t = trie.forTransient(end == origin && !tailOwned, WHAT);
         trie = t;
         edit.allocatorChecked();
         return t;
@@ -64,17 +68,17 @@ public final class TransientVector<E> {
     /** The number of elements. */
     public int size() {
         enter();
-        return size;
+        return end - origin;
     }
 
     /** Element {@code index}. */
     public E get(int index) {
         VectorTrie t = enter();
         if (t.inline) {
-            return codec.decode(t.wordAt(index, size, shift, root, rootAddr, tail, tailAddr));
+            return codec.decode(t.wordAt(index, origin, end - origin, shift, root, rootAddr, tail, tailAddr));
         }
         @SuppressWarnings("unchecked")
-        E e = (E) t.refAt(index, size, shift, root, rootAddr, tail, tailAddr);
+        E e = (E) t.refAt(index, origin, end - origin, shift, root, rootAddr, tail, tailAddr);
         return e;
     }
 
@@ -91,9 +95,9 @@ public final class TransientVector<E> {
             if (codec == Codec.DOUBLE) {
                 throw new UnsupportedOperationException("getLong on a vector of doubles; use get(" + index + ")");
             }
-            return t.wordAt(index, size, shift, root, rootAddr, tail, tailAddr);
+            return t.wordAt(index, origin, end - origin, shift, root, rootAddr, tail, tailAddr);
         }
-        return (Long) t.refAt(index, size, shift, root, rootAddr, tail, tailAddr);
+        return (Long) t.refAt(index, origin, end - origin, shift, root, rootAddr, tail, tailAddr);
     }
 
     /** Adds {@code e} at the end. */
@@ -119,11 +123,11 @@ public final class TransientVector<E> {
     public TransientVector<E> addLong(long e) {
         VectorTrie t = enter();
         requireLongCodec("addLong");
-        int tailCount = size - VectorTrie.tailOffset(size);
+        int tailCount = end - VectorTrie.tailOffset(end);
         if (tailOwned && tailCount < VectorTrie.WIDTH) {
             // Room in a tail this transient owns: one write, nothing allocated, nothing to undo.
             t.setWord(tail, tailAddr, tailCount, e);
-            size++;
+            end++;
             return this;
         }
         out.begin();
@@ -151,7 +155,7 @@ public final class TransientVector<E> {
     }
 
     private void addElement(VectorTrie t, long w, Object r) {
-        int tailCount = size - VectorTrie.tailOffset(size);
+        int tailCount = end - VectorTrie.tailOffset(end);
         if (tailCount < VectorTrie.WIDTH) {
             if (tailOwned) {
                 t.setElement(tail, tailAddr, tailCount, w, r);
@@ -162,7 +166,7 @@ public final class TransientVector<E> {
                 tailAddr = out.addr;
                 tailOwned = true;
             }
-            size++;
+            end++;
             return;
         }
         // Every allocation first (the new tail, then the path), then the in-place writes.
@@ -170,14 +174,14 @@ public final class TransientVector<E> {
         Object newTail = out.obj;
         long newTailA = out.addr;
         t.setElement(newTail, newTailA, 0, w, r);
-        int newShift = t.pushTailLeaf(out, size, shift, root, rootAddr, tail, tailAddr, edit);
+        int newShift = t.pushTailLeaf(out, end, shift, root, rootAddr, tail, tailAddr, edit);
         shift = newShift;
         root = out.obj;
         rootAddr = out.addr;
         tail = newTail;
         tailAddr = newTailA;
         tailOwned = true;
-        size++;
+        end++;
     }
 
     /** Replaces element {@code index} by {@code e}. */
@@ -217,13 +221,14 @@ public final class TransientVector<E> {
     }
 
     private void setElement(VectorTrie t, int index, long w, Object r) {
-        int tailOffset = VectorTrie.tailOffset(size);
-        if (index >= tailOffset) {
-            int k = index & VectorTrie.MASK;
+        int tailOffset = VectorTrie.tailOffset(end);
+        int p = origin + index;
+        if (p >= tailOffset) {
+            int k = p & VectorTrie.MASK;
             if (tailOwned) {
                 t.setElement(tail, tailAddr, k, w, r);
             } else {
-                t.copyLeaf(out, tail, tailAddr, size - tailOffset, VectorTrie.WIDTH, edit);
+                t.copyLeaf(out, tail, tailAddr, end - tailOffset, VectorTrie.WIDTH, edit);
                 t.setElement(out.obj, out.addr, k, w, r);
                 tail = out.obj;
                 tailAddr = out.addr;
@@ -231,7 +236,7 @@ public final class TransientVector<E> {
             }
             return;
         }
-        t.assoc(out, shift, root, rootAddr, index, w, r, edit);
+        t.assoc(out, shift, root, rootAddr, p, w, r, edit);
         root = out.obj;
         rootAddr = out.addr;
     }
@@ -243,7 +248,7 @@ public final class TransientVector<E> {
      */
     public TransientVector<E> pop() {
         VectorTrie t = enter();
-        if (size == 0) {
+        if (end == origin) {
             throw new NoSuchElementException("pop() on an empty vector; check size() first");
         }
         out.begin();
@@ -258,8 +263,8 @@ public final class TransientVector<E> {
     }
 
     private void popElement(VectorTrie t) {
-        int tailCount = size - VectorTrie.tailOffset(size);
-        if (tailCount > 1 || size == 1) {
+        int tailCount = end - VectorTrie.tailOffset(end);
+        if (tailCount > 1 || end - origin == 1) {
             if (tailOwned) {
                 // Drop the reference so the vector does not keep a removed element reachable.
                 t.setElement(tail, tailAddr, tailCount - 1, 0, null);
@@ -269,16 +274,16 @@ public final class TransientVector<E> {
                 tailAddr = out.addr;
                 tailOwned = true;
             }
-            size--;
+            end--;
             return;
         }
         // The last trie leaf becomes the tail: made editable first (an allocation), then the
         // trie loses it (allocations bottom-up, then in-place writes).
-        t.leafFor(out, size - 2, size, shift, root, rootAddr, tail, tailAddr);
+        t.leafFor(out, end - 2, end, shift, root, rootAddr, tail, tailAddr);
         t.editableLeaf(out, out.obj, out.addr, edit);
         Object newTail = out.obj;
         long newTailA = out.addr;
-        int newShift = t.popTailLeaf(out, size, shift, root, rootAddr, edit);
+        int newShift = t.popTailLeaf(out, end, shift, root, rootAddr, edit);
         if (tailOwned) {
             t.retire(out, tail, tailAddr, edit);
         }
@@ -288,7 +293,7 @@ public final class TransientVector<E> {
         tail = newTail;
         tailAddr = newTailA;
         tailOwned = true;
-        size--;
+        end--;
     }
 
     /**
@@ -301,9 +306,9 @@ public final class TransientVector<E> {
         Object pt = tail;
         long pta = tailAddr;
         try {
-            int tailCount = size - VectorTrie.tailOffset(size);
-            if (tailOwned && (size == 0 || tailCount < VectorTrie.WIDTH)) {
-                if (size > 0) {
+            int tailCount = end - VectorTrie.tailOffset(end);
+            if (tailOwned && (end == origin || tailCount < VectorTrie.WIDTH)) {
+                if (end > origin) {
                     // Trim the 32-slot tail to its elements, as persistent tails are exact.
                     t.copyLeaf(out, tail, tailAddr, tailCount, tailCount, null);
                     pt = out.obj;
@@ -317,10 +322,10 @@ public final class TransientVector<E> {
         }
         out.commit();
         edit.close();
-        if (size == 0) {
+        if (end == origin) {
             return PersistentVector.empty(codec);
         }
-        return new PersistentVector<>(t, codec, size, shift, root, rootAddr, pt, pta);
+        return new PersistentVector<>(t, codec, origin, end - origin, shift, root, rootAddr, pt, pta);
     }
 
     /**
@@ -345,8 +350,8 @@ public final class TransientVector<E> {
     }
 
     private void checkIndex(int index) {
-        if (index < 0 || index >= size) {
-            throw VectorTrie.outOfBounds(index, size);
+        if (index < 0 || index >= end - origin) {
+            throw VectorTrie.outOfBounds(index, end - origin);
         }
     }
 

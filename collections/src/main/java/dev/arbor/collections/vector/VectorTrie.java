@@ -91,11 +91,11 @@ abstract class VectorTrie {
     abstract Object ref(Object leaf, long a, int i);
 
     /**
-     * Calls {@code action} with elements {@code 0..count-1} of a leaf of words, in order. A native
+     * Calls {@code action} with elements {@code from..to-1} of a leaf of words, in order. A native
      * format checks its allocator ({@link #checkLive}) after each call, before it reads again,
      * since the action may reset it.
      */
-    abstract void visitWords(Object leaf, long a, int count, LongConsumer action, String what);
+    abstract void visitWords(Object leaf, long a, int from, int to, LongConsumer action, String what);
 
     /** Whether {@code edit} owns the node (may mutate it in place). */
     abstract boolean owned(Object n, long a, Edit edit);
@@ -201,13 +201,23 @@ abstract class VectorTrie {
      */
     private static final int MAX_SHIFT_MASK = 31;
 
-    static int tailOffset(int size) {
-        return size < WIDTH ? 0 : ((size - 1) >>> BITS) << BITS;
+    /** The position of the tail's first slot in a vector whose elements end at position {@code end}. */
+    static int tailOffset(int end) {
+        return end < WIDTH ? 0 : ((end - 1) >>> BITS) << BITS;
     }
 
-    /** The leaf holding element {@code i} (the tail or a trie leaf). */
-    final void leafFor(Ref out, int i, int size, int shift, Object root, long rootA, Object tail, long tailA) {
-        if (i >= tailOffset(size)) {
+    /**
+     * How many of the {@code size} elements from position {@code origin} are in trie leaves (the
+     * rest are in the tail). Zero when the origin is in the tail, where the trie may still hold
+     * leaves of positions before the origin.
+     */
+    static int inTrie(int origin, int size) {
+        return Math.max(tailOffset(origin + size) - origin, 0);
+    }
+
+    /** The leaf holding position {@code i} (the tail or a trie leaf) of a vector whose elements end at position {@code end}. */
+    final void leafFor(Ref out, int i, int end, int shift, Object root, long rootA, Object tail, long tailA) {
+        if (i >= tailOffset(end)) {
             out.set(tail, tailA);
             return;
         }
@@ -225,23 +235,26 @@ abstract class VectorTrie {
 
     /**
      * Visits the leaves of a vector in order, each branch node read once (where looking each leaf
-     * up from the root reads the branches above it again for every leaf), then the tail.
+     * up from the root reads the branches above it again for every leaf), then the tail: the
+     * elements at positions {@code origin..end-1}.
      */
-    final void walkLeaves(int size, int shift, Object root, long rootA, Object tail, long tailA, LeafVisitor visitor) {
-        int tailOffset = tailOffset(size);
-        if (tailOffset > 0) {
+    final void walkLeaves(int origin, int end, int shift, Object root, long rootA, Object tail, long tailA, LeafVisitor visitor) {
+        int tailOffset = tailOffset(end);
+        if (origin == 0 && tailOffset > 0) {
             walkBranch(root, rootA, shift, 0, tailOffset, visitor);
+        } else if (origin < tailOffset) {
+            walkFrom(root, rootA, shift, 0, origin, tailOffset, visitor);
         }
-        if (size > tailOffset) {
-            visitor.leaf(tail, tailA, size - tailOffset);
+        if (end > tailOffset) {
+            visitor.leaf(tail, tailA, Math.max(origin - tailOffset, 0), end - tailOffset);
         }
     }
 
-    /** The leaves below the node {@code (n, a)} at {@code level} whose first element is {@code first}, up to {@code end}. */
+    /** The leaves below the node {@code (n, a)} at {@code level} whose first position is {@code first}, up to {@code end}. */
     private void walkBranch(Object n, long a, int level, int first, int end, LeafVisitor visitor) {
         if (level == 0) {
             // Every leaf before the tail is full.
-            visitor.leaf(n, a, WIDTH);
+            visitor.leaf(n, a, 0, WIDTH);
             return;
         }
         for (int k = 0; k < WIDTH; k++) {
@@ -251,6 +264,29 @@ abstract class VectorTrie {
             }
             // The address first: a native child needs one read, the object half only otherwise.
             long ca = childAddr(n, a, k);
+            walkBranch(ca != 0 ? null : child(n, a, k), ca, level - BITS, childFirst, end, visitor);
+        }
+    }
+
+    /**
+     * {@link #walkBranch} for a slice: from position {@code from}, which lies below this node.
+     * The subtrees before it are not read (the slice dropped them); only the path to
+     * {@code from} is walked here, every subtree right of it by {@link #walkBranch}.
+     */
+    private void walkFrom(Object n, long a, int level, int first, int from, int end, LeafVisitor visitor) {
+        if (level == 0) {
+            visitor.leaf(n, a, from - first, WIDTH);
+            return;
+        }
+        int k = (from - first) >>> level;
+        long ca = childAddr(n, a, k);
+        walkFrom(ca != 0 ? null : child(n, a, k), ca, level - BITS, first + (k << level), from, end, visitor);
+        for (k++; k < WIDTH; k++) {
+            int childFirst = first + (k << level);
+            if (childFirst >= end) {
+                return;
+            }
+            ca = childAddr(n, a, k);
             walkBranch(ca != 0 ? null : child(n, a, k), ca, level - BITS, childFirst, end, visitor);
         }
     }
@@ -266,24 +302,32 @@ abstract class VectorTrie {
      * so the JIT hoists the checks on it (its type, its length) out of that loop. With the root
      * inside the loop they ran for every lookup: 10^3-element getLong 2.2 -> 1.2 ns.
      *
-     * They check the index themselves: one unsigned comparison with the tail offset sends every
-     * trie index down, and only the rest (the tail's indexes, negative ones, the size and beyond)
-     * pays the comparison with the size. A check before them cost a comparison per lookup.
+     * They check the index themselves: one unsigned comparison with the number of elements in
+     * the trie sends every trie index down, and only the rest (the tail's indexes, negative ones,
+     * the size and beyond) pays the comparison with the size. A check before them cost a
+     * comparison per lookup. Index i is at position origin + i: a slice (origin > 0) reads
+     * through a method of its own, so that in a loop over one vector the JIT hoists the origin
+     * test out (loop unswitching) and a vector that is no slice keeps the code it had before
+     * slices: adding the origin in the descent cost 7% at 10^3 elements (0.88 -> 0.94-0.95 ns).
      *
      * They repeat leafFor's descent rather than call it with a Ref register: with the native
      * format the JIT did not scalar-replace the register, and each get allocated 80 bytes
      * (-prof gc on nativeformat.NativeReadBenchmark.vectorGetLong: 2.8 -> 18.5 ns).
      */
-    final long wordAt(int i, int size, int shift, Object root, long rootA, Object tail, long tailA) {
+    final long wordAt(int i, int origin, int size, int shift, Object root, long rootA, Object tail, long tailA) {
+        if (origin != 0) {
+            return wordAtInSlice(i, origin, size, shift, root, rootA, tail, tailA);
+        }
         Object n = tail;
         long a = tailA;
+        int p = i;
         if (Integer.compareUnsigned(i, tailOffset(size)) < 0) {
             int level = shift & MAX_SHIFT_MASK;
-            int r = (i >>> level) & MASK;
+            int r = (p >>> level) & MASK;
             a = childAddr(root, rootA, r);
             n = a != 0 ? null : child(root, rootA, r);
             for (level -= BITS; level > 0; level -= BITS) {
-                int k = (i >>> level) & MASK;
+                int k = (p >>> level) & MASK;
                 // The address first: a native child needs one read, the object half only otherwise.
                 long ca = childAddr(n, a, k);
                 n = ca != 0 ? null : child(n, a, k);
@@ -292,19 +336,20 @@ abstract class VectorTrie {
         } else if (Integer.compareUnsigned(i, size) >= 0) {
             throw outOfBounds(i, size);
         }
-        return word(n, a, i & MASK);
+        return word(n, a, p & MASK);
     }
 
-    final Object refAt(int i, int size, int shift, Object root, long rootA, Object tail, long tailA) {
+    private long wordAtInSlice(int i, int origin, int size, int shift, Object root, long rootA, Object tail, long tailA) {
         Object n = tail;
         long a = tailA;
-        if (Integer.compareUnsigned(i, tailOffset(size)) < 0) {
+        int p = origin + i;
+        if (Integer.compareUnsigned(i, inTrie(origin, size)) < 0) {
             int level = shift & MAX_SHIFT_MASK;
-            int r = (i >>> level) & MASK;
+            int r = (p >>> level) & MASK;
             a = childAddr(root, rootA, r);
             n = a != 0 ? null : child(root, rootA, r);
             for (level -= BITS; level > 0; level -= BITS) {
-                int k = (i >>> level) & MASK;
+                int k = (p >>> level) & MASK;
                 // The address first: a native child needs one read, the object half only otherwise.
                 long ca = childAddr(n, a, k);
                 n = ca != 0 ? null : child(n, a, k);
@@ -313,21 +358,69 @@ abstract class VectorTrie {
         } else if (Integer.compareUnsigned(i, size) >= 0) {
             throw outOfBounds(i, size);
         }
-        return ref(n, a, i & MASK);
+        return word(n, a, p & MASK);
+    }
+
+    final Object refAt(int i, int origin, int size, int shift, Object root, long rootA, Object tail, long tailA) {
+        if (origin != 0) {
+            return refAtInSlice(i, origin, size, shift, root, rootA, tail, tailA);
+        }
+        Object n = tail;
+        long a = tailA;
+        int p = i;
+        if (Integer.compareUnsigned(i, tailOffset(size)) < 0) {
+            int level = shift & MAX_SHIFT_MASK;
+            int r = (p >>> level) & MASK;
+            a = childAddr(root, rootA, r);
+            n = a != 0 ? null : child(root, rootA, r);
+            for (level -= BITS; level > 0; level -= BITS) {
+                int k = (p >>> level) & MASK;
+                // The address first: a native child needs one read, the object half only otherwise.
+                long ca = childAddr(n, a, k);
+                n = ca != 0 ? null : child(n, a, k);
+                a = ca;
+            }
+        } else if (Integer.compareUnsigned(i, size) >= 0) {
+            throw outOfBounds(i, size);
+        }
+        return ref(n, a, p & MASK);
+    }
+
+    private Object refAtInSlice(int i, int origin, int size, int shift, Object root, long rootA, Object tail, long tailA) {
+        Object n = tail;
+        long a = tailA;
+        int p = origin + i;
+        if (Integer.compareUnsigned(i, inTrie(origin, size)) < 0) {
+            int level = shift & MAX_SHIFT_MASK;
+            int r = (p >>> level) & MASK;
+            a = childAddr(root, rootA, r);
+            n = a != 0 ? null : child(root, rootA, r);
+            for (level -= BITS; level > 0; level -= BITS) {
+                int k = (p >>> level) & MASK;
+                // The address first: a native child needs one read, the object half only otherwise.
+                long ca = childAddr(n, a, k);
+                n = ca != 0 ? null : child(n, a, k);
+                a = ca;
+            }
+        } else if (Integer.compareUnsigned(i, size) >= 0) {
+            throw outOfBounds(i, size);
+        }
+        return ref(n, a, p & MASK);
     }
 
     /**
-     * Whether the first {@code count} elements below the node {@code (n, a)} of this format and
-     * the node {@code (m, b)} of format {@code other}, both at {@code level} (a leaf at 0), are
-     * equal: words by value (same codec), references by {@code equals}. Two vectors of one size
-     * have one shape, so their nodes pair up; a node both share is equal without being read.
+     * Whether the elements at positions {@code from..count-1} below the node {@code (n, a)} of
+     * this format and the node {@code (m, b)} of format {@code other}, both at {@code level} (a
+     * leaf at 0), are equal: words by value (same codec), references by {@code equals}. Two
+     * vectors of one origin and one size have one shape, so their nodes pair up; a node both
+     * share is equal without being read, and subtrees wholly before {@code from} are not read.
      */
-    final boolean sameElements(Object n, long a, VectorTrie other, Object m, long b, int level, int count) {
+    final boolean sameElements(Object n, long a, VectorTrie other, Object m, long b, int level, int from, int count) {
         if (n == m && a == b) {
             return true;
         }
         if (level == 0) {
-            for (int i = 0; i < count; i++) {
+            for (int i = from; i < count; i++) {
                 if (inline ? word(n, a, i) != other.word(m, b, i) : !Objects.equals(ref(n, a, i), other.ref(m, b, i))) {
                     return false;
                 }
@@ -335,11 +428,11 @@ abstract class VectorTrie {
             return true;
         }
         int span = 1 << level;
-        for (int k = 0, first = 0; first < count; k++, first += span) {
+        for (int k = from >>> level, first = k << level; first < count; k++, first += span) {
             long ca = childAddr(n, a, k);
             long cb = other.childAddr(m, b, k);
             if (!sameElements(ca != 0 ? null : child(n, a, k), ca, other, cb != 0 ? null : other.child(m, b, k), cb,
-                    level - BITS, Math.min(span, count - first))) {
+                    level - BITS, Math.max(from - first, 0), Math.min(span, count - first))) {
                 return false;
             }
         }
@@ -382,11 +475,11 @@ abstract class VectorTrie {
 
     /**
      * The trie (rooted at {@code root} of height {@code shift}) with the full leaf {@code tail}
-     * added as its last leaf; {@code size} counts the tail's elements. Writes the new root and
+     * added as its last leaf; {@code end} is the position after the tail's last element. Writes the new root and
      * returns the new shift.
      */
-    final int pushTailLeaf(Ref out, int size, int shift, Object root, long rootA, Object tail, long tailA, Edit edit) {
-        if ((size >>> BITS) > (1 << shift)) {
+    final int pushTailLeaf(Ref out, int end, int shift, Object root, long rootA, Object tail, long tailA, Edit edit) {
+        if ((end >>> BITS) > (1 << shift)) {
             // The root is full: a new root above it.
             newPath(out, edit, shift, tail, tailA);
             Object path = out.obj;
@@ -396,12 +489,12 @@ abstract class VectorTrie {
             setChild(out.obj, out.addr, 1, path, pathA);
             return shift + BITS;
         }
-        pushTail(out, size, shift, root, rootA, tail, tailA, edit);
+        pushTail(out, end, shift, root, rootA, tail, tailA, edit);
         return shift;
     }
 
-    private void pushTail(Ref out, int size, int level, Object parent, long parentA, Object tail, long tailA, Edit edit) {
-        int k = ((size - 1) >>> level) & MASK;
+    private void pushTail(Ref out, int end, int level, Object parent, long parentA, Object tail, long tailA, Edit edit) {
+        int k = ((end - 1) >>> level) & MASK;
         Object insert;
         long insertA;
         if (level == BITS) {
@@ -413,7 +506,7 @@ abstract class VectorTrie {
             if (isNull(c, ca)) {
                 newPath(out, edit, level - BITS, tail, tailA);
             } else {
-                pushTail(out, size, level - BITS, c, ca, tail, tailA, edit);
+                pushTail(out, end, level - BITS, c, ca, tail, tailA, edit);
             }
             insert = out.obj;
             insertA = out.addr;
@@ -473,11 +566,77 @@ abstract class VectorTrie {
     }
 
     /**
-     * The trie without its last leaf, for a vector of {@code size} elements whose tail holds one.
+     * The trie rooted at {@code (n, a)} at {@code shift} cut to a slice whose trie elements are at
+     * positions {@code from..end-1} ({@code from < end}, {@code end} a multiple of 32), for a
+     * persistent {@code subList}: while those positions lie below one child, that child becomes
+     * the root (positions then count from that child's first, {@link #sliceBase}); then the
+     * branches on the path to the leaf of {@code from} are copied with the children before the
+     * path left empty, so the slice keeps no dropped subtree reachable (only the dropped part of
+     * that one leaf). Everything right of the path is shared: one branch per level. Writes the
+     * new root and returns its shift.
+     */
+    final int dropLeaves(Ref out, int from, int end, int shift, Object n, long a) {
+        int level = shift;
+        int base = 0;
+        while (level > BITS && ((from - base) >>> level) == ((end - 1 - base) >>> level)) {
+            int k = (from - base) >>> level;
+            long ca = childAddr(n, a, k);
+            n = ca != 0 ? null : child(n, a, k);
+            a = ca;
+            base += k << level;
+            level -= BITS;
+        }
+        keepFrom(out, from - base, level, n, a);
+        return level;
+    }
+
+    /**
+     * The first position below the root {@link #dropLeaves} chose for a slice from position
+     * {@code from} whose new shift is {@code newShift}: positions in the slice's trie are the old
+     * ones minus this.
+     */
+    static int sliceBase(int from, int newShift) {
+        int bits = newShift + BITS;
+        return bits >= Integer.SIZE - 1 ? 0 : (from >>> bits) << bits;
+    }
+
+    /** A copy of the branch {@code (n, a)} at {@code level} without the subtrees wholly before its position {@code from}. */
+    private void keepFrom(Ref out, int from, int level, Object n, long a) {
+        if (from == 0) {
+            out.set(n, a);
+            return;
+        }
+        int first = (from >>> level) & MASK;
+        long ca = childAddr(n, a, first);
+        Object c = ca != 0 ? null : child(n, a, first);
+        if (level > BITS) {
+            keepFrom(out, from & ((1 << level) - 1), level - BITS, c, ca);
+            c = out.obj;
+            ca = out.addr;
+        }
+        newBranch(out, null);
+        setChild(out.obj, out.addr, first, c, ca);
+        for (int i = first + 1; i < WIDTH; i++) {
+            long ia = childAddr(n, a, i);
+            Object ic = ia != 0 ? null : child(n, a, i);
+            if (!isNull(ic, ia)) {
+                setChild(out.obj, out.addr, i, ic, ia);
+            }
+        }
+        // The right cut of the same slice may have just made this branch: then it is garbage.
+        Object copy = out.obj;
+        long copyA = out.addr;
+        retire(out, n, a, null);
+        out.set(copy, copyA);
+    }
+
+    /**
+     * The trie without its last leaf, for a vector whose elements end at position {@code end} and
+     * whose tail holds one.
      * Writes the new root ("no node" if the trie becomes empty) and returns the new shift.
      */
-    final int popTailLeaf(Ref out, int size, int shift, Object root, long rootA, Edit edit) {
-        popTail(out, size, shift, root, rootA, edit);
+    final int popTailLeaf(Ref out, int end, int shift, Object root, long rootA, Edit edit) {
+        popTail(out, end, shift, root, rootA, edit);
         if (isNull(out.obj, out.addr)) {
             emptyRoot(out);
             return BITS;
@@ -485,9 +644,11 @@ abstract class VectorTrie {
         if (shift > BITS) {
             Object r = out.obj;
             long ra = out.addr;
-            if (isNull(child(r, ra, 1), childAddr(r, ra, 1))) {
-                Object c = child(r, ra, 0);
-                long ca = childAddr(r, ra, 0);
+            Object c = child(r, ra, 0);
+            long ca = childAddr(r, ra, 0);
+            // Only child 0 left: it becomes the root. A slice's root may have no child 0 (it
+            // dropped those positions); it keeps its height, as its positions cannot move here.
+            if (isNull(child(r, ra, 1), childAddr(r, ra, 1)) && !isNull(c, ca)) {
                 retire(out, r, ra, edit);
                 out.set(c, ca);
                 return shift - BITS;
@@ -496,10 +657,10 @@ abstract class VectorTrie {
         return shift;
     }
 
-    private void popTail(Ref out, int size, int level, Object n, long a, Edit edit) {
-        int k = ((size - 2) >>> level) & MASK;
+    private void popTail(Ref out, int end, int level, Object n, long a, Edit edit) {
+        int k = ((end - 2) >>> level) & MASK;
         if (level > BITS) {
-            popTail(out, size, level - BITS, child(n, a, k), childAddr(n, a, k), edit);
+            popTail(out, end, level - BITS, child(n, a, k), childAddr(n, a, k), edit);
             if (isNull(out.obj, out.addr) && k == 0) {
                 retire(out, n, a, edit);
                 return;

@@ -85,6 +85,12 @@ class NativeVectorRobustnessTest {
                             assertEquals(model.subList(0, to), AllocationFailures.check(failing, "subList(0, " + to + ") at " + at,
                                     () -> v.subList(0, to), unchanged));
                         }
+                        for (int[] r : new int[][] {{1, size}, {33, size}, {size / 3, size - 1}, {size / 3, size / 3 + 40}}) {
+                            if (r[0] > 0 && r[1] <= size && r[1] - r[0] > 32) {
+                                assertEquals(model.subList(r[0], r[1]), AllocationFailures.check(failing,
+                                        "subList(" + r[0] + ", " + r[1] + ") at " + at, () -> v.subList(r[0], r[1]), unchanged));
+                            }
+                        }
                     }
                     // Copying out of another native allocator into this one.
                     try (ArenaAllocator arena = ArenaAllocator.create()) {
@@ -246,7 +252,13 @@ class NativeVectorRobustnessTest {
                         } else if (op < 84 && !model.isEmpty()) {
                             int lo = rnd.nextInt(model.size());
                             int hi = lo + rnd.nextInt(model.size() - lo + 1);
-                            assertEquals(model.subList(lo, hi), v.subList(lo, hi), msg + "subList(" + lo + ", " + hi + ")");
+                            PersistentVector<Long> slice = v.subList(lo, hi);
+                            assertEquals(model.subList(lo, hi), slice, msg + "subList(" + lo + ", " + hi + ")");
+                            if (rnd.nextBoolean()) {
+                                // Go on from the slice: later edits, transients and copies start at its origin.
+                                v = slice;
+                                model = new ArrayList<>(model.subList(lo, hi));
+                            }
                         } else if (op < 90) {
                             TransientVector<Long> t = v.asTransient();
                             int n = rnd.nextInt(100);
