@@ -24,7 +24,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * An immutable, structurally shared list: a 32-way trie with a tail (Clojure's scheme).
- * {@link #append} is O(1) amortized, {@link #get} and {@link #with} are O(log<sub>32</sub> n).
+ * {@link #append} is O(1) amortized, {@link #get} and {@link #with} are O(log<sub>32</sub> n), and so
+ * is {@link #subList}: a slice shares the vector's nodes between its two ends.
  *
  * <p>Elements are stored as {@linkplain Codec codec} words: a vector made with {@link Codec#LONG}
  * holds no boxed objects, and {@link #getLong}/{@link #appendLong}/{@link #withLong} never box.
@@ -473,10 +474,9 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
 
     /**
      * The elements at positions {@code from..to-1} ({@code origin <= from < to <= origin + size}),
-     * sharing this vector's nodes: the right cut makes the leaf of {@code to - 1} the tail and
-     * copies the branches on its path ({@link VectorTrie#keepLeaves}), the left cut copies the
-     * branches on the path to {@code from} without what lies before it
-     * ({@link VectorTrie#dropLeaves}).
+     * sharing this vector's nodes: the leaf of {@code to - 1} becomes the tail (cut to that
+     * element), and the trie keeps the leaves from that of {@code from} to the one before
+     * ({@link VectorTrie#sliceLeaves}).
      */
     private PersistentVector<E> slice(int from, int to) {
         VectorTrie t = trie.forUpdate(false, WHAT);
@@ -484,50 +484,34 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         try {
             int end = origin + size;
             int tailOffset = VectorTrie.tailOffset(end);
+            int newTailOffset = VectorTrie.tailOffset(to);
             Object newTail = tail;
             long newTailA = tailAddr;
-            Object newRoot = root;
-            long newRootA = rootAddr;
-            int newShift = shift;
-            int newTailOffset = VectorTrie.tailOffset(to);
-            if (to > tailOffset) {
-                // The cut falls in the tail: the trie stays as it is.
-                if (to < end) {
-                    t.copyLeaf(out, tail, tailAddr, to - tailOffset, to - tailOffset, null);
-                    newTail = out.obj;
-                    newTailA = out.addr;
-                }
-            } else {
+            if (to <= tailOffset) {
                 // The leaf holding the last kept element becomes the tail, cut to that element.
                 t.leafFor(out, to - 1, end, shift, root, rootAddr, tail, tailAddr);
                 t.copyLeaf(out, out.obj, out.addr, to - newTailOffset, to - newTailOffset, null);
                 newTail = out.obj;
                 newTailA = out.addr;
-                if (newTailOffset > from) {
-                    newShift = t.keepLeaves(out, newTailOffset, shift, root, rootAddr);
-                    newRoot = out.obj;
-                    newRootA = out.addr;
-                }
+            } else if (to < end) {
+                // The cut falls in the tail.
+                t.copyLeaf(out, tail, tailAddr, to - tailOffset, to - tailOffset, null);
+                newTail = out.obj;
+                newTailA = out.addr;
             }
-            int newOrigin = from;
             if (newTailOffset <= from) {
                 // Every kept element is in the tail: positions start again at its leaf.
                 t.emptyRoot(out);
-                newRoot = out.obj;
-                newRootA = out.addr;
-                newShift = VectorTrie.BITS;
-                newOrigin = from - newTailOffset;
-            } else if (from > origin) {
-                newShift = t.dropLeaves(out, from, newTailOffset, newShift, newRoot, newRootA);
-                newRoot = out.obj;
-                newRootA = out.addr;
-                newOrigin = from - VectorTrie.sliceBase(from, newShift);
+                return new PersistentVector<>(t, codec, from - newTailOffset, to - from, VectorTrie.BITS, out.obj, out.addr,
+                        newTail, newTailA);
             }
-            PersistentVector<E> result = new PersistentVector<>(t, codec, newOrigin, to - from, newShift, newRoot, newRootA,
-                    newTail, newTailA);
-            // Frees the branches the right cut made and the left cut copied again.
-            out.commit();
-            return result;
+            if (from == origin && to > tailOffset) {
+                // The trie stays as it is.
+                return new PersistentVector<>(t, codec, origin, to - from, shift, root, rootAddr, newTail, newTailA);
+            }
+            int newShift = t.sliceLeaves(out, from, newTailOffset, to <= tailOffset, shift, root, rootAddr);
+            return new PersistentVector<>(t, codec, from - VectorTrie.sliceBase(from, newShift), to - from, newShift,
+                    out.obj, out.addr, newTail, newTailA);
         } catch (Throwable e) {
             out.rollback(e);
             throw e;

@@ -528,54 +528,19 @@ abstract class VectorTrie {
     }
 
     /**
-     * The trie of the first {@code count} elements (a positive multiple of 32) of the trie rooted
-     * at {@code (n, a)} at {@code shift}, for a persistent prefix: the branches on the path to the
-     * last kept leaf are copied, everything left of that path is shared, so it costs one branch
-     * per level. Writes the new root and returns its shift: the trie drops the levels its
-     * elements no longer need, as one built by appends would have.
+     * The trie rooted at {@code (n, a)} at {@code shift} cut to the leaves of positions
+     * {@code from..end-1} ({@code from < end}, {@code end} a multiple of 32), for a persistent
+     * {@code subList}. While those positions lie below one child, that child becomes the root
+     * (positions then count from that child's first, {@link #sliceBase}), as a trie built by
+     * appends would have no level more than its elements need. Below, the branches on the path
+     * to the leaf of {@code from} are copied with the children before the path left empty, so the
+     * slice keeps nothing it dropped reachable but the part of that leaf before {@code from};
+     * with {@code cutEnd}, the branches on the path to the leaf of {@code end - 1} are copied with
+     * the children after it left empty (else the trie ends at {@code end} already). Everything
+     * between the two paths is shared, and a branch on both paths is copied once: at most one
+     * branch per level and path. Writes the new root and returns its shift.
      */
-    final int keepLeaves(Ref out, int count, int shift, Object n, long a) {
-        int level = shift;
-        while (level > BITS && count <= 1 << level) {
-            // Every kept leaf is below child 0: that child is the new root, shared as it is.
-            long ca = childAddr(n, a, 0);
-            n = ca != 0 ? null : child(n, a, 0);
-            a = ca;
-            level -= BITS;
-        }
-        keepFirst(out, count, level, n, a);
-        return level;
-    }
-
-    /** A copy of the branch {@code (n, a)} at {@code level} holding only its first {@code count} elements. */
-    private void keepFirst(Ref out, int count, int level, Object n, long a) {
-        int last = ((count - 1) >>> level) & MASK;
-        long ca = childAddr(n, a, last);
-        Object c = ca != 0 ? null : child(n, a, last);
-        if (level > BITS) {
-            keepFirst(out, count - (last << level), level - BITS, c, ca);
-            c = out.obj;
-            ca = out.addr;
-        }
-        newBranch(out, null);
-        for (int i = 0; i < last; i++) {
-            long ia = childAddr(n, a, i);
-            setChild(out.obj, out.addr, i, ia != 0 ? null : child(n, a, i), ia);
-        }
-        setChild(out.obj, out.addr, last, c, ca);
-    }
-
-    /**
-     * The trie rooted at {@code (n, a)} at {@code shift} cut to a slice whose trie elements are at
-     * positions {@code from..end-1} ({@code from < end}, {@code end} a multiple of 32), for a
-     * persistent {@code subList}: while those positions lie below one child, that child becomes
-     * the root (positions then count from that child's first, {@link #sliceBase}); then the
-     * branches on the path to the leaf of {@code from} are copied with the children before the
-     * path left empty, so the slice keeps no dropped subtree reachable (only the dropped part of
-     * that one leaf). Everything right of the path is shared: one branch per level. Writes the
-     * new root and returns its shift.
-     */
-    final int dropLeaves(Ref out, int from, int end, int shift, Object n, long a) {
+    final int sliceLeaves(Ref out, int from, int end, boolean cutEnd, int shift, Object n, long a) {
         int level = shift;
         int base = 0;
         while (level > BITS && ((from - base) >>> level) == ((end - 1 - base) >>> level)) {
@@ -586,12 +551,50 @@ abstract class VectorTrie {
             base += k << level;
             level -= BITS;
         }
-        keepFrom(out, from - base, level, n, a);
+        if (cutEnd) {
+            keepBetween(out, from - base, end - base, level, n, a);
+        } else {
+            keepFrom(out, from - base, level, n, a);
+        }
         return level;
     }
 
     /**
-     * The first position below the root {@link #dropLeaves} chose for a slice from position
+     * {@link #sliceLeaves} below the branch {@code (n, a)} at {@code level}, where positions
+     * {@code f} and {@code e - 1} are below different children unless the children are leaves.
+     * A method of its own so that {@code sliceLeaves} stays small enough for the JIT to inline
+     * into {@code subList}, whose register then needs no allocation (a slice without the first of
+     * 10^3 elements: 39 -> 27 ns).
+     */
+    private void keepBetween(Ref out, int f, int e, int level, Object n, long a) {
+        int first = (f >>> level) & MASK;
+        int last = ((e - 1) >>> level) & MASK;
+        long fa = childAddr(n, a, first);
+        Object fc = fa != 0 ? null : child(n, a, first);
+        long la = childAddr(n, a, last);
+        Object lc = la != 0 ? null : child(n, a, last);
+        if (level > BITS) {
+            // The loop above leaves first < last here: two paths, one below each.
+            keepFrom(out, f - (first << level), level - BITS, fc, fa);
+            fc = out.obj;
+            fa = out.addr;
+            keepFirst(out, e - (last << level), level - BITS, lc, la);
+            lc = out.obj;
+            la = out.addr;
+        }
+        copyBranch(out, n, a, null);
+        for (int i = 0; i < first; i++) {
+            setChild(out.obj, out.addr, i, null, 0);
+        }
+        for (int i = last + 1; i < WIDTH; i++) {
+            setChild(out.obj, out.addr, i, null, 0);
+        }
+        setChild(out.obj, out.addr, first, fc, fa);
+        setChild(out.obj, out.addr, last, lc, la);
+    }
+
+    /**
+     * The first position below the root {@link #sliceLeaves} chose for a slice from position
      * {@code from} whose new shift is {@code newShift}: positions in the slice's trie are the old
      * ones minus this.
      */
@@ -600,34 +603,69 @@ abstract class VectorTrie {
         return bits >= Integer.SIZE - 1 ? 0 : (from >>> bits) << bits;
     }
 
-    /** A copy of the branch {@code (n, a)} at {@code level} without the subtrees wholly before its position {@code from}. */
+    /** A copy of the branch {@code (n, a)} at {@code level} holding only its first {@code count} positions. */
+    private void keepFirst(Ref out, int count, int level, Object n, long a) {
+        if (count >>> level == WIDTH) {
+            // Every position: the branch as it is.
+            out.set(n, a);
+            return;
+        }
+        int last = ((count - 1) >>> level) & MASK;
+        long ca = childAddr(n, a, last);
+        Object c = ca != 0 ? null : child(n, a, last);
+        if (level > BITS) {
+            keepFirst(out, count - (last << level), level - BITS, c, ca);
+            c = out.obj;
+            ca = out.addr;
+        }
+        // One block move, then the children after the path emptied: cheaper than setting the
+        // children it keeps one by one (a slice without the first element of 10^6: 136 -> 72 ns).
+        copyBranch(out, n, a, null);
+        for (int i = last + 1; i < WIDTH; i++) {
+            setChild(out.obj, out.addr, i, null, 0);
+        }
+        setChild(out.obj, out.addr, last, c, ca);
+    }
+
+    /** A copy of the branch {@code (n, a)} at {@code level} without the positions before {@code from}. */
     private void keepFrom(Ref out, int from, int level, Object n, long a) {
         if (from == 0) {
+            // Every position: the branch as it is.
             out.set(n, a);
             return;
         }
         int first = (from >>> level) & MASK;
         long ca = childAddr(n, a, first);
         Object c = ca != 0 ? null : child(n, a, first);
+        boolean childCut = false;
         if (level > BITS) {
             keepFrom(out, from & ((1 << level) - 1), level - BITS, c, ca);
+            childCut = out.obj != c || out.addr != ca;
             c = out.obj;
             ca = out.addr;
         }
-        newBranch(out, null);
+        if (!childCut && noChildBefore(n, a, first)) {
+            // Nothing to drop here or below (a cut inside a leaf, or before it an earlier slice's):
+            // the branch as it is. So a vector taken from the front one element at a time copies
+            // a branch once per leaf it leaves, not at every step.
+            out.set(n, a);
+            return;
+        }
+        copyBranch(out, n, a, null);
+        for (int i = 0; i < first; i++) {
+            setChild(out.obj, out.addr, i, null, 0);
+        }
         setChild(out.obj, out.addr, first, c, ca);
-        for (int i = first + 1; i < WIDTH; i++) {
-            long ia = childAddr(n, a, i);
-            Object ic = ia != 0 ? null : child(n, a, i);
-            if (!isNull(ic, ia)) {
-                setChild(out.obj, out.addr, i, ic, ia);
+    }
+
+    /** Whether the children of the branch {@code (n, a)} before child {@code k} are all "no node". */
+    private boolean noChildBefore(Object n, long a, int k) {
+        for (int i = 0; i < k; i++) {
+            if (!isNull(child(n, a, i), childAddr(n, a, i))) {
+                return false;
             }
         }
-        // The right cut of the same slice may have just made this branch: then it is garbage.
-        Object copy = out.obj;
-        long copyA = out.addr;
-        retire(out, n, a, null);
-        out.set(copy, copyA);
+        return true;
     }
 
     /**
