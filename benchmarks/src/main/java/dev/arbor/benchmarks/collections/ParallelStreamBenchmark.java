@@ -1,6 +1,8 @@
 package dev.arbor.benchmarks.collections;
 
+import dev.arbor.collections.champ.PersistentMap;
 import dev.arbor.collections.champ.PersistentSet;
+import dev.arbor.collections.champ.TransientMap;
 import dev.arbor.collections.champ.TransientSet;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.vector.PersistentVector;
@@ -33,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * splits along the trie; the same set through an iterator-based spliterator ({@code arborIterator}:
  * what {@code Collection.spliterator()} gives by default, and what the set had before, copying
  * elements into arrays to split); the set's unboxed {@code longStream()} ({@code arborLongStream});
- * {@code java.util.HashSet}. Lists: Arbor's vector, whose
+ * {@code java.util.HashSet}. A {@code long -> long} map's keys: its {@code keySet()}
+ * ({@code arborMapKeys}) and its unboxed {@code keyLongStream()} ({@code arborMapKeyLongStream}). Lists: Arbor's vector, whose
  * spliterator reads leaf by leaf ({@code arborVector}); the same vector through a list view of its
  * {@code get} ({@code arborVectorGet}: {@code AbstractList}'s default, what the vector had
  * before); the vector's unboxed {@code longStream()} ({@code arborVectorLongStream});
@@ -51,11 +54,12 @@ public class ParallelStreamBenchmark {
     public int size;
 
     /** A set ({@code arbor}, {@code arborIterator}, {@code arborLongStream}, {@code javaHashSet}) or a list (the others). */
-    @Param({"arbor", "arborIterator", "arborLongStream", "javaHashSet", "arborVector", "arborVectorGet", "arborVectorLongStream",
-        "javaArrayList"})
+    @Param({"arbor", "arborIterator", "arborLongStream", "javaHashSet", "arborMapKeys", "arborMapKeyLongStream", "arborVector",
+        "arborVectorGet", "arborVectorLongStream", "javaArrayList"})
     public String lib;
 
     private Collection<Long> set;
+    private PersistentMap<Long, Long> map;
 
     /** Makes the set. */
     @Setup(Level.Trial)
@@ -68,6 +72,15 @@ public class ParallelStreamBenchmark {
                 case "arborVectorGet" -> new GetView(v);
                 default -> new ArrayList<>(v);
             };
+            return;
+        }
+        if (lib.startsWith("arborMap")) {
+            TransientMap<Long, Long> t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+            for (int i = 0; i < size; i++) {
+                t.putLong(d.keys[i], d.values[i]);
+            }
+            map = t.persistent();
+            set = map.keySet();
             return;
         }
         if (lib.equals("javaHashSet")) {
@@ -93,6 +106,10 @@ public class ParallelStreamBenchmark {
     }
 
     private LongStream longs(boolean parallel) {
+        if (lib.equals("arborMapKeyLongStream")) {
+            LongStream s = map.keyLongStream();
+            return parallel ? s.parallel() : s;
+        }
         if (lib.equals("arborVectorLongStream") || lib.equals("arborLongStream")) {
             LongStream s = set instanceof PersistentVector<Long> v ? v.longStream() : ((PersistentSet<Long>) set).longStream();
             return parallel ? s.parallel() : s;

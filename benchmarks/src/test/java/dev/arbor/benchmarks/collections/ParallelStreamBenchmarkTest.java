@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ParallelStreamBenchmarkTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"arbor", "arborIterator", "arborLongStream", "javaHashSet", "arborVector", "arborVectorGet", "arborVectorLongStream", "javaArrayList"})
+    @ValueSource(strings = {"arbor", "arborIterator", "arborLongStream", "javaHashSet", "arborMapKeys", "arborMapKeyLongStream", "arborVector", "arborVectorGet", "arborVectorLongStream", "javaArrayList"})
     void everySumIsTheSumOfTheKeys(String lib) {
         ParallelStreamBenchmark b = new ParallelStreamBenchmark();
         b.size = 5000;

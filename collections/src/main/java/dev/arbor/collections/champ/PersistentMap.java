@@ -19,6 +19,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.StreamSupport;
 
 /**
  * An immutable, structurally shared hash map: a canonical CHAMP trie. {@link #plus} and
@@ -651,6 +653,37 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
                 t.checkLive(WHAT);
             }
         });
+    }
+
+    /**
+     * The keys of a map with {@link Codec#LONG} keys as a {@link LongStream}, without boxing:
+     * it splits along the trie as {@link #keySet()}'s spliterator does ({@code DISTINCT},
+     * {@code NONNULL}, {@code IMMUTABLE}, {@code SIZED} until split, not {@code ORDERED}).
+     *
+     * @throws UnsupportedOperationException unless the keys use {@link Codec#LONG}
+     */
+    public LongStream keyLongStream() {
+        if (keyCodec != Codec.LONG) {
+            throw new UnsupportedOperationException("keyLongStream needs a map with Codec.LONG keys; this one has Codec."
+                    + keyCodec.name() + " keys; use keySet().stream() instead");
+        }
+        trie.checkLive(WHAT);
+        return StreamSupport.longStream(new TrieSpliterator.OfWords(trie, root, rootAddr, size, false, WHAT), false);
+    }
+
+    /**
+     * The values of a map with {@link Codec#LONG} values as a {@link LongStream}, without boxing,
+     * in the order of {@link #keyLongStream()} and {@link #values()}; it splits along the trie.
+     *
+     * @throws UnsupportedOperationException unless the values use {@link Codec#LONG}
+     */
+    public LongStream valueLongStream() {
+        if (valueCodec != Codec.LONG) {
+            throw new UnsupportedOperationException("valueLongStream needs a map with Codec.LONG values; this one has Codec."
+                    + valueCodec.name() + " values; use values().stream() instead");
+        }
+        trie.checkLive(WHAT);
+        return StreamSupport.longStream(new TrieSpliterator.OfWords(trie, root, rootAddr, size, true, WHAT), false);
     }
 
     /**

@@ -591,7 +591,7 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     public LongStream longStream() {
         requireLongs("longStream");
         trie.checkLive(WHAT);
-        return StreamSupport.longStream(new TrieSpliterator.OfKeyWords(trie, root, rootAddr, size, WHAT), false);
+        return StreamSupport.longStream(new TrieSpliterator.OfWords(trie, root, rootAddr, size, false, WHAT), false);
     }
 
     @SuppressWarnings("unchecked")

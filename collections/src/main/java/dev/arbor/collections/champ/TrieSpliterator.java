@@ -79,20 +79,29 @@ final class TrieSpliterator<T> implements Spliterator<T> {
         return parts.exact() ? characteristics | SIZED | SUBSIZED : characteristics;
     }
 
-    /** The key words of a trie of {@code long} keys, unboxed: {@code DISTINCT}, {@code NONNULL}, {@code IMMUTABLE}. */
-    static final class OfKeyWords implements Spliterator.OfLong {
+    /**
+     * The key words of a trie of {@code long} keys, or the value words of a trie of {@code long}
+     * values, unboxed: {@code NONNULL}, {@code IMMUTABLE}, and {@code DISTINCT} for keys.
+     */
+    static final class OfWords implements Spliterator.OfLong {
         private final TrieParts parts;
         private final ChampTrie trie;
+        private final boolean values;
         private final String what;
 
-        OfKeyWords(ChampTrie trie, Object root, long rootAddr, int size, String what) {
-            this(new TrieParts(trie, root, rootAddr, size), trie, what);
+        OfWords(ChampTrie trie, Object root, long rootAddr, int size, boolean values, String what) {
+            this(new TrieParts(trie, root, rootAddr, size), trie, values, what);
         }
 
-        private OfKeyWords(TrieParts parts, ChampTrie trie, String what) {
+        private OfWords(TrieParts parts, ChampTrie trie, boolean values, String what) {
             this.parts = parts;
             this.trie = trie;
+            this.values = values;
             this.what = what;
+        }
+
+        private long word(Object n, long a, int i) {
+            return values ? trie.valWord(n, a, i) : trie.keyWord(n, a, i);
         }
 
         @Override
@@ -101,7 +110,7 @@ final class TrieSpliterator<T> implements Spliterator<T> {
             if (!parts.next()) {
                 return false;
             }
-            action.accept(trie.keyWord(parts.node, parts.addr, parts.index));
+            action.accept(word(parts.node, parts.addr, parts.index));
             return true;
         }
 
@@ -109,7 +118,7 @@ final class TrieSpliterator<T> implements Spliterator<T> {
         public void forEachRemaining(LongConsumer action) {
             trie.checkLive(what);
             parts.forEachLeft((n, a, i) -> {
-                action.accept(trie.keyWord(n, a, i));
+                action.accept(word(n, a, i));
                 trie.checkLive(what);
             });
         }
@@ -118,7 +127,7 @@ final class TrieSpliterator<T> implements Spliterator<T> {
         public Spliterator.OfLong trySplit() {
             trie.checkLive(what);
             TrieParts half = parts.split();
-            return half == null ? null : new OfKeyWords(half, trie, what);
+            return half == null ? null : new OfWords(half, trie, values, what);
         }
 
         @Override
@@ -128,7 +137,7 @@ final class TrieSpliterator<T> implements Spliterator<T> {
 
         @Override
         public int characteristics() {
-            int c = DISTINCT | NONNULL | IMMUTABLE;
+            int c = NONNULL | IMMUTABLE | (values ? 0 : DISTINCT);
             return parts.exact() ? c | SIZED | SUBSIZED : c;
         }
     }

@@ -132,19 +132,70 @@ class TrieSpliteratorTest {
     }
 
     @Test
-    void aSpliteratorOfAResetNativeSetThrowsInsteadOfReading() {
+    void aMapOfLongsStreamsItsKeysAndValuesUnboxedHoweverSplit() {
+        long seed = Seeds.seed();
+        Random rnd = new Random(seed);
+        for (int round = 0; round < 20; round++) {
+            int size = round < 3 ? round : rnd.nextInt(50_000);
+            String msg = Seeds.replay(seed) + "round " + round + " (size " + size + "): ";
+            TransientMap<Long, Long> t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+            for (int i = 0; i < size; i++) {
+                t.putLong(rnd.nextLong(), rnd.nextInt(1_000));
+            }
+            PersistentMap<Long, Long> m = t.persistent();
+            // In the order of the boxed views, sequential; as the same multiset in parallel and split at random.
+            assertEquals(List.copyOf(m.keySet()), m.keyLongStream().boxed().toList(), msg + "keys");
+            assertEquals(List.copyOf(m.values()), m.valueLongStream().boxed().toList(), msg + "values");
+            assertEquals(m.keySet().stream().mapToLong(Long::longValue).sum(), m.keyLongStream().parallel().sum(), msg + "keys in parallel");
+            assertEquals(m.values().stream().mapToLong(Long::longValue).sum(), m.valueLongStream().parallel().sum(),
+                    msg + "values in parallel");
+            Spliterator.OfLong keys = m.keyLongStream().spliterator();
+            assertTrue(keys.hasCharacteristics(Spliterator.DISTINCT | Spliterator.NONNULL | Spliterator.SIZED), msg);
+            Spliterator.OfLong values = m.valueLongStream().spliterator();
+            assertTrue(values.hasCharacteristics(Spliterator.NONNULL | Spliterator.SIZED), msg);
+            assertFalse(values.hasCharacteristics(Spliterator.DISTINCT), msg + "values may repeat");
+            List<Long> seen = new ArrayList<>();
+            splitAndDrain(keys, seen, rnd, 0);
+            assertEquals(m.keySet(), Set.copyOf(seen), msg + "keys split at random");
+            assertEquals(m.size(), seen.size(), msg + "keys yielded");
+            seen.clear();
+            splitAndDrain(values, seen, rnd, 0);
+            List<Long> expected = new ArrayList<>(m.values());
+            expected.sort(null);
+            seen.sort(null);
+            assertEquals(expected, seen, msg + "values split at random");
+        }
+        PersistentMap<String, Long> stringKeys = PersistentMap.<String, Long>empty(Codec.object(), Codec.LONG).plus("a", 1L);
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, stringKeys::keyLongStream);
+        assertTrue(e.getMessage().contains("keyLongStream"), e.getMessage());
+        assertEquals(1L, stringKeys.valueLongStream().sum(), "long values need only long values");
+        PersistentMap<Long, String> stringValues = PersistentMap.<Long, String>empty(Codec.LONG, Codec.object()).plus(7L, "a");
+        e = assertThrows(UnsupportedOperationException.class, stringValues::valueLongStream);
+        assertTrue(e.getMessage().contains("valueLongStream"), e.getMessage());
+        assertEquals(7L, stringValues.keyLongStream().sum(), "long keys need only long keys");
+    }
+
+    @Test
+    void aSpliteratorOfAResetNativeSetOrMapThrowsInsteadOfReading() {
         ArenaAllocator arena = ArenaAllocator.create();
         PersistentSet<Long> set;
+        PersistentMap<Long, Long> map;
         try (AllocatorScope s = CurrentAllocator.use(arena)) {
             set = PersistentSet.<Long>empty(Codec.LONG).plusAll(List.of(1L, 2L, 3L));
+            map = PersistentMap.empty(Codec.LONG, Codec.LONG).plusLong(1, 10).plusLong(2, 20);
         }
         Spliterator<Long> s = set.spliterator();
         assertTrue(s.tryAdvance(x -> { }));
+        Spliterator.OfLong values = map.valueLongStream().spliterator();
+        assertTrue(values.tryAdvance((long x) -> { }));
         arena.reset();
         assertThrows(IllegalStateException.class, () -> s.tryAdvance(x -> { }));
         assertThrows(IllegalStateException.class, s::trySplit);
         assertThrows(IllegalStateException.class, set::spliterator);
         assertThrows(IllegalStateException.class, set::longStream);
+        assertThrows(IllegalStateException.class, () -> values.tryAdvance((long x) -> { }));
+        assertThrows(IllegalStateException.class, map::keyLongStream);
+        assertThrows(IllegalStateException.class, map::valueLongStream);
         arena.close();
     }
 }
