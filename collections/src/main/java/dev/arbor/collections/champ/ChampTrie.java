@@ -3,6 +3,7 @@ package dev.arbor.collections.champ;
 import dev.arbor.api.Allocator;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.Edit;
+import dev.arbor.collections.node.NativeNodes;
 import dev.arbor.collections.node.NodeMemo;
 import java.util.Objects;
 
@@ -79,6 +80,12 @@ abstract class ChampTrie {
 
     /** Whether a native value may hold managed subtrees (so its nodes with children are REFS blocks). */
     abstract boolean mixed();
+
+    /**
+     * This format, or for a native one that is not {@link #mixed}, the mixed format of the same
+     * allocator: its new nodes may point to managed subtrees, and it may hold this one's nodes.
+     */
+    abstract ChampTrie withManagedSubtrees();
 
     /**
      * Called for a node of {@code da} entries and {@code na} children that the operation drops or
@@ -711,12 +718,28 @@ abstract class ChampTrie {
     // ---- union ----
 
     /**
-     * Whether a union with the nodes of {@code other} (same codecs) runs by structure on this
-     * thread: both tries are this one, the format new nodes are made in here. Otherwise the caller
-     * adds entry by entry.
+     * The format in which a union of this trie's value with a value of {@code other} (same
+     * codecs) runs by structure on this thread, or {@code null}: the caller then adds entry by
+     * entry. The union's result holds nodes of both values, so the format new nodes are made in
+     * here ({@link #forUpdate}) must be able to point to {@code other}'s: the same format (both
+     * managed, or one lineage of native updates), or a native format of the same memory, made
+     * mixed ({@link #withManagedSubtrees}) where {@code other} is managed or may hold managed
+     * subtrees. A managed result can never hold native nodes.
      */
-    final boolean joinsByStructure(ChampTrie other, boolean emptyValue, String what) {
-        return other == this && forUpdate(emptyValue, what) == this;
+    final ChampTrie joinFormat(ChampTrie other, boolean emptyValue, String what) {
+        ChampTrie t = forUpdate(emptyValue, what);
+        if (other == this && t == this) {
+            return this;
+        }
+        Allocator target = t.allocator();
+        if (target == null) {
+            return null;
+        }
+        Allocator source = other.allocator();
+        if (source != null && !NativeNodes.sameMemory(target, source)) {
+            return null;
+        }
+        return source == null || other.mixed() ? t.withManagedSubtrees() : t;
     }
 
     /** {@link #putAll} of two roots as one operation: rolled back if it fails, else committed. */

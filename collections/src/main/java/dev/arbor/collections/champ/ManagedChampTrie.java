@@ -113,6 +113,11 @@ final class ManagedChampTrie extends ChampTrie {
     }
 
     @Override
+    ChampTrie withManagedSubtrees() {
+        return this;
+    }
+
+    @Override
     void retire(Op op, Object n, long a, int da, int na) {
         // The JVM's collector reclaims managed nodes.
     }

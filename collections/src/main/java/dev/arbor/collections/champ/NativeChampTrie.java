@@ -121,6 +121,11 @@ final class NativeChampTrie extends ChampTrie {
     }
 
     @Override
+    ChampTrie withManagedSubtrees() {
+        return mixed ? this : new NativeChampTrie(keyCodec, valueCodec, allocator, true);
+    }
+
+    @Override
     void retire(Op op, Object n, long a, int da, int na) {
         if (n != null || a == 0) {
             return;

@@ -294,8 +294,9 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
      * This map with every entry of {@code map} added (replacing existing values, keeping the
      * existing keys, as {@link Map#putAll} does).
      *
-     * <p>Given another {@code PersistentMap} with the same codecs and node format (both managed,
-     * or both from one chain of native updates), it joins the two tries node by node: a subtree
+     * <p>Given another {@code PersistentMap} with the same codecs whose nodes the result may
+     * share (both managed; or, under a native allocator, the other's nodes in its memory or
+     * managed), it joins the two tries node by node: a subtree
      * only one map has is shared whole, and a subtree both share is not read, so joining a map with
      * one made from it costs the paths they do not share, and an empty map returns {@code map}
      * itself. Any other map is added entry by entry.
@@ -326,8 +327,11 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     /** {@link #plusAll} by structure, or {@code null} where the codecs or the formats differ. */
     private PersistentMap<K, V> plusAllByStructure(PersistentMap<? extends K, ? extends V> other) {
         other.trie.checkLive(WHAT);
-        if (other.keyCodec != keyCodec || other.valueCodec != valueCodec
-                || !trie.joinsByStructure(other.trie, size == 0, WHAT)) {
+        if (other.keyCodec != keyCodec || other.valueCodec != valueCodec) {
+            return null;
+        }
+        ChampTrie t = trie.joinFormat(other.trie, size == 0, WHAT);
+        if (t == null) {
             return null;
         }
         @SuppressWarnings("unchecked")
@@ -335,11 +339,11 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         if (size == 0) {
             return same;
         }
-        Op op = trie.union(root, rootAddr, other.root, other.rootAddr);
+        Op op = t.union(root, rootAddr, other.root, other.rootAddr);
         if (op.obj == root && op.addr == rootAddr) {
             return this;
         }
-        return new PersistentMap<>(trie, keyCodec, valueCodec, size + op.addedKeys, op.obj, op.addr);
+        return new PersistentMap<>(t, keyCodec, valueCodec, size + op.addedKeys, op.obj, op.addr);
     }
 
     private PersistentMap<K, V> plusEntry(long kw, Object kr, long vw, Object vr) {

@@ -214,8 +214,9 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     /**
      * This set with every element of {@code elements}.
      *
-     * <p>Given another {@code PersistentSet} with the same codec and node format (both managed, or
-     * both from one chain of native updates), it joins the two tries node by node: a subtree only
+     * <p>Given another {@code PersistentSet} with the same codec whose nodes the result may share
+     * (both managed; or, under a native allocator, the other's nodes in its memory or managed), it
+     * joins the two tries node by node: a subtree only
      * one set has is shared whole, and a subtree both share is not read, so joining a set with one
      * made from it costs the paths they do not share, and an empty set returns {@code elements}
      * itself. Any other collection is added element by element.
@@ -253,7 +254,8 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         if (other.size == 0) {
             return this;
         }
-        if (!trie.joinsByStructure(other.trie, size == 0, WHAT)) {
+        ChampTrie t = trie.joinFormat(other.trie, size == 0, WHAT);
+        if (t == null) {
             return null;
         }
         @SuppressWarnings("unchecked")
@@ -261,11 +263,11 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         if (size == 0) {
             return same;
         }
-        Op op = trie.union(root, rootAddr, other.root, other.rootAddr);
+        Op op = t.union(root, rootAddr, other.root, other.rootAddr);
         if (op.obj == root && op.addr == rootAddr) {
             return this;
         }
-        return new PersistentSet<>(trie, codec, size + op.addedKeys, op.obj, op.addr);
+        return new PersistentSet<>(t, codec, size + op.addedKeys, op.obj, op.addr);
     }
 
     private PersistentSet<E> plusElement(long kw, Object kr) {

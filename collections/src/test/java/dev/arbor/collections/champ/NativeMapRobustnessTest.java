@@ -134,6 +134,20 @@ class NativeMapRobustnessTest {
                                 unchanged.run();
                                 assertEquals(otherModel, o, at + ": the argument changed");
                             }));
+                    // Another lineage in the same allocator, and a managed map: joined by structure too.
+                    PersistentMap<Key, Object> apart;
+                    try (AllocatorScope s = CurrentAllocator.use(failing)) {
+                        apart = PersistentMap.<Key, Object>of().plusAll(otherModel);
+                    }
+                    PersistentMap<Key, Object> managedOther = PersistentMap.<Key, Object>of().plusAll(otherModel);
+                    for (PersistentMap<Key, Object> arg : List.of(apart, managedOther)) {
+                        String how = arg == apart ? "another lineage" : "a managed map";
+                        assertEquals(union, AllocationFailures.check(failing, "plusAll of " + how + " at " + at, () -> v.plusAll(arg),
+                                () -> {
+                                    unchanged.run();
+                                    assertEquals(otherModel, arg, at + ": the argument changed");
+                                }));
+                    }
                     try (ArenaAllocator arena = ArenaAllocator.create()) {
                         PersistentMap<Key, Object> elsewhere;
                         try (AllocatorScope s = CurrentAllocator.use(arena)) {

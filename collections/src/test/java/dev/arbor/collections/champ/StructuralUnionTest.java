@@ -286,6 +286,128 @@ class StructuralUnionTest {
         }
     }
 
+    /** A key that counts the calls of its {@code hashCode}: adding entry by entry hashes every key, a union by structure none. */
+    private record HashCounted(long id) {
+        static int hashCalls;
+
+        @Override
+        public int hashCode() {
+            hashCalls++;
+            return Long.hashCode(id * 0x9E3779B97F4A7C15L);
+        }
+    }
+
+    private static Map<HashCounted, Long> entries(long from, long to) {
+        Map<HashCounted, Long> m = new HashMap<>();
+        for (long i = from; i < to; i++) {
+            m.put(new HashCounted(i), i * 3);
+        }
+        return m;
+    }
+
+    @Test
+    void valuesOfOneMemoryJoinByStructureWhateverTheirLineageOrFormat() {
+        Map<HashCounted, Long> baseModel = entries(0, 3_000);
+        PersistentMap<HashCounted, Long> base = PersistentMap.<HashCounted, Long>of().plusAll(baseModel);
+        try (ArenaAllocator arena = ArenaAllocator.create()) {
+            PersistentMap<HashCounted, Long> left;
+            PersistentMap<HashCounted, Long> right;
+            PersistentMap<HashCounted, Long> nativeA;
+            PersistentMap<HashCounted, Long> nativeB;
+            try (AllocatorScope s = CurrentAllocator.use(arena)) {
+                // Two lineages made from one managed map: each shares its managed subtrees.
+                left = base.plus(new HashCounted(-1), -1L);
+                right = base.plus(new HashCounted(-2), -2L).minus(new HashCounted(5));
+                // Two lineages built apart in the arena: no managed node in either.
+                nativeA = PersistentMap.<HashCounted, Long>of().plusAll(entries(0, 2_000));
+                nativeB = PersistentMap.<HashCounted, Long>of().plusAll(entries(1_000, 4_000));
+            }
+            assertTrue(left.trie != right.trie && nativeA.trie != nativeB.trie, "four lineages");
+            Map<HashCounted, Long> expected = new HashMap<>(baseModel);
+            expected.put(new HashCounted(-1), -1L);
+            expected.put(new HashCounted(-2), -2L);
+            Map<HashCounted, Long> nativeModel = entries(0, 4_000);
+            try (AllocatorScope s = CurrentAllocator.use(arena)) {
+                HashCounted.hashCalls = 0;
+                PersistentMap<HashCounted, Long> mixed = left.plusAll(right);
+                PersistentMap<HashCounted, Long> apart = nativeA.plusAll(nativeB);
+                PersistentMap<HashCounted, Long> managedWithNative = base.plusAll(nativeB);
+                PersistentMap<HashCounted, Long> nativeWithManaged = nativeA.plusAll(base);
+                assertEquals(0, HashCounted.hashCalls, "keys hashed: the unions went entry by entry");
+                assertEquals(expected, mixed);
+                assertEquals(nativeModel, apart);
+                Map<HashCounted, Long> both = new HashMap<>(baseModel);
+                both.putAll(entries(1_000, 4_000));
+                assertEquals(both, managedWithNative);
+                Map<HashCounted, Long> other = new HashMap<>(entries(0, 2_000));
+                other.putAll(baseModel);
+                assertEquals(other, nativeWithManaged);
+                for (PersistentMap<HashCounted, Long> union : List.of(mixed, apart, managedWithNative, nativeWithManaged)) {
+                    assertTrue(union.trie instanceof NativeChampTrie, "a union made under the arena is native");
+                    PersistentMap<HashCounted, Long> copy = union.copyToHeap();
+                    TrieShape.of(copy);
+                    PersistentMap<HashCounted, Long> canonical = PersistentMap.<HashCounted, Long>of().plusAll(new HashMap<>(union));
+                    assertTrue(copy.trie.sameEntries(copy.root, copy.rootAddr, canonical.trie, canonical.root, canonical.rootAddr, 0),
+                            "not the canonical shape");
+                }
+                // Sets: the same rules.
+                PersistentSet<HashCounted> keysA = PersistentSet.<HashCounted>of().plusAll(entries(0, 2_000).keySet());
+                PersistentSet<HashCounted> keysB = PersistentSet.<HashCounted>of().plusAll(entries(1_000, 4_000).keySet());
+                PersistentSet<HashCounted> managedKeys = PersistentSet.copyOf(baseModel.keySet()).copyToHeap();
+                HashCounted.hashCalls = 0;
+                PersistentSet<HashCounted> keyUnion = keysA.plusAll(keysB);
+                PersistentSet<HashCounted> keyUnionManaged = keysB.plusAll(managedKeys);
+                assertEquals(0, HashCounted.hashCalls, "keys hashed: the set unions went element by element");
+                assertEquals(nativeModel.keySet(), keyUnion);
+                assertEquals(both.keySet(), keyUnionManaged);
+            }
+            // Outside the arena a managed value cannot hold native nodes: entry by entry, managed.
+            HashCounted.hashCalls = 0;
+            PersistentMap<HashCounted, Long> managed = base.plusAll(nativeB);
+            assertTrue(HashCounted.hashCalls >= 3_000, "entry by entry");
+            assertTrue(managed.trie instanceof ManagedChampTrie);
+            assertEquals(entries(0, 4_000), managed);
+        }
+    }
+
+    @Test
+    void aNativeUnionKeepsTheManagedSubtreesItJoinedReachable() {
+        int n = 4_000;
+        List<WeakReference<Object>> values = new ArrayList<>(n);
+        try (ArenaAllocator arena = ArenaAllocator.create()) {
+            PersistentMap<Object, Object> union;
+            try (AllocatorScope s = CurrentAllocator.use(arena)) {
+                PersistentMap<Object, Object> nativeMap = PersistentMap.of().plus("native key", "native value");
+                union = nativeMap.plusAll(managedMapOf(n, values));
+            }
+            // The managed map is gone: only the union's native nodes refer to its subtrees.
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            assertEquals(n + 1, union.size());
+            assertEquals("native value", union.get("native key"));
+            for (int i = 0; i < n; i++) {
+                Object v = values.get(i).get();
+                assertNotNull(v, "value " + i + " collected while the union refers to it");
+                assertSame(v, union.get("key " + i));
+            }
+        }
+    }
+
+    private static PersistentMap<Object, Object> managedMapOf(int n, List<WeakReference<Object>> values) {
+        try (AllocatorScope managed = CurrentAllocator.useDefault()) {
+            TransientMap<Object, Object> t = PersistentMap.of().asTransient();
+            for (int i = 0; i < n; i++) {
+                Object v = new StringBuilder("value ").append(i);
+                values.add(new WeakReference<>(v));
+                t.put("key " + i, v);
+            }
+            PersistentMap<Object, Object> m = t.persistent();
+            assertTrue(m.trie instanceof ManagedChampTrie);
+            return m;
+        }
+    }
+
     @Test
     void otherCodecsOrFormatsAreAddedEntryByEntry() {
         Map<Long, Long> model = new HashMap<>();
