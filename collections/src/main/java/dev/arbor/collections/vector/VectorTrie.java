@@ -206,15 +206,6 @@ abstract class VectorTrie {
         return end < WIDTH ? 0 : ((end - 1) >>> BITS) << BITS;
     }
 
-    /**
-     * How many of the {@code size} elements from position {@code origin} are in trie leaves (the
-     * rest are in the tail). Zero when the origin is in the tail, where the trie may still hold
-     * leaves of positions before the origin.
-     */
-    static int inTrie(int origin, int size) {
-        return Math.max(tailOffset(origin + size) - origin, 0);
-    }
-
     /** The leaf holding position {@code i} (the tail or a trie leaf) of a vector whose elements end at position {@code end}. */
     final void leafFor(Ref out, int i, int end, int shift, Object root, long rootA, Object tail, long tailA) {
         if (i >= tailOffset(end)) {
@@ -302,13 +293,15 @@ abstract class VectorTrie {
      * so the JIT hoists the checks on it (its type, its length) out of that loop. With the root
      * inside the loop they ran for every lookup: 10^3-element getLong 2.2 -> 1.2 ns.
      *
-     * They check the index themselves: one unsigned comparison with the number of elements in
-     * the trie sends every trie index down, and only the rest (the tail's indexes, negative ones,
-     * the size and beyond) pays the comparison with the size. A check before them cost a
-     * comparison per lookup. Index i is at position origin + i: a slice (origin > 0) reads
-     * through a method of its own, so that in a loop over one vector the JIT hoists the origin
-     * test out (loop unswitching) and a vector that is no slice keeps the code it had before
-     * slices: adding the origin in the descent cost 7% at 10^3 elements (0.88 -> 0.94-0.95 ns).
+     * They check the index themselves: one unsigned comparison with the tail offset sends every
+     * trie index down, and only the rest (the tail's indexes, negative ones, the size and beyond)
+     * pays the comparison with the size. A check before them cost a comparison per lookup.
+     *
+     * Index i of a slice is at position origin + i. A slice (origin > 0) checks its index against
+     * its size, then reads at the position as a vector of origin 0 and size origin + size would:
+     * a method of its own, so that in a loop over one vector the JIT hoists the origin test out
+     * (loop unswitching) and a vector that is no slice keeps the code it had before slices.
+     * Adding the origin inside the descent instead cost 7% at 10^3 elements (0.88 -> 0.94 ns).
      *
      * They repeat leafFor's descent rather than call it with a Ref register: with the native
      * format the JIT did not scalar-replace the register, and each get allocated 80 bytes
@@ -320,14 +313,13 @@ abstract class VectorTrie {
         }
         Object n = tail;
         long a = tailA;
-        int p = i;
         if (Integer.compareUnsigned(i, tailOffset(size)) < 0) {
             int level = shift & MAX_SHIFT_MASK;
-            int r = (p >>> level) & MASK;
+            int r = (i >>> level) & MASK;
             a = childAddr(root, rootA, r);
             n = a != 0 ? null : child(root, rootA, r);
             for (level -= BITS; level > 0; level -= BITS) {
-                int k = (p >>> level) & MASK;
+                int k = (i >>> level) & MASK;
                 // The address first: a native child needs one read, the object half only otherwise.
                 long ca = childAddr(n, a, k);
                 n = ca != 0 ? null : child(n, a, k);
@@ -336,29 +328,15 @@ abstract class VectorTrie {
         } else if (Integer.compareUnsigned(i, size) >= 0) {
             throw outOfBounds(i, size);
         }
-        return word(n, a, p & MASK);
+        return word(n, a, i & MASK);
     }
 
+    /** {@link #wordAt} for a slice: its index checked against its size, then read at its position. */
     private long wordAtInSlice(int i, int origin, int size, int shift, Object root, long rootA, Object tail, long tailA) {
-        Object n = tail;
-        long a = tailA;
-        int p = origin + i;
-        if (Integer.compareUnsigned(i, inTrie(origin, size)) < 0) {
-            int level = shift & MAX_SHIFT_MASK;
-            int r = (p >>> level) & MASK;
-            a = childAddr(root, rootA, r);
-            n = a != 0 ? null : child(root, rootA, r);
-            for (level -= BITS; level > 0; level -= BITS) {
-                int k = (p >>> level) & MASK;
-                // The address first: a native child needs one read, the object half only otherwise.
-                long ca = childAddr(n, a, k);
-                n = ca != 0 ? null : child(n, a, k);
-                a = ca;
-            }
-        } else if (Integer.compareUnsigned(i, size) >= 0) {
+        if (Integer.compareUnsigned(i, size) >= 0) {
             throw outOfBounds(i, size);
         }
-        return word(n, a, p & MASK);
+        return wordAt(origin + i, 0, origin + size, shift, root, rootA, tail, tailA);
     }
 
     final Object refAt(int i, int origin, int size, int shift, Object root, long rootA, Object tail, long tailA) {
@@ -367,14 +345,13 @@ abstract class VectorTrie {
         }
         Object n = tail;
         long a = tailA;
-        int p = i;
         if (Integer.compareUnsigned(i, tailOffset(size)) < 0) {
             int level = shift & MAX_SHIFT_MASK;
-            int r = (p >>> level) & MASK;
+            int r = (i >>> level) & MASK;
             a = childAddr(root, rootA, r);
             n = a != 0 ? null : child(root, rootA, r);
             for (level -= BITS; level > 0; level -= BITS) {
-                int k = (p >>> level) & MASK;
+                int k = (i >>> level) & MASK;
                 // The address first: a native child needs one read, the object half only otherwise.
                 long ca = childAddr(n, a, k);
                 n = ca != 0 ? null : child(n, a, k);
@@ -383,29 +360,15 @@ abstract class VectorTrie {
         } else if (Integer.compareUnsigned(i, size) >= 0) {
             throw outOfBounds(i, size);
         }
-        return ref(n, a, p & MASK);
+        return ref(n, a, i & MASK);
     }
 
+    /** {@link #refAt} for a slice: its index checked against its size, then read at its position. */
     private Object refAtInSlice(int i, int origin, int size, int shift, Object root, long rootA, Object tail, long tailA) {
-        Object n = tail;
-        long a = tailA;
-        int p = origin + i;
-        if (Integer.compareUnsigned(i, inTrie(origin, size)) < 0) {
-            int level = shift & MAX_SHIFT_MASK;
-            int r = (p >>> level) & MASK;
-            a = childAddr(root, rootA, r);
-            n = a != 0 ? null : child(root, rootA, r);
-            for (level -= BITS; level > 0; level -= BITS) {
-                int k = (p >>> level) & MASK;
-                // The address first: a native child needs one read, the object half only otherwise.
-                long ca = childAddr(n, a, k);
-                n = ca != 0 ? null : child(n, a, k);
-                a = ca;
-            }
-        } else if (Integer.compareUnsigned(i, size) >= 0) {
+        if (Integer.compareUnsigned(i, size) >= 0) {
             throw outOfBounds(i, size);
         }
-        return ref(n, a, p & MASK);
+        return refAt(origin + i, 0, origin + size, shift, root, rootA, tail, tailA);
     }
 
     /**
