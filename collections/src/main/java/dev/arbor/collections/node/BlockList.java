@@ -11,11 +11,21 @@ import java.util.Arrays;
 final class BlockList {
     private static final int FIRST_CHUNK = 16;
     private static final int MAX_CHUNK = 8192;
+    /** The number of blocks from which {@link #contains} looks addresses up in {@link #index}. */
+    private static final int INDEX_FROM = 32;
 
     private long[][] chunks;
     /** The chunk being filled, and how many of its longs are used. */
     private int last;
     private int fill;
+    private int count;
+    /**
+     * The addresses of a long list, open addressing (0 = empty slot), at most half full: an
+     * operation that makes thousands of blocks (a union, a bulk filter) asks whether a block is
+     * one of them for every node it replaces, and a scan made that quadratic (a native union
+     * of 1,024 new keys into 10^6: 0.91 ms, against 0.38 ms through a transient).
+     */
+    private long[] index;
 
     void add(long address, long bytes) {
         if (chunks == null) {
@@ -36,6 +46,47 @@ final class BlockList {
         c[fill] = address;
         c[fill + 1] = bytes;
         fill += 2;
+        count++;
+        if (count > INDEX_FROM) {
+            if (count == INDEX_FROM + 1 || 2 * count > index.length) {
+                rebuildIndex();
+            } else {
+                insert(index, address);
+            }
+        }
+    }
+
+    /**
+     * Indexes every address of the list, in a table at most half full. The table of an earlier
+     * operation is reused while large enough: {@link #clear} left it empty.
+     */
+    private void rebuildIndex() {
+        int length = 4 * INDEX_FROM;
+        while (2 * count > length) {
+            length *= 2;
+        }
+        long[] table = count == INDEX_FROM + 1 && index != null && index.length >= length ? index : new long[length];
+        for (int ci = last; ci >= 0; ci--) {
+            long[] c = chunks[ci];
+            for (int i = (ci == last ? fill : c.length) - 2; i >= 0; i -= 2) {
+                insert(table, c[i]);
+            }
+        }
+        index = table;
+    }
+
+    private static void insert(long[] table, long address) {
+        int mask = table.length - 1;
+        for (int i = slot(address, mask); ; i = (i + 1) & mask) {
+            if (table[i] == 0 || table[i] == address) {
+                table[i] = address;
+                return;
+            }
+        }
+    }
+
+    private static int slot(long address, int mask) {
+        return (int) ((address * 0x9E3779B97F4A7C15L) >>> 40) & mask;
     }
 
     boolean isEmpty() {
@@ -45,10 +96,23 @@ final class BlockList {
     void clear() {
         last = 0;
         fill = 0;
+        if (count > INDEX_FROM) {
+            Arrays.fill(index, 0);
+        }
+        count = 0;
     }
 
-    /** Whether {@code address} is in the list, newest first (a linear scan). */
+    /** Whether {@code address} is in the list: looked up in the index of a long list, else a scan, newest first. */
     boolean contains(long address) {
+        if (count > INDEX_FROM) {
+            int mask = index.length - 1;
+            for (int i = slot(address, mask); index[i] != 0; i = (i + 1) & mask) {
+                if (index[i] == address) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (int ci = last; ci >= 0 && chunks != null; ci--) {
             long[] c = chunks[ci];
             for (int i = (ci == last ? fill : c.length) - 2; i >= 0; i -= 2) {

@@ -36,6 +36,43 @@ class BlockListTest {
     }
 
     @Test
+    void containsAnswersAsASetBelowAndAboveTheIndexAcrossClears() {
+        long seed = dev.arbor.collections.testing.Seeds.seed();
+        java.util.Random rnd = new java.util.Random(seed);
+        String msg = dev.arbor.collections.testing.Seeds.replay(seed);
+        BlockList list = new BlockList();
+        for (int round = 0; round < 40; round++) {
+            // Sizes around the index's threshold and its growth, one list reused throughout.
+            int n = round % 4 == 0 ? rnd.nextInt(5_000) : rnd.nextInt(80);
+            java.util.Set<Long> model = new java.util.HashSet<>();
+            for (int i = 0; i < n; i++) {
+                long address = 8L * (1 + rnd.nextInt(1 << 20));
+                list.add(address, 64);
+                model.add(address);
+                if (rnd.nextInt(8) == 0) {
+                    long probe = 8L * (1 + rnd.nextInt(1 << 20));
+                    assertEquals(model.contains(probe), list.contains(probe), msg + "round " + round + " after " + (i + 1));
+                }
+            }
+            for (long address : model) {
+                assertTrue(list.contains(address), msg + "round " + round + ": " + address + " missing");
+            }
+            for (int i = 0; i < 200; i++) {
+                long probe = 8L * (1 + rnd.nextInt(1 << 20));
+                assertEquals(model.contains(probe), list.contains(probe), msg + "round " + round + ": probe " + probe);
+            }
+            if (rnd.nextBoolean()) {
+                list.clear();
+            } else {
+                list.drainNewestFirst((address, bytes) -> { });
+            }
+            for (long address : model) {
+                assertFalse(list.contains(address), msg + "round " + round + ": " + address + " still held after clearing");
+            }
+        }
+    }
+
+    @Test
     void aClearedListIsReusedAndAThrowingActionLeavesNothingToDrainTwice() {
         BlockList list = new BlockList();
         for (long i = 1; i <= 50; i++) {
