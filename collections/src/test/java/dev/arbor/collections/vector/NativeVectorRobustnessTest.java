@@ -379,6 +379,12 @@ class NativeVectorRobustnessTest {
                                         v = v.with(k, "w" + i);
                                         model.set(k, "w" + i);
                                     }
+                                    if (rnd.nextInt(500) == 0) {
+                                        // A slice from here on: the origin moves, the dropped part goes.
+                                        int from = rnd.nextInt(model.size());
+                                        v = v.subList(from, model.size());
+                                        model = new ArrayList<>(model.subList(from, model.size()));
+                                    }
                                 }
                                 copy = v.copyToHeap();
                             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.testing.BackgroundCollector;
 import dev.arbor.collections.testing.CountingAllocator;
 import dev.arbor.collections.testing.Seeds;
 import java.lang.ref.WeakReference;
@@ -15,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -256,6 +260,46 @@ class VectorSliceTest {
             assertEquals(31 * 3, counter.blocks(), "blocks for 1,000 slices from the front");
         }
         assertEquals(LongStream.range(1_000, 100_000).boxed().toList(), rest);
+    }
+
+    @Test
+    void fourThreadsSliceOneVectorWhileAFifthCollects() throws Exception {
+        long seed = Seeds.seed();
+        String msg = Seeds.replay(seed);
+        List<Long> model = LongStream.range(0, 50_000).map(i -> i * 3).boxed().toList();
+        PersistentVector<Long> shared = PersistentVector.empty(Codec.<Long>object()).appendAll(model);
+        try (BackgroundCollector collector = BackgroundCollector.start();
+             ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> results = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                long workerSeed = seed + w;
+                results.add(pool.submit(() -> {
+                    Random rnd = new Random(workerSeed);
+                    for (int round = 0; round < 200; round++) {
+                        int from = rnd.nextInt(model.size());
+                        int to = from + rnd.nextInt(model.size() - from + 1);
+                        PersistentVector<Long> slice = shared.subList(from, to);
+                        List<Long> m = new ArrayList<>(model.subList(from, to));
+                        for (int i = 0; i < 50; i++) {
+                            long e = rnd.nextLong();
+                            slice = slice.append(e);
+                            m.add(e);
+                        }
+                        if (!m.isEmpty()) {
+                            int k = rnd.nextInt(m.size());
+                            slice = slice.with(k, -1L);
+                            m.set(k, -1L);
+                        }
+                        assertEquals(m, slice, msg + "worker seed " + workerSeed + " round " + round);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : results) {
+                f.get();
+            }
+        }
+        assertEquals(model, shared, msg + "the shared vector changed");
     }
 
     @Test
