@@ -10,6 +10,7 @@ import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -456,12 +457,21 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         // where its allocator is current (this throws elsewhere, as minus would).
         trie.forUpdate(false, WHAT);
         boolean[] stays = new boolean[size];
+        // Noted only while few go (when most stay): noting up to half a large set's elements cost
+        // more, in a list that grew and was then dropped, than the second pass it saves.
+        int mostGone = size / 16;
+        List<K> gone = new ArrayList<>();
         int kept = 0;
         int i = 0;
         for (K k : keySet()) {
             if (keys.contains(k)) {
                 stays[i] = true;
                 kept++;
+            } else if (gone != null) {
+                gone = gone.size() < mostGone ? gone : null;
+                if (gone != null) {
+                    gone.add(k);
+                }
             }
             i++;
         }
@@ -474,13 +484,24 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         boolean rebuild = kept < size / 2;
         TransientMap<K, V> t = (rebuild ? empty(keyCodec, valueCodec) : this).asTransient();
         try {
-            i = 0;
-            for (Map.Entry<K, V> e : entrySet()) {
-                boolean keep = stays[i++];
-                if (rebuild && keep) {
-                    t.put(e.getKey(), e.getValue());
-                } else if (!rebuild && !keep) {
-                    t.remove(e.getKey());
+            if (rebuild) {
+                i = 0;
+                for (Map.Entry<K, V> e : entrySet()) {
+                    if (stays[i++]) {
+                        t.put(e.getKey(), e.getValue());
+                    }
+                }
+            } else if (gone != null) {
+                // Few went: all of them are in the list.
+                for (K k : gone) {
+                    t.remove(k);
+                }
+            } else {
+                i = 0;
+                for (K k : keySet()) {
+                    if (!stays[i++]) {
+                        t.remove(k);
+                    }
                 }
             }
             return t.persistent();

@@ -8,6 +8,7 @@ import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
@@ -373,19 +374,29 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     /**
      * {@link #intersect} element by element: one {@code contains} call per element, then the
      * cheaper of removing the others and building a set of the kept ones (removing most of a set
-     * one by one makes a node per removal).
+     * one by one makes a node per removal). The others are noted on the way while few go (at
+     * most 1/16), so that removing them then needs no second pass over the set.
      */
     private PersistentSet<E> retainEach(Collection<?> elements) {
         // Every update's rule, whichever way this one then goes: a native value is updated only
         // where its allocator is current (this throws elsewhere, as minus would).
         trie.forUpdate(false, WHAT);
         boolean[] stays = new boolean[size];
+        // Noted only while few go (when most stay): noting up to half a large set's elements cost
+        // more, in a list that grew and was then dropped, than the second pass it saves.
+        int mostGone = size / 16;
+        List<E> gone = new ArrayList<>();
         int kept = 0;
         int i = 0;
         for (E e : this) {
             if (elements.contains(e)) {
                 stays[i] = true;
                 kept++;
+            } else if (gone != null) {
+                gone = gone.size() < mostGone ? gone : null;
+                if (gone != null) {
+                    gone.add(e);
+                }
             }
             i++;
         }
@@ -398,13 +409,24 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         boolean rebuild = kept < size / 2;
         TransientSet<E> t = (rebuild ? empty(codec) : this).asTransient();
         try {
-            i = 0;
-            for (E e : this) {
-                boolean keep = stays[i++];
-                if (rebuild && keep) {
-                    t.add(e);
-                } else if (!rebuild && !keep) {
+            if (rebuild) {
+                i = 0;
+                for (E e : this) {
+                    if (stays[i++]) {
+                        t.add(e);
+                    }
+                }
+            } else if (gone != null) {
+                // Few went: all of them are in the list.
+                for (E e : gone) {
                     t.remove(e);
+                }
+            } else {
+                i = 0;
+                for (E e : this) {
+                    if (!stays[i++]) {
+                        t.remove(e);
+                    }
                 }
             }
             return t.persistent();
