@@ -55,47 +55,10 @@ class VectorPrefixTest {
                 List<Long> expected = new ArrayList<>(model.subList(0, k));
                 assertEquals(expected, prefix, at + "contents");
                 assertEquals(expected.hashCode(), prefix.hashCode(), at + "hashCode");
-                exercise(prefix, expected, rnd, at);
+                VectorSliceTest.exercise(prefix, expected, rnd, at);
                 assertEquals(model, v, at + "the vector it came from changed");
             }
         }
-    }
-
-    /** Appends past the next level boundary, sets, pops back below the cut, and a transient. */
-    private static void exercise(PersistentVector<Long> prefix, List<Long> expected, Random rnd, String at) {
-        PersistentVector<Long> p = prefix;
-        List<Long> m = new ArrayList<>(expected);
-        int grow = 40 + rnd.nextInt(LEVEL_2 + 40);
-        for (int i = 0; i < grow; i++) {
-            long e = rnd.nextLong();
-            p = p.append(e);
-            m.add(e);
-        }
-        for (int i = 0; i < 20; i++) {
-            int j = rnd.nextInt(m.size());
-            long e = rnd.nextLong();
-            p = p.with(j, e);
-            m.set(j, e);
-        }
-        assertEquals(m, p, at + "after appends and sets");
-        int shrink = Math.min(m.size(), grow + 1 + rnd.nextInt(70));
-        for (int i = 0; i < shrink; i++) {
-            p = p.pop();
-            m.removeLast();
-        }
-        assertEquals(m, p, at + "after pops");
-        TransientVector<Long> t = prefix.asTransient();
-        List<Long> tm = new ArrayList<>(expected);
-        for (int i = 0; i < 70; i++) {
-            t.add((long) i);
-            tm.add((long) i);
-        }
-        t.set(0, -1L);
-        tm.set(0, -1L);
-        t.pop();
-        tm.removeLast();
-        assertEquals(tm, t.persistent(), at + "through a transient");
-        assertEquals(expected, prefix, at + "the prefix changed");
     }
 
     @Test

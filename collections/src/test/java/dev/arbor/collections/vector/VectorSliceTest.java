@@ -104,8 +104,12 @@ class VectorSliceTest {
         }
     }
 
-    /** Appends past the next level boundary, sets, pops down to empty, and a transient. */
-    private static void exercise(PersistentVector<Long> slice, List<Long> expected, Random rnd, String at) {
+    /**
+     * Appends past the next level boundary, sets, pops down to empty, and a transient's adds,
+     * sets and pops: the vector (a slice or a prefix, {@link VectorPrefixTest}) must grow and
+     * shrink like {@code expected} and never change.
+     */
+    static void exercise(PersistentVector<Long> slice, List<Long> expected, Random rnd, String at) {
         PersistentVector<Long> p = slice;
         List<Long> m = new ArrayList<>(expected);
         int grow = 40 + rnd.nextInt(LEVEL_2 + 40);
