@@ -10,7 +10,6 @@ import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -456,50 +455,32 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         // Every update's rule, whichever way this one then goes: a native value is updated only
         // where its allocator is current (this throws elsewhere, as minus would).
         trie.forUpdate(false, WHAT);
-        boolean[] stays = new boolean[size];
-        // Noted only while few go (when most stay): noting up to half a large set's elements cost
-        // more, in a list that grew and was then dropped, than the second pass it saves.
-        int mostGone = size / 16;
-        List<K> gone = new ArrayList<>();
-        int kept = 0;
-        int i = 0;
-        for (K k : keySet()) {
-            if (keys.contains(k)) {
-                stays[i] = true;
-                kept++;
-            } else if (gone != null) {
-                gone = gone.size() < mostGone ? gone : null;
-                if (gone != null) {
-                    gone.add(k);
-                }
-            }
-            i++;
-        }
-        if (kept == size) {
+        RetainPass<K> pass = RetainPass.over(keySet(), size, keys);
+        if (pass.kept == size) {
             return this;
         }
-        if (kept == 0) {
+        if (pass.kept == 0) {
             return empty(keyCodec, valueCodec);
         }
-        boolean rebuild = kept < size / 2;
+        boolean rebuild = pass.kept < size / 2;
         TransientMap<K, V> t = (rebuild ? empty(keyCodec, valueCodec) : this).asTransient();
         try {
             if (rebuild) {
-                i = 0;
+                int i = 0;
                 for (Map.Entry<K, V> e : entrySet()) {
-                    if (stays[i++]) {
+                    if (pass.stays[i++]) {
                         t.put(e.getKey(), e.getValue());
                     }
                 }
-            } else if (gone != null) {
+            } else if (pass.gone != null) {
                 // Few went: all of them are in the list.
-                for (K k : gone) {
+                for (K k : pass.gone) {
                     t.remove(k);
                 }
             } else {
-                i = 0;
+                int i = 0;
                 for (K k : keySet()) {
-                    if (!stays[i++]) {
+                    if (!pass.stays[i++]) {
                         t.remove(k);
                     }
                 }

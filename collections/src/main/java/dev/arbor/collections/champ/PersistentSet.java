@@ -8,7 +8,6 @@ import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
@@ -374,57 +373,39 @@ public final class PersistentSet<E> extends AbstractSet<E> {
     /**
      * {@link #intersect} element by element: one {@code contains} call per element, then the
      * cheaper of removing the others and building a set of the kept ones (removing most of a set
-     * one by one makes a node per removal). The others are noted on the way while few go (at
-     * most 1/16), so that removing them then needs no second pass over the set.
+     * one by one makes a node per removal). {@link RetainPass} notes the others while few go, so
+     * that removing them then needs no second pass over the set.
      */
     private PersistentSet<E> retainEach(Collection<?> elements) {
         // Every update's rule, whichever way this one then goes: a native value is updated only
         // where its allocator is current (this throws elsewhere, as minus would).
         trie.forUpdate(false, WHAT);
-        boolean[] stays = new boolean[size];
-        // Noted only while few go (when most stay): noting up to half a large set's elements cost
-        // more, in a list that grew and was then dropped, than the second pass it saves.
-        int mostGone = size / 16;
-        List<E> gone = new ArrayList<>();
-        int kept = 0;
-        int i = 0;
-        for (E e : this) {
-            if (elements.contains(e)) {
-                stays[i] = true;
-                kept++;
-            } else if (gone != null) {
-                gone = gone.size() < mostGone ? gone : null;
-                if (gone != null) {
-                    gone.add(e);
-                }
-            }
-            i++;
-        }
-        if (kept == size) {
+        RetainPass<E> pass = RetainPass.over(this, size, elements);
+        if (pass.kept == size) {
             return this;
         }
-        if (kept == 0) {
+        if (pass.kept == 0) {
             return empty(codec);
         }
-        boolean rebuild = kept < size / 2;
+        boolean rebuild = pass.kept < size / 2;
         TransientSet<E> t = (rebuild ? empty(codec) : this).asTransient();
         try {
             if (rebuild) {
-                i = 0;
+                int i = 0;
                 for (E e : this) {
-                    if (stays[i++]) {
+                    if (pass.stays[i++]) {
                         t.add(e);
                     }
                 }
-            } else if (gone != null) {
+            } else if (pass.gone != null) {
                 // Few went: all of them are in the list.
-                for (E e : gone) {
+                for (E e : pass.gone) {
                     t.remove(e);
                 }
             } else {
-                i = 0;
+                int i = 0;
                 for (E e : this) {
-                    if (!stays[i++]) {
+                    if (!pass.stays[i++]) {
                         t.remove(e);
                     }
                 }

@@ -1,0 +1,51 @@
+package dev.arbor.collections.champ;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The first pass of an element-by-element intersection ({@code intersect}, {@code intersectKeys}):
+ * one {@code contains} call per element of the receiver, in its iteration order. It records which
+ * stay and, while few go (at most 1/16), which go, so that removing them needs no second pass:
+ * noting up to half a large set's elements cost more, in a list grown and then dropped, than the
+ * second pass it saves ({@code SetFilterBenchmark}, docs page, "Session 8").
+ *
+ * @param <T> the element (or key) type
+ */
+final class RetainPass<T> {
+    /** Whether each element, in iteration order, stays. */
+    final boolean[] stays;
+    /** The elements that go, or {@code null} if more than 1/16 go. */
+    final List<T> gone;
+    /** How many stay. */
+    final int kept;
+
+    private RetainPass(boolean[] stays, List<T> gone, int kept) {
+        this.stays = stays;
+        this.gone = gone;
+        this.kept = kept;
+    }
+
+    /** The pass over {@code elements} (the receiver's {@code size} elements) against {@code keep}. */
+    static <T> RetainPass<T> over(Iterable<T> elements, int size, Collection<?> keep) {
+        boolean[] stays = new boolean[size];
+        int mostGone = size / 16;
+        List<T> gone = new ArrayList<>();
+        int kept = 0;
+        int i = 0;
+        for (T e : elements) {
+            if (keep.contains(e)) {
+                stays[i] = true;
+                kept++;
+            } else if (gone != null) {
+                gone = gone.size() < mostGone ? gone : null;
+                if (gone != null) {
+                    gone.add(e);
+                }
+            }
+            i++;
+        }
+        return new RetainPass<>(stays, gone, kept);
+    }
+}
