@@ -465,6 +465,18 @@ abstract class ChampTrie {
      * are compared as sets.
      */
     final boolean sameEntries(Object n, long a, ChampTrie other, Object m, long b, int shift) {
+        return same(n, a, other, m, b, shift, hasValues);
+    }
+
+    /**
+     * {@link #sameEntries} of keys alone: whether the two tries, which may be one of a set and one
+     * of a map (same key codec), hold the same keys.
+     */
+    final boolean sameKeys(Object n, long a, ChampTrie other, Object m, long b, int shift) {
+        return same(n, a, other, m, b, shift, false);
+    }
+
+    private boolean same(Object n, long a, ChampTrie other, Object m, long b, int shift, boolean values) {
         if (n == m && a == b) {
             return true;
         }
@@ -473,28 +485,28 @@ abstract class ChampTrie {
             return false;
         }
         if (shift >= HASH_BITS) {
-            return sameCollisionEntries(n, a, h, other, m, b);
+            return sameCollisionEntries(n, a, h, other, m, b, values);
         }
         int da = dataArity(h, shift);
         for (int i = 0; i < da; i++) {
             if (keyWord(n, a, i) != other.keyWord(m, b, i)
                     || !keyInline && !Objects.equals(keyRef(n, a, i), other.keyRef(m, b, i))
-                    || !sameValue(n, a, i, other, m, b, i)) {
+                    || values && !sameValue(n, a, i, other, m, b, i)) {
                 return false;
             }
         }
         int na = nodeArity(h, shift);
         for (int ci = 0; ci < na; ci++) {
-            if (!sameEntries(child(n, a, da, ci), childAddr(n, a, da, ci),
-                    other, other.child(m, b, da, ci), other.childAddr(m, b, da, ci), shift + BITS)) {
+            if (!same(child(n, a, da, ci), childAddr(n, a, da, ci),
+                    other, other.child(m, b, da, ci), other.childAddr(m, b, da, ci), shift + BITS, values)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Collision nodes of one header (one hash, one count): the same keys, in any order, with the same values. */
-    private boolean sameCollisionEntries(Object n, long a, long h, ChampTrie other, Object m, long b) {
+    /** Collision nodes of one header (one hash, one count): the same keys, in any order, with the same values if asked. */
+    private boolean sameCollisionEntries(Object n, long a, long h, ChampTrie other, Object m, long b, boolean values) {
         int count = dataArity(h, HASH_BITS);
         for (int i = 0; i < count; i++) {
             int j = 0;
@@ -502,7 +514,7 @@ abstract class ChampTrie {
                     || !keyInline && !Objects.equals(keyRef(n, a, i), other.keyRef(m, b, j)))) {
                 j++;
             }
-            if (j == count || !sameValue(n, a, i, other, m, b, j)) {
+            if (j == count || values && !sameValue(n, a, i, other, m, b, j)) {
                 return false;
             }
         }

@@ -14,6 +14,27 @@ import dev.arbor.collections.codec.Codec;
  */
 record KeyTrie(ChampTrie trie, Codec<?> codec, Object root, long addr, int size) {
 
+    /**
+     * Whether this and {@code other} (same codec and size) hold the same keys, compared by
+     * structure: tries are canonical, so the first place that differs proves they differ.
+     */
+    boolean sameKeys(KeyTrie other) {
+        return trie.sameKeys(root, addr, other.trie, other.root, other.addr, 0);
+    }
+
+    /**
+     * {@code equals} between the key tries of {@code a} and {@code b}: {@code null} unless both
+     * are key tries with the same codec (the caller then compares element by element).
+     */
+    static Boolean sameKeys(Object a, Object b, String what) {
+        KeyTrie mine = of(a, what);
+        KeyTrie theirs = mine == null ? null : of(b, what);
+        if (theirs == null || theirs.codec != mine.codec) {
+            return null;
+        }
+        return theirs.size == mine.size && mine.sameKeys(theirs);
+    }
+
     /** The key trie behind {@code keys}, checked live, or null for any other collection. */
     static KeyTrie of(Object keys, String what) {
         KeyTrie k;

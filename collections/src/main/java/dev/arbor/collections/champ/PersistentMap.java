@@ -848,6 +848,26 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         KeyTrie keyTrie() {
             return new KeyTrie(trie, keyCodec, root, rootAddr, size);
         }
+
+        /**
+         * {@inheritDoc} Against a {@code PersistentSet} or another persistent map's key set with
+         * the same key codec it compares the tries by structure, as {@link PersistentSet#equals}
+         * does; otherwise element by element.
+         */
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            Boolean same = KeyTrie.sameKeys(this, o, WHAT);
+            return same != null ? same : super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            // As Set specifies; declared here because equals is.
+            return super.hashCode();
+        }
     }
 
     private final class EntrySet extends AbstractSet<Map.Entry<K, V>> {

@@ -609,7 +609,8 @@ public final class PersistentSet<E> extends AbstractSet<E> {
      * tries node by node and skips every subtree they share, so a set and one made from it by a
      * few updates compare in the time of the paths that differ, not of their size, equal or not:
      * tries are canonical, so the first node where they differ proves the sets differ. With
-     * different codecs, or against any other set, it compares element by element, as
+     * different codecs, or against any other set but a persistent map's {@code keySet()} (compared
+     * by structure too), it compares element by element, as
      * {@link AbstractSet#equals} does.
      */
     @Override
@@ -628,6 +629,11 @@ public final class PersistentSet<E> extends AbstractSet<E> {
             }
             if (other.codec == codec) {
                 return trie.sameEntries(root, rootAddr, other.trie, other.root, other.rootAddr, 0);
+            }
+        } else if (o instanceof PersistentMap<?, ?>.KeySet) {
+            Boolean same = KeyTrie.sameKeys(this, o, WHAT);
+            if (same != null) {
+                return same;
             }
         }
         return super.equals(o);

@@ -147,6 +147,50 @@ class EqualityAcrossBuildsTest {
         assertTrue(Counted.calls >= 20_000, "equal maps built apart compare every value: " + Counted.calls);
     }
 
+    @Test
+    void aMapsKeySetAndASetOfTheSameKeysCompareByStructure() {
+        List<Hashed> keys = new ArrayList<>();
+        for (long i = 0; i < 5_000; i++) {
+            keys.add(new Hashed(i));
+        }
+        PersistentMap<Hashed, Long> m = PersistentMap.empty(Codec.object(), Codec.object());
+        PersistentMap<Hashed, Long> otherValues = m;
+        for (Hashed k : keys) {
+            m = m.plus(k, k.id());
+            otherValues = otherValues.plus(k, -k.id());
+        }
+        PersistentSet<Hashed> set = PersistentSet.<Hashed>empty(Codec.object()).plusAll(keys);
+        PersistentSet<Hashed> swapped = set.minus(keys.get(77)).plus(new Hashed(-77));
+        PersistentMap<Hashed, Long> swappedMap = m.minus(keys.get(77)).plus(new Hashed(-77), 0L);
+        Hashed.calls = 0;
+        // Placed by the same hashes, the keys sit in the same places whatever the values: a
+        // comparison by structure hashes nothing, where one element by element hashes them all.
+        assertTrue(m.keySet().equals(set));
+        assertTrue(set.equals(m.keySet()));
+        assertTrue(m.keySet().equals(otherValues.keySet()));
+        assertFalse(m.keySet().equals(swapped));
+        assertFalse(swapped.equals(m.keySet()));
+        assertFalse(m.keySet().equals(swappedMap.keySet()));
+        assertEquals(0, Hashed.calls, "keys hashed: compared element by element");
+        assertEquals(new HashSet<>(keys), m.keySet(), "against any other set: element by element");
+        assertEquals(m.keySet(), new HashSet<>(keys));
+        assertEquals(set.hashCode(), m.keySet().hashCode());
+        PersistentMap<Long, Long> longKeys = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG).plusLong(1, 2);
+        assertEquals(PersistentSet.of(1L), longKeys.keySet(), "other codecs: element by element");
+        assertEquals(longKeys.keySet(), PersistentSet.of(1L));
+    }
+
+    /** A key that counts the calls of its {@code hashCode}. */
+    private record Hashed(long id) {
+        static int calls;
+
+        @Override
+        public int hashCode() {
+            calls++;
+            return Long.hashCode(id * 0x9E3779B97F4A7C15L);
+        }
+    }
+
     /** A value that counts how often {@code equals} is called on it. */
     private record Counted(long id) {
         static int calls;
