@@ -466,24 +466,9 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         TransientMap<K, V> t = (rebuild ? empty(keyCodec, valueCodec) : this).asTransient();
         try {
             if (rebuild) {
-                int i = 0;
-                for (Map.Entry<K, V> e : entrySet()) {
-                    if (pass.stays[i++]) {
-                        t.put(e.getKey(), e.getValue());
-                    }
-                }
-            } else if (pass.gone != null) {
-                // Few went: all of them are in the list.
-                for (K k : pass.gone) {
-                    t.remove(k);
-                }
+                pass.forEachKept(entrySet(), e -> t.put(e.getKey(), e.getValue()));
             } else {
-                int i = 0;
-                for (K k : keySet()) {
-                    if (!pass.stays[i++]) {
-                        t.remove(k);
-                    }
-                }
+                pass.forEachGone(keySet(), t::remove);
             }
             return t.persistent();
         } catch (Throwable x) {

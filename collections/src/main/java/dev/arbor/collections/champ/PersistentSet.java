@@ -391,24 +391,9 @@ public final class PersistentSet<E> extends AbstractSet<E> {
         TransientSet<E> t = (rebuild ? empty(codec) : this).asTransient();
         try {
             if (rebuild) {
-                int i = 0;
-                for (E e : this) {
-                    if (pass.stays[i++]) {
-                        t.add(e);
-                    }
-                }
-            } else if (pass.gone != null) {
-                // Few went: all of them are in the list.
-                for (E e : pass.gone) {
-                    t.remove(e);
-                }
+                pass.forEachKept(this, t::add);
             } else {
-                int i = 0;
-                for (E e : this) {
-                    if (!pass.stays[i++]) {
-                        t.remove(e);
-                    }
-                }
+                pass.forEachGone(this, t::remove);
             }
             return t.persistent();
         } catch (Throwable x) {

@@ -3,6 +3,7 @@ package dev.arbor.collections.champ;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The first pass of an element-by-element intersection ({@code intersect}, {@code intersectKeys}):
@@ -25,6 +26,36 @@ final class RetainPass<T> {
         this.stays = stays;
         this.gone = gone;
         this.kept = kept;
+    }
+
+    /**
+     * Calls {@code action} with each element of {@code elements} that stays; {@code elements}
+     * must iterate in the pass's order (the receiver itself, or another of its views).
+     */
+    <U> void forEachKept(Iterable<U> elements, Consumer<? super U> action) {
+        int i = 0;
+        for (U e : elements) {
+            if (stays[i++]) {
+                action.accept(e);
+            }
+        }
+    }
+
+    /**
+     * Calls {@code action} with each element that goes: from the noted list if there is one, else
+     * from a second pass over {@code elements}, which must iterate in the pass's order.
+     */
+    void forEachGone(Iterable<T> elements, Consumer<? super T> action) {
+        if (gone != null) {
+            gone.forEach(action);
+            return;
+        }
+        int i = 0;
+        for (T e : elements) {
+            if (!stays[i++]) {
+                action.accept(e);
+            }
+        }
     }
 
     /** The pass over {@code elements} (the receiver's {@code size} elements) against {@code keep}. */
