@@ -4,6 +4,10 @@ import dev.arbor.api.Allocator;
 import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.NativeNodes;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -36,6 +40,12 @@ import java.util.stream.StreamSupport;
  * codecs. Nodes come through {@link dev.arbor.api.heap.RoutingHeap}; the layouts are drawn in
  * {@code ManagedChampTrie} and {@code NativeChampTrie}.
  *
+ * <p>It is {@link Serializable}: the stream holds the codecs and the keys and values (which must
+ * be serializable for {@link Codec#object()}), never nodes or addresses. Reading it builds a new
+ * map under the reading thread's current allocator, as {@code copyOf} does: managed with none
+ * current, native under an arena. Serializing a native map whose allocator was reset or closed
+ * throws {@link IllegalStateException}.
+ *
  * <h2>Native values: the direction rule and copy-out</h2>
  * With a native allocator current (an arena, the debug allocator), every new node is a block of
  * that allocator. Native nodes may point to managed nodes (through the allocator's root table)
@@ -60,7 +70,9 @@ import java.util.stream.StreamSupport;
  * @param <K> the key type
  * @param <V> the value type
  */
-public final class PersistentMap<K, V> extends AbstractMap<K, V> {
+public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
     private static final String WHAT = "PersistentMap";
     final ChampTrie trie;
     final Codec<K> keyCodec;
@@ -891,5 +903,16 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         public int hashCode() {
             return PersistentMap.this.hashCode();
         }
+    }
+
+    @Serial
+    private Object writeReplace() {
+        trie.checkLive(WHAT);
+        return new MapForm(this);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a PersistentMap is read from its serial form (MapForm) only");
     }
 }

@@ -4,6 +4,10 @@ import dev.arbor.api.Allocator;
 import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.NativeNodes;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +35,12 @@ import java.util.stream.StreamSupport;
  * contract. Nodes come through {@link dev.arbor.api.heap.RoutingHeap}; the layouts are drawn in
  * {@code ManagedChampTrie} and {@code NativeChampTrie}.
  *
+ * <p>It is {@link Serializable}: the stream holds the codecs and the elements (which must be
+ * serializable for {@link Codec#object()}), never nodes or addresses. Reading it builds a new set
+ * under the reading thread's current allocator, as {@code copyOf} does: managed with none current,
+ * native under an arena. Serializing a native set whose allocator was reset or closed throws
+ * {@link IllegalStateException}.
+ *
  * <h2>Native values: the direction rule and copy-out</h2>
  * With a native allocator current (an arena, the debug allocator), every new node is a block of
  * that allocator. Native nodes may point to managed nodes (through the allocator's root table)
@@ -50,7 +60,9 @@ import java.util.stream.StreamSupport;
  *
  * @param <E> the element type
  */
-public final class PersistentSet<E> extends AbstractSet<E> {
+public final class PersistentSet<E> extends AbstractSet<E> implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
     private static final String WHAT = "PersistentSet";
     final ChampTrie trie;
     final Codec<E> codec;
@@ -654,5 +666,16 @@ public final class PersistentSet<E> extends AbstractSet<E> {
             throw new UnsupportedOperationException(op + " needs a set with Codec.LONG; this one has Codec."
                     + codec.name() + "; use the boxed method instead");
         }
+    }
+
+    @Serial
+    private Object writeReplace() {
+        trie.checkLive(WHAT);
+        return new SetForm(this);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a PersistentSet is read from its serial form (SetForm) only");
     }
 }

@@ -1,5 +1,11 @@
 package dev.arbor.collections.codec;
 
+import java.io.IOException;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
+import java.io.Serial;
+import java.io.Serializable;
+
 /**
  * How a collection stores its elements: either inline in a 64-bit word (a {@code long},
  * {@code int} or {@code double}, so a {@code long -> long} map holds no boxed objects at all) or
@@ -11,9 +17,15 @@ package dev.arbor.collections.codec;
  * {@code java.util} collection of the same boxes. Inline codecs refuse {@code null};
  * {@link #object()} accepts it.
  *
+ * <p>Codecs are serializable singletons: a deserialized codec is the constant it was written from,
+ * so {@code ==} and the collections' codec checks keep working across a stream.
+ *
  * @param <E> the element type
  */
-public abstract sealed class Codec<E> permits Codec.LongCodec, Codec.IntCodec, Codec.DoubleCodec, Codec.ObjectCodec {
+public abstract sealed class Codec<E> implements Serializable
+        permits Codec.LongCodec, Codec.IntCodec, Codec.DoubleCodec, Codec.ObjectCodec {
+    @Serial
+    private static final long serialVersionUID = 1L;
     /** {@code long} / {@link Long} inline: the word is the value. */
     public static final Codec<Long> LONG = new LongCodec();
     /** {@code int} / {@link Integer} inline: the word is the sign-extended value. */
@@ -60,6 +72,22 @@ public abstract sealed class Codec<E> permits Codec.LongCodec, Codec.IntCodec, C
     /** A short name for messages: {@code long}, {@code int}, {@code double} or {@code object}. */
     public abstract String name();
 
+    /**
+     * Writes {@code e} for a collection's serial form: an inline codec writes the primitive
+     * ({@code writeLong}, {@code writeInt}, {@code writeDouble}), {@link #object()} writes the
+     * object ({@code writeObject}, so it must be serializable).
+     *
+     * @throws NullPointerException if an inline codec is given {@code null}
+     */
+    public abstract void writeElement(E e, ObjectOutput out) throws IOException;
+
+    /**
+     * Reads an element that {@link #writeElement} wrote. An inline codec reads a primitive, so the
+     * element it returns is always one it accepts; {@link #object()} returns whatever object the
+     * stream holds.
+     */
+    public abstract E readElement(ObjectInput in) throws IOException, ClassNotFoundException;
+
     @Override
     public String toString() {
         return "Codec." + name();
@@ -82,6 +110,9 @@ public abstract sealed class Codec<E> permits Codec.LongCodec, Codec.IntCodec, C
         @Override public int hashWord(long word) { return Long.hashCode(word); }
         @Override public boolean accepts(Object o) { return o instanceof Long; }
         @Override public String name() { return "long"; }
+        @Override public void writeElement(Long e, ObjectOutput out) throws IOException { out.writeLong(encode(e)); }
+        @Override public Long readElement(ObjectInput in) throws IOException { return in.readLong(); }
+        @Serial private Object readResolve() { return LONG; }
     }
 
     static final class IntCodec extends Codec<Integer> {
@@ -96,6 +127,9 @@ public abstract sealed class Codec<E> permits Codec.LongCodec, Codec.IntCodec, C
         @Override public int hashWord(long word) { return (int) word; }
         @Override public boolean accepts(Object o) { return o instanceof Integer; }
         @Override public String name() { return "int"; }
+        @Override public void writeElement(Integer e, ObjectOutput out) throws IOException { out.writeInt((int) encode(e)); }
+        @Override public Integer readElement(ObjectInput in) throws IOException { return in.readInt(); }
+        @Serial private Object readResolve() { return INT; }
     }
 
     static final class DoubleCodec extends Codec<Double> {
@@ -110,6 +144,9 @@ public abstract sealed class Codec<E> permits Codec.LongCodec, Codec.IntCodec, C
         @Override public int hashWord(long word) { return Long.hashCode(word); }
         @Override public boolean accepts(Object o) { return o instanceof Double; }
         @Override public String name() { return "double"; }
+        @Override public void writeElement(Double e, ObjectOutput out) throws IOException { out.writeLong(encode(e)); }
+        @Override public Double readElement(ObjectInput in) throws IOException { return decode(in.readLong()); }
+        @Serial private Object readResolve() { return DOUBLE; }
     }
 
     static final class ObjectCodec extends Codec<Object> {
@@ -125,5 +162,10 @@ public abstract sealed class Codec<E> permits Codec.LongCodec, Codec.IntCodec, C
         }
         @Override public boolean accepts(Object o) { return true; }
         @Override public String name() { return "object"; }
+        @Override public void writeElement(Object e, ObjectOutput out) throws IOException { out.writeObject(e); }
+        @Override public Object readElement(ObjectInput in) throws IOException, ClassNotFoundException {
+            return in.readObject();
+        }
+        @Serial private Object readResolve() { return OBJECT; }
     }
 }

@@ -4,6 +4,10 @@ import dev.arbor.api.Allocator;
 import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.NativeNodes;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +42,12 @@ import java.util.stream.StreamSupport;
  * <p>Every node comes through {@link dev.arbor.api.heap.RoutingHeap}: a counting allocator made
  * current sees each one. The layouts are drawn in {@code ManagedVectorTrie} and
  * {@code NativeVectorTrie}.
+ *
+ * <p>It is {@link Serializable}: the stream holds the codec and the elements (which must be
+ * serializable for {@link Codec#object()}), never nodes or addresses. Reading it builds a new
+ * vector under the reading thread's current allocator, as {@link #copyOf} does: managed with none
+ * current, native under an arena. Serializing a native vector whose allocator was reset or closed
+ * throws {@link IllegalStateException}.
  *
  * <h2>Native values: the direction rule and copy-out</h2>
  * With no allocator current, nodes are ordinary JVM objects (managed). With a native allocator
@@ -75,7 +85,9 @@ import java.util.stream.StreamSupport;
  *
  * @param <E> the element type
  */
-public final class PersistentVector<E> extends AbstractList<E> implements RandomAccess {
+public final class PersistentVector<E> extends AbstractList<E> implements RandomAccess, Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
     private static final String WHAT = "PersistentVector";
     private static final PersistentVector<Object> EMPTY_OBJECTS = empty(ManagedVectorTrie.REFS, Codec.object());
     private static final PersistentVector<Long> EMPTY_LONGS = empty(ManagedVectorTrie.WORDS, Codec.LONG);
@@ -885,5 +897,16 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
             E e = (E) trie.ref(leaf.obj, leaf.addr, k);
             return e;
         }
+    }
+
+    @Serial
+    private Object writeReplace() {
+        trie.checkLive(WHAT);
+        return new VectorForm(this);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a PersistentVector is read from its serial form (VectorForm) only");
     }
 }

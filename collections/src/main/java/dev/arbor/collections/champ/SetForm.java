@@ -1,0 +1,74 @@
+package dev.arbor.collections.champ;
+
+import dev.arbor.collections.codec.Codec;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.PrimitiveIterator;
+
+/**
+ * The serial form of a {@link PersistentSet}: its codec, its size, then its elements in iteration
+ * order as the codec writes them ({@link Codec#writeElement}). Nodes, addresses and allocators are
+ * never written; reading builds a new set with a transient under the reading thread's current
+ * allocator, and refuses a stream whose elements repeat.
+ */
+final class SetForm implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private transient PersistentSet<?> set;
+
+    SetForm(PersistentSet<?> set) {
+        this.set = set;
+    }
+
+    @Serial
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        write(set, out);
+    }
+
+    private static <E> void write(PersistentSet<E> s, ObjectOutputStream out) throws IOException {
+        out.writeObject(s.codec());
+        out.writeInt(s.size());
+        if (s.codec() == Codec.LONG) {
+            for (PrimitiveIterator.OfLong it = s.longStream().iterator(); it.hasNext(); ) {
+                out.writeLong(it.nextLong());
+            }
+        } else {
+            for (E e : s) {
+                s.codec().writeElement(e, out);
+            }
+        }
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        Codec<?> codec = SerialChecks.codec(in, "PersistentSet");
+        int size = SerialChecks.size(in, "PersistentSet");
+        set = read(codec, size, in);
+    }
+
+    private static <E> PersistentSet<E> read(Codec<E> codec, int size, ObjectInputStream in)
+            throws IOException, ClassNotFoundException {
+        TransientSet<E> t = PersistentSet.empty(codec).asTransient();
+        if (codec == Codec.LONG) {
+            for (int i = 0; i < size; i++) {
+                t.addLong(in.readLong());
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                t.add(codec.readElement(in));
+            }
+        }
+        PersistentSet<E> s = t.persistent();
+        SerialChecks.noDuplicates(s.size(), size, "PersistentSet", "elements");
+        return s;
+    }
+
+    @Serial
+    private Object readResolve() {
+        return set;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.arbor.collections.vector;
+
+import dev.arbor.collections.codec.Codec;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.PrimitiveIterator;
+
+/**
+ * The serial form of a {@link PersistentVector}: its codec, its size, then its elements in order
+ * as the codec writes them ({@link Codec#writeElement}). Nodes, addresses and allocators are never
+ * written, so a native vector serializes like a managed one, and reading builds a new vector with
+ * a transient under the reading thread's current allocator, as {@link PersistentVector#copyOf}
+ * would.
+ */
+final class VectorForm implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private transient PersistentVector<?> vector;
+
+    VectorForm(PersistentVector<?> vector) {
+        this.vector = vector;
+    }
+
+    @Serial
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        write(vector, out);
+    }
+
+    private static <E> void write(PersistentVector<E> v, ObjectOutputStream out) throws IOException {
+        out.writeObject(v.codec());
+        out.writeInt(v.size());
+        if (v.codec() == Codec.LONG) {
+            for (PrimitiveIterator.OfLong it = v.longStream().iterator(); it.hasNext(); ) {
+                out.writeLong(it.nextLong());
+            }
+        } else {
+            for (E e : v) {
+                v.codec().writeElement(e, out);
+            }
+        }
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        Object codec = in.readObject();
+        if (!(codec instanceof Codec<?> c)) {
+            throw new InvalidObjectException("a serialized PersistentVector starts with its Codec, found " + codec);
+        }
+        int size = in.readInt();
+        if (size < 0) {
+            throw new InvalidObjectException("a serialized PersistentVector has a negative size: " + size);
+        }
+        vector = read(c, size, in);
+    }
+
+    private static <E> PersistentVector<E> read(Codec<E> codec, int size, ObjectInputStream in)
+            throws IOException, ClassNotFoundException {
+        TransientVector<E> t = PersistentVector.empty(codec).asTransient();
+        if (codec == Codec.LONG) {
+            for (int i = 0; i < size; i++) {
+                t.addLong(in.readLong());
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                t.add(codec.readElement(in));
+            }
+        }
+        return t.persistent();
+    }
+
+    @Serial
+    private Object readResolve() {
+        return vector;
+    }
+}
