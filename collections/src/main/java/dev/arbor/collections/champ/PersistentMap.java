@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -613,6 +614,34 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     @Override
     public Set<K> keySet() {
         return new KeySet();
+    }
+
+    /**
+     * {@inheritDoc} For inline values it compares words along the trie, without boxing and without
+     * entry objects, and a value the codec does not accept (another type, or {@code null}) is
+     * absent at once; otherwise it asks {@code equals} of each value in turn, as {@code java.util}
+     * maps do. O(n) either way, stopping at the first match.
+     */
+    @Override
+    public boolean containsValue(Object value) {
+        trie.checkLive(WHAT);
+        if (!trie.valInline) {
+            return values().contains(value);
+        }
+        if (!valueCodec.accepts(value)) {
+            return false;
+        }
+        @SuppressWarnings("unchecked")
+        long w = valueCodec.encode((V) value);
+        Spliterator.OfLong words = new TrieSpliterator.OfWords(trie, root, rootAddr, size, true, WHAT);
+        boolean[] found = new boolean[1];
+        LongConsumer compare = v -> found[0] = v == w;
+        while (words.tryAdvance(compare)) {
+            if (found[0]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@inheritDoc} A read-only view whose iterator makes no entry objects. */

@@ -640,14 +640,102 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
                         && trie.sameElements(tail, tailAddr, other.trie, other.tail, other.tailAddr, 0,
                         Math.max(origin - tailOffset, 0), end - tailOffset);
             }
+            if (trie.inline) {
+                // Shapes differ (slices cut at other positions): pair the words, still unboxed.
+                Itr mine = new Itr();
+                PersistentVector<?>.Itr theirs = other.new Itr();
+                for (int i = 0; i < size; i++) {
+                    if (mine.nextWord() != theirs.nextWord()) {
+                        return false;
+                    }
+                }
+                return true;
+            }
         }
         return super.equals(o);
     }
 
+    /** {@inheritDoc} As {@link List} specifies; the words of inline elements are hashed unboxed. */
     @Override
     public int hashCode() {
-        // As List specifies; declared here because equals is.
-        return super.hashCode();
+        trie.checkLive(WHAT);
+        if (!trie.inline) {
+            return super.hashCode();
+        }
+        int h = 1;
+        Itr it = new Itr();
+        for (int i = 0; i < size; i++) {
+            h = 31 * h + codec.hashWord(it.nextWord());
+        }
+        return h;
+    }
+
+    /**
+     * {@inheritDoc} Leaf by leaf; for inline elements it compares words, without boxing, and an
+     * object the codec does not accept (another type, or {@code null}) is absent at once.
+     */
+    @Override
+    public int indexOf(Object o) {
+        trie.checkLive(WHAT);
+        Itr it = new Itr();
+        if (trie.inline) {
+            if (!codec.accepts(o)) {
+                return -1;
+            }
+            @SuppressWarnings("unchecked")
+            long w = codec.encode((E) o);
+            for (int i = 0; i < size; i++) {
+                if (it.nextWord() == w) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        for (int i = 0; i < size; i++) {
+            boolean found = Objects.equals(o, it.nextRef());
+            // equals may have reset the allocator of a native vector: never read on after that.
+            trie.checkLive(WHAT);
+            if (found) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@inheritDoc} From the end, leaf by leaf, as {@link #indexOf} does from the start. */
+    @Override
+    public int lastIndexOf(Object o) {
+        trie.checkLive(WHAT);
+        if (trie.inline && !codec.accepts(o)) {
+            return -1;
+        }
+        @SuppressWarnings("unchecked")
+        long w = trie.inline ? codec.encode((E) o) : 0;
+        Ref leaf = new Ref();
+        int end = origin + size;
+        for (int p = end - 1; p >= origin; p--) {
+            int k = p & VectorTrie.MASK;
+            if (p == end - 1 || k == VectorTrie.MASK) {
+                trie.leafFor(leaf, p, end, shift, root, rootAddr, tail, tailAddr);
+            }
+            boolean found;
+            if (trie.inline) {
+                found = trie.word(leaf.obj, leaf.addr, k) == w;
+            } else {
+                found = Objects.equals(o, trie.ref(leaf.obj, leaf.addr, k));
+                trie.checkLive(WHAT);
+            }
+            if (found) {
+                return p - origin;
+            }
+        }
+        return -1;
+    }
+
+    /** {@inheritDoc} {@link #indexOf}{@code (o) >= 0}. */
+    @Override
+    public boolean contains(Object o) {
+        return indexOf(o) >= 0;
     }
 
     @Override
@@ -881,21 +969,37 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         @Override
         public E next() {
             trie.checkLive(WHAT);
-            int p = next;
-            if (p >= origin + size) {
+            if (next >= origin + size) {
                 throw new NoSuchElementException("no element after index " + (size - 1));
             }
+            if (trie.inline) {
+                return codec.decode(nextWord());
+            }
+            @SuppressWarnings("unchecked")
+            E e = (E) nextRef();
+            return e;
+        }
+
+        /** The next element's word, unchecked: the caller knows there is one and that the vector is live. */
+        long nextWord() {
+            int k = advance();
+            return trie.word(leaf.obj, leaf.addr, k);
+        }
+
+        /** The next element's reference, unchecked as {@link #nextWord}. */
+        Object nextRef() {
+            int k = advance();
+            return trie.ref(leaf.obj, leaf.addr, k);
+        }
+
+        /** Moves to the next element, reading its leaf if it starts one; its slot in the leaf. */
+        private int advance() {
+            int p = next++;
             int k = p & VectorTrie.MASK;
             if (k == 0 || p == origin) {
                 trie.leafFor(leaf, p, origin + size, shift, root, rootAddr, tail, tailAddr);
             }
-            next = p + 1;
-            if (trie.inline) {
-                return codec.decode(trie.word(leaf.obj, leaf.addr, k));
-            }
-            @SuppressWarnings("unchecked")
-            E e = (E) trie.ref(leaf.obj, leaf.addr, k);
-            return e;
+            return k;
         }
     }
 
