@@ -224,6 +224,32 @@ class SerializationTest {
         assertInstanceOf(IOException.class, e.getCause());
     }
 
+    @Test
+    void aStreamThatFailsPartWayUnderAnArenaLeavesNoBlockBehind() throws Exception {
+        Map<Long, Long> model = longModel(5_000);
+        List<Long> elements = range(5_000);
+        List<byte[]> failing = new ArrayList<>();
+        for (Object c : List.of(mapOf(Codec.LONG, Codec.LONG, model), longVector(elements), setOf(Codec.LONG, elements),
+                mapOf(Codec.LONG, Codec.object(), Map.of(1L, "one", 2L, "two")))) {
+            byte[] bytes = serialize(c);
+            failing.add(Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        }
+        failing.add(replace(serialize(mapOf(Codec.LONG, Codec.LONG, Map.of(KEY_A, 1L, KEY_B, 2L))), word(KEY_B), word(KEY_A)));
+        try (ArenaAllocator arena = ArenaAllocator.create(); AllocatorScope s = CurrentAllocator.use(arena)) {
+            for (byte[] bytes : failing) {
+                assertThrows(IOException.class, () -> {
+                    try {
+                        deserialize(bytes);
+                    } catch (UncheckedIOException e) {
+                        throw e.getCause();
+                    }
+                });
+                assertEquals(0, arena.stats().liveBlocks(), "the nodes read before the failure are freed");
+            }
+            assertTrue(arena.stats().blocksAllocated() > 100, "the failed reads built native nodes first");
+        }
+    }
+
     private static <E> void checkRoundTrip(String what, Collection<E> model, Collection<E> value, Codec<E> codec)
             throws InvalidObjectException {
         Collection<E> back = roundTrip(value);

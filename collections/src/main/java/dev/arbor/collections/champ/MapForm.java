@@ -13,7 +13,8 @@ import java.util.Map;
  * The serial form of a {@link PersistentMap}: its key codec, its value codec, its size, then each
  * entry's key and value as the codecs write them ({@link Codec#writeElement}). Nodes, addresses
  * and allocators are never written; reading builds a new map with a transient under the reading
- * thread's current allocator, and refuses a stream whose keys repeat.
+ * thread's current allocator, and refuses a stream whose keys repeat. If reading fails, the nodes
+ * built so far are freed.
  */
 final class MapForm implements Serializable {
     @Serial
@@ -67,19 +68,23 @@ final class MapForm implements Serializable {
     private static <K, V> PersistentMap<K, V> read(Codec<K> keyCodec, Codec<V> valueCodec, int size,
                                                    ObjectInputStream in) throws IOException, ClassNotFoundException {
         TransientMap<K, V> t = PersistentMap.empty(keyCodec, valueCodec).asTransient();
-        if (keyCodec == Codec.LONG && valueCodec == Codec.LONG) {
-            for (int i = 0; i < size; i++) {
-                t.putLong(in.readLong(), in.readLong());
+        try {
+            if (keyCodec == Codec.LONG && valueCodec == Codec.LONG) {
+                for (int i = 0; i < size; i++) {
+                    t.putLong(in.readLong(), in.readLong());
+                }
+            } else {
+                for (int i = 0; i < size; i++) {
+                    K key = keyCodec.readElement(in);
+                    t.put(key, valueCodec.readElement(in));
+                }
             }
-        } else {
-            for (int i = 0; i < size; i++) {
-                K key = keyCodec.readElement(in);
-                t.put(key, valueCodec.readElement(in));
-            }
+            SerialChecks.noDuplicates(t.size(), size, "PersistentMap", "keys");
+            return t.persistent();
+        } catch (Throwable e) {
+            t.discard(e);
+            throw e;
         }
-        PersistentMap<K, V> m = t.persistent();
-        SerialChecks.noDuplicates(m.size(), size, "PersistentMap", "keys");
-        return m;
     }
 
     @Serial

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.LongConsumer;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -617,8 +616,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     }
 
     /**
-     * {@inheritDoc} For inline values it compares words along the trie, without boxing and without
-     * entry objects, and a value the codec does not accept (another type, or {@code null}) is
+     * {@inheritDoc} For inline values it compares words node by node in one walk, without boxing
+     * and without entry objects, and a value the codec does not accept (another type, or {@code null}) is
      * absent at once; otherwise it asks {@code equals} of each value in turn, as {@code java.util}
      * maps do. O(n) either way, stopping at the first match.
      */
@@ -633,15 +632,19 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         }
         @SuppressWarnings("unchecked")
         long w = valueCodec.encode((V) value);
-        Spliterator.OfLong words = new TrieSpliterator.OfWords(trie, root, rootAddr, size, true, WHAT);
-        boolean[] found = new boolean[1];
-        LongConsumer compare = v -> found[0] = v == w;
-        while (words.tryAdvance(compare)) {
-            if (found[0]) {
-                return true;
-            }
+        ChampTrie t = trie;
+        try {
+            t.walk(root, rootAddr, ChampTrie.readsAhead(size, bulkBuilt), (n, a, count) -> {
+                for (int i = 0; i < count; i++) {
+                    if (t.valWord(n, a, i) == w) {
+                        throw WalkStop.INSTANCE;
+                    }
+                }
+            });
+            return false;
+        } catch (WalkStop found) {
+            return true;
         }
-        return false;
     }
 
     /** {@inheritDoc} A read-only view whose iterator makes no entry objects. */

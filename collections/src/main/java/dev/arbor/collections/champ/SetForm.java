@@ -12,7 +12,8 @@ import java.util.PrimitiveIterator;
  * The serial form of a {@link PersistentSet}: its codec, its size, then its elements in iteration
  * order as the codec writes them ({@link Codec#writeElement}). Nodes, addresses and allocators are
  * never written; reading builds a new set with a transient under the reading thread's current
- * allocator, and refuses a stream whose elements repeat.
+ * allocator, and refuses a stream whose elements repeat. If reading fails, the nodes built so far
+ * are freed.
  */
 final class SetForm implements Serializable {
     @Serial
@@ -53,18 +54,22 @@ final class SetForm implements Serializable {
     private static <E> PersistentSet<E> read(Codec<E> codec, int size, ObjectInputStream in)
             throws IOException, ClassNotFoundException {
         TransientSet<E> t = PersistentSet.empty(codec).asTransient();
-        if (codec == Codec.LONG) {
-            for (int i = 0; i < size; i++) {
-                t.addLong(in.readLong());
+        try {
+            if (codec == Codec.LONG) {
+                for (int i = 0; i < size; i++) {
+                    t.addLong(in.readLong());
+                }
+            } else {
+                for (int i = 0; i < size; i++) {
+                    t.add(codec.readElement(in));
+                }
             }
-        } else {
-            for (int i = 0; i < size; i++) {
-                t.add(codec.readElement(in));
-            }
+            SerialChecks.noDuplicates(t.size(), size, "PersistentSet", "elements");
+            return t.persistent();
+        } catch (Throwable e) {
+            t.discard(e);
+            throw e;
         }
-        PersistentSet<E> s = t.persistent();
-        SerialChecks.noDuplicates(s.size(), size, "PersistentSet", "elements");
-        return s;
     }
 
     @Serial

@@ -120,6 +120,38 @@ final class ManagedVectorTrie extends VectorTrie {
     }
 
     @Override
+    int indexOfWord(Object leaf, long a, int from, int to, long w) {
+        long[] words = (long[]) leaf;
+        for (int i = 1 + from; i <= to; i++) {
+            if (words[i] == w) {
+                return i - 1;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    int lastIndexOfWord(Object leaf, long a, int from, int to, long w) {
+        long[] words = (long[]) leaf;
+        for (int i = to; i > from; i--) {
+            if (words[i] == w) {
+                return i - 1;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    int hashWords(Object leaf, long a, int from, int to, int h, boolean intWords) {
+        long[] words = (long[]) leaf;
+        for (int i = 1 + from; i <= to; i++) {
+            long w = words[i];
+            h = 31 * h + (intWords ? (int) w : Long.hashCode(w));
+        }
+        return h;
+    }
+
+    @Override
     Object ref(Object leaf, long a, int i) {
         return ((Object[]) leaf)[1 + i];
     }

@@ -655,19 +655,18 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         return super.equals(o);
     }
 
-    /** {@inheritDoc} As {@link List} specifies; the words of inline elements are hashed unboxed. */
+    /** {@inheritDoc} As {@link List} specifies; inline elements are hashed leaf by leaf, unboxed. */
     @Override
     public int hashCode() {
         trie.checkLive(WHAT);
         if (!trie.inline) {
             return super.hashCode();
         }
-        int h = 1;
-        Itr it = new Itr();
-        for (int i = 0; i < size; i++) {
-            h = 31 * h + codec.hashWord(it.nextWord());
-        }
-        return h;
+        boolean intWords = codec == Codec.INT;
+        int[] h = {1};
+        trie.walkLeaves(origin, origin + size, shift, root, rootAddr, tail, tailAddr,
+                (leaf, a, from, to) -> h[0] = trie.hashWords(leaf, a, from, to, h[0], intWords));
+        return h[0];
     }
 
     /**
@@ -677,20 +676,26 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     @Override
     public int indexOf(Object o) {
         trie.checkLive(WHAT);
-        Itr it = new Itr();
         if (trie.inline) {
             if (!codec.accepts(o)) {
                 return -1;
             }
             @SuppressWarnings("unchecked")
             long w = codec.encode((E) o);
-            for (int i = 0; i < size; i++) {
-                if (it.nextWord() == w) {
-                    return i;
+            Ref leaf = new Ref();
+            int end = origin + size;
+            for (int p = origin; p < end; ) {
+                int first = p & ~VectorTrie.MASK;
+                trie.leafFor(leaf, p, end, shift, root, rootAddr, tail, tailAddr);
+                int k = trie.indexOfWord(leaf.obj, leaf.addr, p - first, Math.min(end - first, VectorTrie.WIDTH), w);
+                if (k >= 0) {
+                    return first + k - origin;
                 }
+                p = first + VectorTrie.WIDTH;
             }
             return -1;
         }
+        Itr it = new Itr();
         for (int i = 0; i < size; i++) {
             boolean found = Objects.equals(o, it.nextRef());
             // equals may have reset the allocator of a native vector: never read on after that.
@@ -712,22 +717,25 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         @SuppressWarnings("unchecked")
         long w = trie.inline ? codec.encode((E) o) : 0;
         Ref leaf = new Ref();
-        int end = origin + size;
-        for (int p = end - 1; p >= origin; p--) {
-            int k = p & VectorTrie.MASK;
-            if (p == end - 1 || k == VectorTrie.MASK) {
-                trie.leafFor(leaf, p, end, shift, root, rootAddr, tail, tailAddr);
-            }
-            boolean found;
+        for (int p = origin + size - 1; p >= origin; ) {
+            int first = p & ~VectorTrie.MASK;
+            int from = Math.max(origin - first, 0);
+            trie.leafFor(leaf, p, origin + size, shift, root, rootAddr, tail, tailAddr);
             if (trie.inline) {
-                found = trie.word(leaf.obj, leaf.addr, k) == w;
+                int k = trie.lastIndexOfWord(leaf.obj, leaf.addr, from, p - first + 1, w);
+                if (k >= 0) {
+                    return first + k - origin;
+                }
             } else {
-                found = Objects.equals(o, trie.ref(leaf.obj, leaf.addr, k));
-                trie.checkLive(WHAT);
+                for (int k = p - first; k >= from; k--) {
+                    boolean found = Objects.equals(o, trie.ref(leaf.obj, leaf.addr, k));
+                    trie.checkLive(WHAT);
+                    if (found) {
+                        return first + k - origin;
+                    }
+                }
             }
-            if (found) {
-                return p - origin;
-            }
+            p = first - 1;
         }
         return -1;
     }

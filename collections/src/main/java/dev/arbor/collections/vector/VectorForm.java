@@ -14,7 +14,7 @@ import java.util.PrimitiveIterator;
  * as the codec writes them ({@link Codec#writeElement}). Nodes, addresses and allocators are never
  * written, so a native vector serializes like a managed one, and reading builds a new vector with
  * a transient under the reading thread's current allocator, as {@link PersistentVector#copyOf}
- * would.
+ * would. If reading fails part way, the nodes built so far are freed.
  */
 final class VectorForm implements Serializable {
     @Serial
@@ -61,16 +61,22 @@ final class VectorForm implements Serializable {
     private static <E> PersistentVector<E> read(Codec<E> codec, int size, ObjectInputStream in)
             throws IOException, ClassNotFoundException {
         TransientVector<E> t = PersistentVector.empty(codec).asTransient();
-        if (codec == Codec.LONG) {
-            for (int i = 0; i < size; i++) {
-                t.addLong(in.readLong());
+        try {
+            if (codec == Codec.LONG) {
+                for (int i = 0; i < size; i++) {
+                    t.addLong(in.readLong());
+                }
+            } else {
+                for (int i = 0; i < size; i++) {
+                    t.add(codec.readElement(in));
+                }
             }
-        } else {
-            for (int i = 0; i < size; i++) {
-                t.add(codec.readElement(in));
-            }
+            return t.persistent();
+        } catch (Throwable e) {
+            // A stream that ends early or holds an unknown class: free what was built (native nodes).
+            t.discard(e);
+            throw e;
         }
-        return t.persistent();
     }
 
     @Serial

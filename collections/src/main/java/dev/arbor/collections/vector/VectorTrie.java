@@ -3,6 +3,7 @@ package dev.arbor.collections.vector;
 import dev.arbor.api.Allocator;
 import dev.arbor.collections.node.Edit;
 import dev.arbor.collections.node.NodeMemo;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 
@@ -96,6 +97,40 @@ abstract class VectorTrie {
      * since the action may reset it.
      */
     abstract void visitWords(Object leaf, long a, int from, int to, LongConsumer action, String what);
+
+    /** The first slot of {@code from..to-1} in a leaf of words that holds {@code w}, or -1. */
+    int indexOfWord(Object leaf, long a, int from, int to, long w) {
+        for (int i = from; i < to; i++) {
+            if (word(leaf, a, i) == w) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last slot of {@code from..to-1} in a leaf of words that holds {@code w}, or -1. */
+    int lastIndexOfWord(Object leaf, long a, int from, int to, long w) {
+        for (int i = to - 1; i >= from; i--) {
+            if (word(leaf, a, i) == w) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@code h} followed by the words {@code from..to-1} of a leaf, hashed as {@link List#hashCode}
+     * does: {@code 31 * h} plus each element's hash, which is the word's low half for
+     * {@code int} elements ({@code intWords}) and {@link Long#hashCode} of it otherwise (a
+     * {@code Long}'s, and a {@code Double}'s of its bits).
+     */
+    int hashWords(Object leaf, long a, int from, int to, int h, boolean intWords) {
+        for (int i = from; i < to; i++) {
+            long w = word(leaf, a, i);
+            h = 31 * h + (intWords ? (int) w : Long.hashCode(w));
+        }
+        return h;
+    }
 
     /** Whether {@code edit} owns the node (may mutate it in place). */
     abstract boolean owned(Object n, long a, Edit edit);
