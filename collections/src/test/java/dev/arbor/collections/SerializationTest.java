@@ -37,6 +37,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -247,6 +250,43 @@ class SerializationTest {
                 assertEquals(0, arena.stats().liveBlocks(), "the nodes read before the failure are freed");
             }
             assertTrue(arena.stats().blocksAllocated() > 100, "the failed reads built native nodes first");
+        }
+    }
+
+    @Test
+    void threadsWriteOneNativeMapAndReadItIntoArenasOfTheirOwn() throws Exception {
+        Map<Long, Object> model = new HashMap<>();
+        for (long i = 0; i < 3_000; i++) {
+            model.put(i, i % 3 == 0 ? null : "v" + i);
+        }
+        byte[] expected = serialize(mapOf(Codec.LONG, Codec.object(), model));
+        try (ArenaAllocator shared = ArenaAllocator.create();
+             ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            PersistentMap<Long, Object> nativeMap;
+            try (AllocatorScope s = CurrentAllocator.use(shared)) {
+                nativeMap = mapOf(Codec.LONG, Codec.object(), model);
+            }
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                done.add(pool.submit(() -> {
+                    for (int round = 0; round < 20; round++) {
+                        byte[] bytes = serialize(nativeMap);
+                        assertArrayEquals(expected, bytes);
+                        // Each thread reads into an arena of its own: its current allocator, not the writer's.
+                        try (ArenaAllocator own = ArenaAllocator.create(); AllocatorScope s = CurrentAllocator.use(own)) {
+                            PersistentMap<Long, Object> back = deserialize(bytes);
+                            assertTrue(own.stats().blocksAllocated() > 0);
+                            System.gc();
+                            assertEquals(model, back);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            assertEquals(model, nativeMap);
         }
     }
 
