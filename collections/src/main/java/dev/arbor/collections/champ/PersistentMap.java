@@ -20,7 +20,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongBinaryOperator;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -300,6 +302,50 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     public PersistentMap<K, V> plusLong(long key, long value) {
         requireLongs("plusLong");
         return plusEntry(key, null, value, null);
+    }
+
+    /**
+     * This map with {@code value} merged in at {@code key}, as {@link Map#merge} merges into a
+     * mutable map: {@code key} mapped to {@code value} if it is absent (or maps to {@code null}),
+     * else to {@code merge.apply(old, value)}, and removed if that returns {@code null}; this map
+     * itself if nothing changes. For instance {@code counts = counts.plus(word, 1, Integer::sum)}.
+     * For {@code long -> long} maps {@link #plusLong(long, long, LongBinaryOperator)} does the
+     * same without boxing.
+     *
+     * @throws NullPointerException  if {@code value} or {@code merge} is null
+     * @throws IllegalStateException if {@code merge} reset or closed this native map's allocator
+     */
+    public PersistentMap<K, V> plus(K key, V value, BiFunction<? super V, ? super V, ? extends V> merge) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(merge, "merge");
+        trie.checkLive(WHAT);
+        long kw = ChampTrie.keyWordOf(keyCodec, key);
+        Found found = new Found();
+        int i = trie.find(found, root, rootWords, rootAddr, rootHeader, kw, key, trie.hash(kw, key));
+        V old = i < 0 ? null : value(found, i);
+        V merged = old == null ? value : merge.apply(old, value);
+        // merge is user code: the update below checks the allocator again.
+        if (merged == null) {
+            return minusKey(kw, key);
+        }
+        return plusEntry(kw, key, valueCodec.isInline() ? valueCodec.encode(merged) : 0, merged);
+    }
+
+    /**
+     * {@link #plus(Object, Object, BiFunction)} without boxing: this map with {@code key} mapped
+     * to {@code value} if absent, else to {@code merge.applyAsLong(old, value)}. For instance
+     * {@code counts = counts.plusLong(id, 1, Long::sum)}.
+     *
+     * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
+     */
+    public PersistentMap<K, V> plusLong(long key, long value, LongBinaryOperator merge) {
+        Objects.requireNonNull(merge, "merge");
+        requireLongs("plusLong");
+        trie.checkLive(WHAT);
+        Found found = new Found();
+        int i = trie.find(found, root, rootWords, rootAddr, rootHeader, key, null, trie.hash(key, null));
+        long merged = i < 0 ? value : merge.applyAsLong(trie.valWordIn(found.words, found.addr, i), value);
+        return plusEntry(key, null, merged, null);
     }
 
     /**

@@ -2,6 +2,9 @@ package dev.arbor.collections.champ;
 
 import dev.arbor.collections.codec.Codec;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.LongBinaryOperator;
 
 /**
  * A builder over a {@link PersistentMap} that edits in place the nodes it created itself and
@@ -118,6 +121,56 @@ public final class TransientMap<K, V> {
         editor.enterToPut();
         requireLongs("putLong");
         editor.put(key, null, value, null);
+        return this;
+    }
+
+    /**
+     * Merges {@code value} in at {@code key}, as {@link java.util.Map#merge} does: maps
+     * {@code key} to {@code value} if it is absent (or maps to {@code null}), else to
+     * {@code merge.apply(old, value)}, and removes it if that returns {@code null}.
+     *
+     * @throws NullPointerException if {@code value} or {@code merge} is null
+     */
+    @SuppressWarnings("unchecked")
+    public TransientMap<K, V> put(K key, V value, BiFunction<? super V, ? super V, ? extends V> merge) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(merge, "merge");
+        editor.enter();
+        long kw = ChampTrie.keyWordOf(keyCodec, key);
+        int i = editor.find(kw, key);
+        V old = null;
+        if (i >= 0) {
+            ChampTrie trie = editor.trie;
+            Found found = editor.found;
+            old = trie.valInline ? valueCodec.decode(trie.valWordIn(found.words, found.addr, i))
+                    : (V) trie.valRef(found.obj, found.addr, i);
+        }
+        V merged = old == null ? value : merge.apply(old, value);
+        // merge is user code: check the thread and the allocator again before editing.
+        editor.enter();
+        if (merged == null) {
+            editor.remove(kw, key);
+        } else {
+            editor.put(kw, key, valueCodec.isInline() ? valueCodec.encode(merged) : 0, merged);
+        }
+        return this;
+    }
+
+    /**
+     * {@link #put(Object, Object, BiFunction)} without boxing: maps {@code key} to {@code value}
+     * if absent, else to {@code merge.applyAsLong(old, value)}.
+     *
+     * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
+     */
+    public TransientMap<K, V> putLong(long key, long value, LongBinaryOperator merge) {
+        Objects.requireNonNull(merge, "merge");
+        editor.enter();
+        requireLongs("putLong");
+        int i = editor.find(key, null);
+        long merged = i < 0 ? value
+                : merge.applyAsLong(editor.trie.valWordIn(editor.found.words, editor.found.addr, i), value);
+        editor.enter();
+        editor.put(key, null, merged, null);
         return this;
     }
 

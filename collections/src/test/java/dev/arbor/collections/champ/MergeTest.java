@@ -1,0 +1,118 @@
+package dev.arbor.collections.champ;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbor.api.scope.AllocatorScope;
+import dev.arbor.api.scope.CurrentAllocator;
+import dev.arbor.arena.ArenaAllocator;
+import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.testing.Seeds;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Merging a value in at a key, persistent ({@code plus(k, v, merge)}, {@code plusLong(k, v, merge)})
+ * and transient ({@code put(k, v, merge)}, {@code putLong(k, v, merge)}): each step answers as
+ * {@link HashMap#merge} does (a {@code null} merge removes, a key mapped to {@code null} takes
+ * the value), every intermediate persistent map keeps its contents, and in every hash scenario.
+ */
+class MergeTest {
+    /** Sums, drops the key when the sum is a multiple of 5, or keeps the old value. */
+    private static final BiFunction<Integer, Integer, Integer> MERGE =
+            (old, v) -> (old + v) % 5 == 0 ? null : (old + v) % 7 == 0 ? old : old + v;
+
+    @Test
+    void persistentAndTransientMergesAnswerAsHashMapInEveryHashScenario() {
+        long seed = Seeds.seed();
+        for (HashScenario scenario : HashScenario.values()) {
+            Random rnd = new Random(seed);
+            int keys = Math.min(scenario.maxSize, 600);
+            Map<Key, Integer> model = new HashMap<>();
+            PersistentMap<Key, Integer> m = PersistentMap.empty(Codec.object(), Codec.INT);
+            TransientMap<Key, Integer> t = PersistentMap.<Key, Integer>empty(Codec.object(), Codec.INT).asTransient();
+            List<PersistentMap<Key, Integer>> kept = new ArrayList<>();
+            List<Map<Key, Integer>> keptModels = new ArrayList<>();
+            for (int step = 0; step < 4_000; step++) {
+                Key k = scenario.key(rnd.nextInt(keys));
+                int v = 1 + rnd.nextInt(9);
+                model.merge(k, v, MERGE);
+                m = m.plus(k, v, MERGE);
+                t.put(k, v, MERGE);
+                if (step % 500 == 0) {
+                    kept.add(m);
+                    keptModels.add(new HashMap<>(model));
+                }
+            }
+            String at = Seeds.replay(seed) + scenario;
+            assertEquals(model, m, at);
+            assertEquals(model, t.persistent(), at + " transient");
+            for (int i = 0; i < kept.size(); i++) {
+                assertEquals(keptModels.get(i), kept.get(i), at + " kept value " + i);
+            }
+        }
+    }
+
+    @Test
+    void unboxedMergesCountAsHashMapMergeDoes() {
+        long seed = Seeds.seed();
+        Random rnd = new Random(seed);
+        Map<Long, Long> model = new HashMap<>();
+        Map<Long, Long> maxModel = new HashMap<>();
+        PersistentMap<Long, Long> m = PersistentMap.empty(Codec.LONG, Codec.LONG);
+        TransientMap<Long, Long> t = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG).asTransient();
+        for (int step = 0; step < 20_000; step++) {
+            long k = rnd.nextInt(3_000);
+            long v = rnd.nextInt(100) - 50;
+            model.merge(k, v, Long::sum);
+            m = m.plusLong(k, v, Long::sum);
+            maxModel.merge(k, v, Math::max);
+            t.putLong(k, v, Math::max);
+        }
+        assertEquals(model, m, Seeds.replay(seed));
+        assertEquals(maxModel, t.persistent(), Seeds.replay(seed));
+        assertThrows(UnsupportedOperationException.class,
+                () -> PersistentMap.<Long, Integer>empty(Codec.LONG, Codec.INT).plusLong(1, 1, Long::sum));
+    }
+
+    @Test
+    void nullValuesTakeTheMergedValueAndNothingChangedIsTheSameMap() {
+        PersistentMap<String, String> m = PersistentMap.<String, String>of().plus("a", null).plus("b", "x");
+        Map<String, String> model = new HashMap<>(m);
+        BiFunction<String, String, String> concat = (a, b) -> a + b;
+        assertEquals(model.merge("a", "y", concat), m.plus("a", "y", concat).get("a"));
+        assertEquals("xy", m.plus("b", "y", concat).get("b"));
+        assertSame(m, m.plus("b", "y", (a, b) -> a), "an unchanged value returns the map itself");
+        assertEquals(Map.of("a", "y"), PersistentMap.of("a", "y").plus("b", "z", concat).plus("b", "q", (a, b) -> null));
+        assertThrows(NullPointerException.class, () -> m.plus("a", null, concat));
+        assertThrows(NullPointerException.class, () -> m.plus("a", "y", null));
+    }
+
+    @Test
+    void aFailingMergeLeavesTheTransientAsItWas() {
+        TransientMap<Long, Long> t = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG).asTransient();
+        t.putLong(1, 10).putLong(2, 20);
+        assertThrows(ArithmeticException.class, () -> t.putLong(1, 0, (a, b) -> a / b));
+        assertEquals(Map.of(1L, 10L, 2L, 20L), t.persistent());
+    }
+
+    @Test
+    void aMergeThatClosesTheArenaOfANativeMapIsRefused() {
+        ArenaAllocator arena = ArenaAllocator.create();
+        try (AllocatorScope s = CurrentAllocator.use(arena)) {
+            PersistentMap<Long, Long> m = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG).plusLong(1, 1).plusLong(2, 2);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.plusLong(1, 5, (a, b) -> {
+                arena.close();
+                return a + b;
+            }));
+            assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        }
+    }
+}
