@@ -668,6 +668,21 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         }
     }
 
+    /**
+     * {@inheritDoc} A native set whose allocator was reset or closed has nothing left to show:
+     * instead of throwing, as every other method does, it returns a string that says so (so a
+     * debugger or a log line that prints it still works).
+     */
+    @Override
+    public String toString() {
+        try {
+            trie.checkLive(WHAT);
+        } catch (IllegalStateException stale) {
+            return WHAT + "[stale: " + stale.getMessage() + "]";
+        }
+        return super.toString();
+    }
+
     @Serial
     private Object writeReplace() {
         trie.checkLive(WHAT);

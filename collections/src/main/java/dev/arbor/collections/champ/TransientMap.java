@@ -1,6 +1,7 @@
 package dev.arbor.collections.champ;
 
 import dev.arbor.collections.codec.Codec;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -113,6 +114,17 @@ public final class TransientMap<K, V> {
     }
 
     /**
+     * Maps every key of {@code map} to its value, as {@link #put} would one by one (a later value
+     * replaces an earlier one, as {@link Map#putAll} does): if an entry is refused (a
+     * {@code null} for an inline codec), the ones before it stay and the transient stays usable.
+     */
+    public TransientMap<K, V> putAll(Map<? extends K, ? extends V> map) {
+        Objects.requireNonNull(map, "map");
+        map.forEach(this::put);
+        return this;
+    }
+
+    /**
      * Maps {@code key} to {@code value}, without boxing.
      *
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
@@ -125,7 +137,7 @@ public final class TransientMap<K, V> {
     }
 
     /**
-     * Merges {@code value} in at {@code key}, as {@link java.util.Map#merge} does: maps
+     * Merges {@code value} in at {@code key}, as {@link Map#merge} does: maps
      * {@code key} to {@code value} if it is absent (or maps to {@code null}), else to
      * {@code merge.apply(old, value)}, and removes it if that returns {@code null}.
      *

@@ -1,6 +1,7 @@
 package dev.arbor.collections.champ;
 
 import dev.arbor.collections.codec.Codec;
+import java.util.Objects;
 
 /**
  * A builder over a {@link PersistentSet} that edits in place the nodes it created itself and
@@ -68,6 +69,19 @@ public final class TransientSet<E> {
     public TransientSet<E> add(E e) {
         editor.enterToPut();
         editor.put(ChampTrie.keyWordOf(codec, e), e, 0, null);
+        return this;
+    }
+
+    /**
+     * Adds every element of {@code elements}, as {@link #add} would one by one: if one is refused
+     * (a {@code null} for an inline codec), the ones before it stay added and the transient stays
+     * usable.
+     */
+    public TransientSet<E> addAll(Iterable<? extends E> elements) {
+        Objects.requireNonNull(elements, "elements");
+        for (E e : elements) {
+            add(e);
+        }
         return this;
     }
 

@@ -3,6 +3,7 @@ package dev.arbor.collections.vector;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.Edit;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
 /**
  * A builder over a {@link PersistentVector} that edits in place the nodes it created itself and
@@ -112,6 +113,19 @@ public final class TransientVector<E> {
             throw x;
         }
         out.commit();
+        return this;
+    }
+
+    /**
+     * Adds every element of {@code elements} at the end, in iteration order, as {@link #add} would
+     * one by one: if one is refused (a {@code null} for an inline codec), the ones before it stay
+     * added and the transient stays usable.
+     */
+    public TransientVector<E> addAll(Iterable<? extends E> elements) {
+        Objects.requireNonNull(elements, "elements");
+        for (E e : elements) {
+            add(e);
+        }
         return this;
     }
 
