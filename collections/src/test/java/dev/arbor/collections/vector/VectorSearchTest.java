@@ -127,6 +127,11 @@ class VectorSearchTest {
                 arena.reset();
                 return false;
             }
+
+            @Override
+            public int hashCode() {
+                return 0;
+            }
         };
         assertThrows(IllegalStateException.class, () -> v.indexOf(resetting));
         assertThrows(IllegalStateException.class, () -> v.lastIndexOf(resetting));
