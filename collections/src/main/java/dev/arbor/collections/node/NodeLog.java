@@ -8,7 +8,7 @@ import dev.arbor.api.heap.RoutingHeap;
  *
  * <ul>
  *   <li><b>New blocks</b>: every native block the operation allocated. If the operation fails
- *       half-way (an allocation is refused), {@link #rollback()} frees them, newest first, and
+ *       half-way (an allocation is refused), {@link #rollback(Throwable)} frees them, newest first, and
  *       the value or transient is as before the call. That is enough because path copying
  *       allocates every new node before it writes anything in place: the nodes a transient owns
  *       form a connected region from the root, so the in-place writes happen on the way back up,
