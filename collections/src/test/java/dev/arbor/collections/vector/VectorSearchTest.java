@@ -2,7 +2,6 @@ package dev.arbor.collections.vector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,7 +106,22 @@ class VectorSearchTest {
         assertEquals(2_000, v.lastIndexOf(500L));
         assertTrue(v.contains(999L));
         assertFalse(v.contains(1_000L));
-        assertNotEquals(0, v.hashCode());
+        List<Long> model = new ArrayList<>(v);
+        assertEquals(model.hashCode(), v.hashCode());
+        assertEquals(model.hashCode(), v.copyToHeap().hashCode());
+        // A managed vector extended under the arena: managed leaves and native ones in one trie.
+        PersistentVector<Long> managed = PersistentVector.empty(Codec.LONG).appendAll(model);
+        PersistentVector<Long> mixed;
+        try (AllocatorScope s = CurrentAllocator.use(arena)) {
+            mixed = managed.appendLong(-7).appendLong(500);
+        }
+        List<Long> mixedModel = new ArrayList<>(model);
+        mixedModel.add(-7L);
+        mixedModel.add(500L);
+        assertEquals(mixedModel.hashCode(), mixed.hashCode());
+        assertEquals(mixedModel.indexOf(-7L), mixed.indexOf(-7L));
+        assertEquals(mixedModel.lastIndexOf(500L), mixed.lastIndexOf(500L));
+        assertEquals(mixedModel.indexOf(999L), mixed.indexOf(999L));
         arena.close();
         assertThrows(IllegalStateException.class, () -> v.indexOf(1L));
         assertThrows(IllegalStateException.class, () -> v.lastIndexOf(1L));
