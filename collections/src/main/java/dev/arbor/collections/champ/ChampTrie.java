@@ -39,6 +39,9 @@ abstract class ChampTrie {
     /** Levels of a trie: bitmap nodes at shifts 0 to 30, collision nodes at 35. */
     static final int LEVELS = HASH_BITS / BITS + 2;
 
+    /** How the liveness check after user code ({@code equals}, {@code hashCode}) names the value it read. */
+    static final String COLLECTION = "collection";
+
     final boolean keyInline;
     final boolean valInline;
     final boolean hasValues;
@@ -267,7 +270,31 @@ abstract class ChampTrie {
      */
     private boolean refKeyEquals(Object n, long a, int i, Object kr) {
         Object k = keyRef(n, a, i);
-        return k == kr || kr != null && kr.equals(k);
+        if (k == kr) {
+            return true;
+        }
+        if (kr == null) {
+            return false;
+        }
+        boolean equal = kr.equals(k);
+        // equals is user code: it may have reset or closed a native trie's allocator, and every
+        // caller reads the node again (a value, the next key of a collision node, a copy).
+        checkLive(COLLECTION);
+        return equal;
+    }
+
+    /**
+     * {@link Objects#equals} of two keys or values of this trie and {@code other}: user code, so
+     * both tries are checked live afterwards, before the caller reads on.
+     */
+    private boolean userEquals(Object x, Object y, ChampTrie other) {
+        if (x == y) {
+            return true;
+        }
+        boolean equal = x != null && x.equals(y);
+        checkLive(COLLECTION);
+        other.checkLive(COLLECTION);
+        return equal;
     }
 
     final Object kr(Object n, long a, int i) {
@@ -490,7 +517,7 @@ abstract class ChampTrie {
         int da = dataArity(h, shift);
         for (int i = 0; i < da; i++) {
             if (keyWord(n, a, i) != other.keyWord(m, b, i)
-                    || !keyInline && !Objects.equals(keyRef(n, a, i), other.keyRef(m, b, i))
+                    || !keyInline && !userEquals(keyRef(n, a, i), other.keyRef(m, b, i), other)
                     || values && !sameValue(n, a, i, other, m, b, i)) {
                 return false;
             }
@@ -511,7 +538,7 @@ abstract class ChampTrie {
         for (int i = 0; i < count; i++) {
             int j = 0;
             while (j < count && (other.keyWord(m, b, j) != keyWord(n, a, i)
-                    || !keyInline && !Objects.equals(keyRef(n, a, i), other.keyRef(m, b, j)))) {
+                    || !keyInline && !userEquals(keyRef(n, a, i), other.keyRef(m, b, j), other))) {
                 j++;
             }
             if (j == count || values && !sameValue(n, a, i, other, m, b, j)) {
@@ -526,7 +553,7 @@ abstract class ChampTrie {
         if (!hasValues) {
             return true;
         }
-        return valInline ? valWord(n, a, i) == other.valWord(m, b, j) : Objects.equals(valRef(n, a, i), other.valRef(m, b, j));
+        return valInline ? valWord(n, a, i) == other.valWord(m, b, j) : userEquals(valRef(n, a, i), other.valRef(m, b, j), other);
     }
 
     // ---- lookup ----
@@ -1089,9 +1116,17 @@ abstract class ChampTrie {
         return total;
     }
 
-    /** The union's key test: {@code stored} is {@code asked}, or {@code asked.equals(stored)} (as {@link #keyEquals}). */
-    private static boolean sameKey(Object asked, Object stored) {
-        return stored == asked || asked != null && asked.equals(stored);
+    /**
+     * The union's key test: {@code stored} is {@code asked}, or {@code asked.equals(stored)} (as
+     * {@link #keyEquals}), after which the trie is checked live (equals is user code).
+     */
+    private boolean sameKey(Object asked, Object stored) {
+        if (stored == asked) {
+            return true;
+        }
+        boolean equal = asked != null && asked.equals(stored);
+        checkLive(COLLECTION);
+        return equal;
     }
 
     /** Clears what a previous put of the same operation reported, so that the next one reports its own. */

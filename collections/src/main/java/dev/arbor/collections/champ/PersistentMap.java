@@ -224,6 +224,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
             return false;
         }
         long kw = keyWord(key);
+        checkLiveAfterHash();
         Found found = new Found();
         return trie.find(found, root, rootWords, rootAddr, rootHeader, kw, key, trie.hash(kw, key)) >= 0;
     }
@@ -240,6 +241,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
             return defaultValue;
         }
         long kw = keyWord(key);
+        checkLiveAfterHash();
         Found found = new Found();
         int i = trie.find(found, root, rootWords, rootAddr, rootHeader, kw, key, trie.hash(kw, key));
         return i < 0 ? defaultValue : value(found, i);
@@ -320,6 +322,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         Objects.requireNonNull(merge, "merge");
         trie.checkLive(WHAT);
         long kw = ChampTrie.keyWordOf(keyCodec, key);
+        checkLiveAfterHash();
         Found found = new Found();
         int i = trie.find(found, root, rootWords, rootAddr, rootHeader, kw, key, trie.hash(kw, key));
         V old = i < 0 ? null : value(found, i);
@@ -815,11 +818,26 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         trie.checkLive(WHAT);
         int h = hash;
         if (h == 0 && !hashIsZero) {
-            Cursor c = new Cursor(trie, root, rootAddr, size);
-            while (c.hasNext()) {
-                c.advance();
-                h += keyHash(c.node, c.addr, c.index) ^ Objects.hashCode(value(c.node, c.addr, c.index));
-            }
+            // One walk: keys hash from their words (an object key's hash is stored), inline values
+            // too; only a value object's hashCode runs user code, after which the trie is checked.
+            ChampTrie t = trie;
+            Codec<V> values = valueCodec;
+            int[] sum = {0};
+            t.walk(root, rootAddr, ChampTrie.readsAhead(size, bulkBuilt), (n, a, count) -> {
+                int s = sum[0];
+                for (int i = 0; i < count; i++) {
+                    int vh;
+                    if (t.valInline) {
+                        vh = values.hashWord(t.valWord(n, a, i));
+                    } else {
+                        vh = Objects.hashCode(t.valRef(n, a, i));
+                        t.checkLive(WHAT);
+                    }
+                    s += t.hash(t.keyWord(n, a, i), null) ^ vh;
+                }
+                sum[0] = s;
+            });
+            h = sum[0];
             if (h == 0) {
                 hashIsZero = true;
             } else {
@@ -829,13 +847,19 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         return h;
     }
 
+    /**
+     * After a reference key's {@code hashCode} (user code, which may have reset or closed a native
+     * map's allocator), before the descent reads a node. Inline keys run no user code.
+     */
+    private void checkLiveAfterHash() {
+        if (!trie.keyInline) {
+            trie.checkLive(WHAT);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private long keyWord(Object key) {
         return ChampTrie.keyWordOf(keyCodec, (K) key);
-    }
-
-    private int keyHash(Object n, long a, int i) {
-        return trie.keyInline ? keyCodec.hashWord(trie.keyWord(n, a, i)) : Objects.hashCode(trie.keyRef(n, a, i));
     }
 
     @SuppressWarnings("unchecked")

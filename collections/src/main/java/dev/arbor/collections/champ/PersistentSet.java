@@ -192,6 +192,10 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
             return false;
         }
         long kw = word(o);
+        if (!trie.keyInline) {
+            // o's hashCode is user code: it may have reset or closed a native set's allocator.
+            trie.checkLive(WHAT);
+        }
         Found found = new Found();
         return trie.find(found, root, rootWords, rootAddr, rootHeader, kw, o, trie.hash(kw, o)) >= 0;
     }
@@ -641,12 +645,18 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         trie.checkLive(WHAT);
         int h = hash;
         if (h == 0 && !hashIsZero) {
-            Cursor c = new Cursor(trie, root, rootAddr, size);
-            while (c.hasNext()) {
-                c.advance();
-                h += trie.keyInline ? codec.hashWord(trie.keyWord(c.node, c.addr, c.index))
-                        : Objects.hashCode(trie.keyRef(c.node, c.addr, c.index));
-            }
+            // Each element's hash is in its key word (an inline element's word, an object's
+            // stored hash): one walk, no element's hashCode called, no user code between reads.
+            ChampTrie t = trie;
+            int[] sum = {0};
+            t.walk(root, rootAddr, ChampTrie.readsAhead(size, bulkBuilt), (n, a, count) -> {
+                int s = sum[0];
+                for (int i = 0; i < count; i++) {
+                    s += t.hash(t.keyWord(n, a, i), null);
+                }
+                sum[0] = s;
+            });
+            h = sum[0];
             if (h == 0) {
                 hashIsZero = true;
             } else {

@@ -115,11 +115,23 @@ final class TrieEditor {
 
     /** The index of the key in the node {@link #found} then holds, or a negative number if absent. */
     int find(long kw, Object kr) {
+        checkLiveAfterHash();
         return trie.find(found, root, rootAddr, kw, kr, trie.hash(kw, kr));
+    }
+
+    /**
+     * The callers hash a reference key ({@code hashCode}, user code) after they enter: it may have
+     * reset or closed a native trie's allocator, so check again before reading a node.
+     */
+    private void checkLiveAfterHash() {
+        if (!trie.keyInline) {
+            trie.checkLive(what);
+        }
     }
 
     /** Adds or replaces an entry (a set passes no value). Call after {@link #enterToPut()}. */
     void put(long kw, Object kr, long vw, Object vr) {
+        checkLiveAfterHash();
         if (buffering) {
             if (pending == null) {
                 pending = PendingPuts.of(trie);
@@ -150,6 +162,7 @@ final class TrieEditor {
 
     /** Removes an entry if present. */
     void remove(long kw, Object kr) {
+        checkLiveAfterHash();
         op.reset();
         try {
             trie.remove(op, root, rootAddr, kw, kr, trie.hash(kw, kr), 0);

@@ -98,6 +98,20 @@ abstract class VectorTrie {
      */
     abstract void visitWords(Object leaf, long a, int from, int to, LongConsumer action, String what);
 
+    /**
+     * {@link Objects#equals} of two elements of this trie and {@code other}: user code, which may
+     * reset or close a native trie's allocator, so both are checked live before the caller reads on.
+     */
+    private boolean userEquals(Object x, Object y, VectorTrie other) {
+        if (x == y) {
+            return true;
+        }
+        boolean equal = x != null && x.equals(y);
+        checkLive("vector");
+        other.checkLive("vector");
+        return equal;
+    }
+
     /** The first slot of {@code from..to-1} in a leaf of words that holds {@code w}, or -1. */
     int indexOfWord(Object leaf, long a, int from, int to, long w) {
         for (int i = from; i < to; i++) {
@@ -419,7 +433,7 @@ abstract class VectorTrie {
         }
         if (level == 0) {
             for (int i = from; i < count; i++) {
-                if (inline ? word(n, a, i) != other.word(m, b, i) : !Objects.equals(ref(n, a, i), other.ref(m, b, i))) {
+                if (inline ? word(n, a, i) != other.word(m, b, i) : !userEquals(ref(n, a, i), other.ref(m, b, i), other)) {
                     return false;
                 }
             }
