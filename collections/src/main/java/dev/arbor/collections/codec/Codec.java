@@ -99,6 +99,9 @@ public abstract sealed class Codec<E> implements Serializable
     }
 
     static final class LongCodec extends Codec<Long> {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
         @Override public boolean isInline() { return true; }
         @Override public long encode(Long e) {
             if (e == null) {
@@ -116,6 +119,9 @@ public abstract sealed class Codec<E> implements Serializable
     }
 
     static final class IntCodec extends Codec<Integer> {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
         @Override public boolean isInline() { return true; }
         @Override public long encode(Integer e) {
             if (e == null) {
@@ -133,6 +139,9 @@ public abstract sealed class Codec<E> implements Serializable
     }
 
     static final class DoubleCodec extends Codec<Double> {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
         @Override public boolean isInline() { return true; }
         @Override public long encode(Double e) {
             if (e == null) {
@@ -150,6 +159,9 @@ public abstract sealed class Codec<E> implements Serializable
     }
 
     static final class ObjectCodec extends Codec<Object> {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
         @Override public boolean isInline() { return false; }
         @Override public long encode(Object e) {
             throw new UnsupportedOperationException("Codec.object() stores elements by reference, not in words");
