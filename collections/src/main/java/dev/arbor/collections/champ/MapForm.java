@@ -1,6 +1,7 @@
 package dev.arbor.collections.champ;
 
 import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.node.SerialChecks;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;

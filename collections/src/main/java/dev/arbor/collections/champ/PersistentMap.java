@@ -1014,12 +1014,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
      */
     @Override
     public String toString() {
-        try {
-            trie.checkLive(WHAT);
-        } catch (IllegalStateException stale) {
-            return WHAT + "[stale: " + stale.getMessage() + "]";
-        }
-        return super.toString();
+        String stale = NativeNodes.staleDescription(() -> trie.checkLive(WHAT), WHAT);
+        return stale != null ? stale : super.toString();
     }
 
     @Serial

@@ -685,12 +685,8 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
      */
     @Override
     public String toString() {
-        try {
-            trie.checkLive(WHAT);
-        } catch (IllegalStateException stale) {
-            return WHAT + "[stale: " + stale.getMessage() + "]";
-        }
-        return super.toString();
+        String stale = NativeNodes.staleDescription(() -> trie.checkLive(WHAT), WHAT);
+        return stale != null ? stale : super.toString();
     }
 
     @Serial

@@ -82,6 +82,20 @@ public final class NativeNodes {
     }
 
     /**
+     * What {@code toString} shows for a value whose {@code checkLive} fails (its allocator was
+     * reset or closed): the value's name and the reason, or {@code null} if it is live. Printing
+     * is the one use of a stale value that does not throw, so that a debugger or a log line works.
+     */
+    public static String staleDescription(Runnable checkLive, String what) {
+        try {
+            checkLive.run();
+            return null;
+        } catch (IllegalStateException stale) {
+            return what + "[stale: " + stale.getMessage() + "]";
+        }
+    }
+
+    /**
      * The failure of an update to a native value while its allocator is not current.
      *
      * @param current the current allocator, or null for none (the managed default)

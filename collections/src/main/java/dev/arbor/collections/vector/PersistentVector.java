@@ -1018,12 +1018,8 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      */
     @Override
     public String toString() {
-        try {
-            trie.checkLive(WHAT);
-        } catch (IllegalStateException stale) {
-            return WHAT + "[stale: " + stale.getMessage() + "]";
-        }
-        return super.toString();
+        String stale = NativeNodes.staleDescription(() -> trie.checkLive(WHAT), WHAT);
+        return stale != null ? stale : super.toString();
     }
 
     @Serial

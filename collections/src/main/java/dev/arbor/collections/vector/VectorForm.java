@@ -1,8 +1,8 @@
 package dev.arbor.collections.vector;
 
 import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.node.SerialChecks;
 import java.io.IOException;
-import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serial;
@@ -47,15 +47,9 @@ final class VectorForm implements Serializable {
 
     @Serial
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        Object codec = in.readObject();
-        if (!(codec instanceof Codec<?> c)) {
-            throw new InvalidObjectException("a serialized PersistentVector starts with its Codec, found " + codec);
-        }
-        int size = in.readInt();
-        if (size < 0) {
-            throw new InvalidObjectException("a serialized PersistentVector has a negative size: " + size);
-        }
-        vector = read(c, size, in);
+        Codec<?> codec = SerialChecks.codec(in, "PersistentVector");
+        int size = SerialChecks.size(in, "PersistentVector");
+        vector = read(codec, size, in);
     }
 
     private static <E> PersistentVector<E> read(Codec<E> codec, int size, ObjectInputStream in)

@@ -1,16 +1,20 @@
-package dev.arbor.collections.champ;
+package dev.arbor.collections.node;
 
 import dev.arbor.collections.codec.Codec;
 import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 
-/** What {@link MapForm} and {@link SetForm} check in a stream before they trust it. */
-final class SerialChecks {
+/**
+ * What the serial forms of the vector, the map and the set check in a stream before they trust
+ * it: each refusal is an {@link InvalidObjectException} naming the collection.
+ */
+public final class SerialChecks {
     private SerialChecks() {
     }
 
-    static Codec<?> codec(ObjectInputStream in, String what) throws IOException, ClassNotFoundException {
+    /** Reads a codec, refusing any other object. */
+    public static Codec<?> codec(ObjectInputStream in, String what) throws IOException, ClassNotFoundException {
         Object codec = in.readObject();
         if (!(codec instanceof Codec<?> c)) {
             throw new InvalidObjectException("a serialized " + what + " holds a Codec here, found " + codec);
@@ -18,7 +22,8 @@ final class SerialChecks {
         return c;
     }
 
-    static int size(ObjectInputStream in, String what) throws IOException {
+    /** Reads a size, refusing a negative one. */
+    public static int size(ObjectInputStream in, String what) throws IOException {
         int size = in.readInt();
         if (size < 0) {
             throw new InvalidObjectException("a serialized " + what + " has a negative size: " + size);
@@ -27,7 +32,7 @@ final class SerialChecks {
     }
 
     /** A stream that repeats elements would otherwise read back as a smaller collection, silently. */
-    static void noDuplicates(int built, int declared, String what, String elements) throws InvalidObjectException {
+    public static void noDuplicates(int built, int declared, String what, String elements) throws InvalidObjectException {
         if (built != declared) {
             throw new InvalidObjectException("a serialized " + what + " of " + declared + " " + elements
                     + " repeats " + (declared - built) + " of them");
