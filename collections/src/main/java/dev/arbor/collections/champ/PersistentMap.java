@@ -161,6 +161,26 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         return m;
     }
 
+    /**
+     * A map of objects with the given entries, in any number (where {@link #of(Object, Object)}
+     * and its siblings stop at three); a later duplicate key wins, as in {@code of}.
+     *
+     * @throws NullPointerException if an entry is null
+     */
+    @SafeVarargs
+    public static <K, V> PersistentMap<K, V> ofEntries(Map.Entry<? extends K, ? extends V>... entries) {
+        TransientMap<K, V> m = PersistentMap.<K, V>of().asTransient();
+        try {
+            for (Map.Entry<? extends K, ? extends V> e : entries) {
+                m.put(e.getKey(), e.getValue());
+            }
+            return m.persistent();
+        } catch (Throwable x) {
+            m.discard(x);
+            throw x;
+        }
+    }
+
     /** A map of objects with the entries of {@code map}. */
     public static <K, V> PersistentMap<K, V> copyOf(Map<? extends K, ? extends V> map) {
         if (map instanceof PersistentMap<?, ?> p && p.keyCodec == Codec.object() && p.valueCodec == Codec.object()) {

@@ -27,6 +27,21 @@ import org.junit.jupiter.api.Test;
 class PersistentMapTest {
 
     @Test
+    void ofEntriesTakesAnyNumberAndALaterDuplicateWins() {
+        List<Map.Entry<String, Integer>> entries = new ArrayList<>();
+        Map<String, Integer> model = new HashMap<>();
+        for (int i = 0; i < 100; i++) {
+            entries.add(Map.entry("k" + i % 40, i));
+            model.put("k" + i % 40, i);
+        }
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, Integer>[] array = entries.toArray(new Map.Entry[0]);
+        assertEquals(model, PersistentMap.ofEntries(array));
+        assertEquals(Map.of(), PersistentMap.ofEntries());
+        assertThrows(NullPointerException.class, () -> PersistentMap.ofEntries(Map.entry("a", 1), null));
+    }
+
+    @Test
     void mapsWithEqualContentsAreEqualWhateverTheInsertionOrder() {
         List<Integer> keys = new ArrayList<>(IntStream.range(0, 3000).boxed().toList());
         PersistentMap<Integer, String> a = PersistentMap.of();
