@@ -34,7 +34,7 @@ class PersistentMapTest {
             entries.add(Map.entry("k" + i % 40, i));
             model.put("k" + i % 40, i);
         }
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Map.Entry<String, Integer>[] array = entries.toArray(new Map.Entry[0]);
         assertEquals(model, PersistentMap.ofEntries(array));
         assertEquals(Map.of(), PersistentMap.ofEntries());
