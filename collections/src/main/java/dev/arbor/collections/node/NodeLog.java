@@ -21,34 +21,48 @@ import dev.arbor.api.heap.RoutingHeap;
  * register per operation or per transient).
  */
 public abstract class NodeLog {
-    private final BlockList fresh = new BlockList();
-    private final BlockList retired = new BlockList();
+    // Made at the first native block: managed operations never log, and every persistent update
+    // makes a register of its own, whose two empty lists were a fifth of a managed update's bytes.
+    private BlockList fresh;
+    private BlockList retired;
 
     /** Records a block this operation allocated. */
     public final void allocated(long address, long bytes) {
+        if (fresh == null) {
+            fresh = new BlockList();
+        }
         fresh.add(address, bytes);
     }
 
     /** Records an owned block this operation replaced; freed at {@link #commit()}. */
     public final void retire(long address, long bytes) {
+        if (retired == null) {
+            retired = new BlockList();
+        }
         retired.add(address, bytes);
     }
 
-    /** Whether this operation allocated the block at {@code address} (a linear scan). */
+    /** Whether this operation allocated the block at {@code address}. */
     public final boolean isFresh(long address) {
-        return fresh.contains(address);
+        return fresh != null && fresh.contains(address);
     }
 
     /** Starts an operation: forgets what an earlier one logged. */
     public final void begin() {
-        fresh.clear();
-        retired.clear();
+        if (fresh != null) {
+            fresh.clear();
+        }
+        if (retired != null) {
+            retired.clear();
+        }
     }
 
     /** The operation succeeded: its new blocks are part of the result; its retired blocks are freed. */
     public final void commit() {
-        fresh.clear();
-        if (retired.isEmpty()) {
+        if (fresh != null) {
+            fresh.clear();
+        }
+        if (retired == null || retired.isEmpty()) {
             return;
         }
         retired.drainNewestFirst(RoutingHeap::freeAddress);
@@ -60,7 +74,12 @@ public abstract class NodeLog {
      * added to {@code cause} as suppressed, and the other blocks are still freed.
      */
     public final void rollback(Throwable cause) {
-        retired.clear();
+        if (retired != null) {
+            retired.clear();
+        }
+        if (fresh == null) {
+            return;
+        }
         fresh.drainNewestFirst((address, bytes) -> {
             try {
                 RoutingHeap.freeAddress(address, bytes);
