@@ -269,32 +269,39 @@ abstract class ChampTrie {
      * bigger test: it called it).
      */
     private boolean refKeyEquals(Object n, long a, int i, Object kr) {
-        Object k = keyRef(n, a, i);
-        if (k == kr) {
-            return true;
-        }
-        if (kr == null) {
-            return false;
-        }
-        boolean equal = kr.equals(k);
-        // equals is user code: it may have reset or closed a native trie's allocator, and every
-        // caller reads the node again (a value, the next key of a collision node, a copy).
-        checkLive(COLLECTION);
-        return equal;
+        return userEquals(kr, keyRef(n, a, i));
     }
 
     /**
-     * {@link Objects#equals} of two keys or values of this trie and {@code other}: user code, so
-     * both tries are checked live afterwards, before the caller reads on.
+     * {@link Objects#equals}{@code (x, y)}, then this trie checked live: {@code equals} is user
+     * code, it may have reset or closed a native trie's allocator, and every caller reads the
+     * node again (a value, the next key of a collision node, a copy).
      */
-    private boolean userEquals(Object x, Object y, ChampTrie other) {
+    private boolean userEquals(Object x, Object y) {
         if (x == y) {
             return true;
         }
         boolean equal = x != null && x.equals(y);
         checkLive(COLLECTION);
+        return equal;
+    }
+
+    /** {@link #userEquals(Object, Object)} of an element of this trie and one of {@code other}: both checked. */
+    private boolean userEquals(Object x, Object y, ChampTrie other) {
+        boolean equal = userEquals(x, y);
         other.checkLive(COLLECTION);
         return equal;
+    }
+
+    /**
+     * Checks this trie live after the caller hashed a reference key ({@code hashCode}, user code
+     * that may have reset or closed a native trie's allocator), before a descent reads a node.
+     * Inline keys run no user code.
+     */
+    final void checkLiveAfterHash(String what) {
+        if (!keyInline) {
+            checkLive(what);
+        }
     }
 
     final Object kr(Object n, long a, int i) {
@@ -924,7 +931,7 @@ abstract class ChampTrie {
             if (!keyInline) {
                 Object kn = keyRef(n, a, i);
                 Object km = keyRef(m, b, i);
-                if (!sameKey(km, kn)) {
+                if (!userEquals(km, kn)) {
                     return false;
                 }
                 keysIdentical &= kn == km;
@@ -982,7 +989,7 @@ abstract class ChampTrie {
             long okw = keyWordIn(wn, a, i);
             long ovw = valInline ? valWordIn(wn, a, i) : 0;
             Object okr = kr(n, a, i);
-            if (okw == kw && (keyInline || sameKey(kr, okr))) {
+            if (okw == kw && (keyInline || userEquals(kr, okr))) {
                 // The key stays, the value is the one put (as replaceValue does).
                 u.entry(bit, kw, okr, vw, vr);
                 return valInline ? ovw != vw : vr(n, a, i) != vr;
@@ -1114,19 +1121,6 @@ abstract class ChampTrie {
             total += count(child(n, a, da, ci), childAddr(n, a, da, ci), shift + BITS);
         }
         return total;
-    }
-
-    /**
-     * The union's key test: {@code stored} is {@code asked}, or {@code asked.equals(stored)} (as
-     * {@link #keyEquals}), after which the trie is checked live (equals is user code).
-     */
-    private boolean sameKey(Object asked, Object stored) {
-        if (stored == asked) {
-            return true;
-        }
-        boolean equal = asked != null && asked.equals(stored);
-        checkLive(COLLECTION);
-        return equal;
     }
 
     /** Clears what a previous put of the same operation reported, so that the next one reports its own. */

@@ -244,7 +244,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
             return false;
         }
         long kw = keyWord(key);
-        checkLiveAfterHash();
+        trie.checkLiveAfterHash(WHAT);
         Found found = new Found();
         return trie.find(found, root, rootWords, rootAddr, rootHeader, kw, key, trie.hash(kw, key)) >= 0;
     }
@@ -261,7 +261,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
             return defaultValue;
         }
         long kw = keyWord(key);
-        checkLiveAfterHash();
+        trie.checkLiveAfterHash(WHAT);
         Found found = new Found();
         int i = trie.find(found, root, rootWords, rootAddr, rootHeader, kw, key, trie.hash(kw, key));
         return i < 0 ? defaultValue : value(found, i);
@@ -342,7 +342,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         Objects.requireNonNull(merge, "merge");
         trie.checkLive(WHAT);
         long kw = ChampTrie.keyWordOf(keyCodec, key);
-        checkLiveAfterHash();
+        trie.checkLiveAfterHash(WHAT);
         Found found = new Found();
         int i = trie.find(found, root, rootWords, rootAddr, rootHeader, kw, key, trie.hash(kw, key));
         V old = i < 0 ? null : value(found, i);
@@ -865,16 +865,6 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
             }
         }
         return h;
-    }
-
-    /**
-     * After a reference key's {@code hashCode} (user code, which may have reset or closed a native
-     * map's allocator), before the descent reads a node. Inline keys run no user code.
-     */
-    private void checkLiveAfterHash() {
-        if (!trie.keyInline) {
-            trie.checkLive(WHAT);
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -192,10 +192,7 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
             return false;
         }
         long kw = word(o);
-        if (!trie.keyInline) {
-            // o's hashCode is user code: it may have reset or closed a native set's allocator.
-            trie.checkLive(WHAT);
-        }
+        trie.checkLiveAfterHash(WHAT);
         Found found = new Found();
         return trie.find(found, root, rootWords, rootAddr, rootHeader, kw, o, trie.hash(kw, o)) >= 0;
     }

@@ -62,16 +62,18 @@ public final class TransientMap<K, V> {
     }
 
     /** The value of {@code key}, or null. */
-    @SuppressWarnings("unchecked")
     public V get(Object key) {
         editor.enter();
         if (!keyCodec.accepts(key)) {
             return null;
         }
         int i = editor.find(keyWord(key), key);
-        if (i < 0) {
-            return null;
-        }
+        return i < 0 ? null : foundValue(i);
+    }
+
+    /** The value of entry {@code i} of the node the last find stopped at. */
+    @SuppressWarnings("unchecked")
+    private V foundValue(int i) {
         ChampTrie trie = editor.trie;
         Found found = editor.found;
         return trie.valInline ? valueCodec.decode(trie.valWordIn(found.words, found.addr, i)) : (V) trie.valRef(found.obj, found.addr, i);
@@ -143,20 +145,13 @@ public final class TransientMap<K, V> {
      *
      * @throws NullPointerException if {@code value} or {@code merge} is null
      */
-    @SuppressWarnings("unchecked")
     public TransientMap<K, V> put(K key, V value, BiFunction<? super V, ? super V, ? extends V> merge) {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(merge, "merge");
         editor.enter();
         long kw = ChampTrie.keyWordOf(keyCodec, key);
         int i = editor.find(kw, key);
-        V old = null;
-        if (i >= 0) {
-            ChampTrie trie = editor.trie;
-            Found found = editor.found;
-            old = trie.valInline ? valueCodec.decode(trie.valWordIn(found.words, found.addr, i))
-                    : (V) trie.valRef(found.obj, found.addr, i);
-        }
+        V old = i < 0 ? null : foundValue(i);
         V merged = old == null ? value : merge.apply(old, value);
         // merge is user code: check the thread and the allocator again before editing.
         editor.enter();

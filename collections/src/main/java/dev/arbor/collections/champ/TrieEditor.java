@@ -115,23 +115,13 @@ final class TrieEditor {
 
     /** The index of the key in the node {@link #found} then holds, or a negative number if absent. */
     int find(long kw, Object kr) {
-        checkLiveAfterHash();
+        trie.checkLiveAfterHash(what);
         return trie.find(found, root, rootAddr, kw, kr, trie.hash(kw, kr));
-    }
-
-    /**
-     * The callers hash a reference key ({@code hashCode}, user code) after they enter: it may have
-     * reset or closed a native trie's allocator, so check again before reading a node.
-     */
-    private void checkLiveAfterHash() {
-        if (!trie.keyInline) {
-            trie.checkLive(what);
-        }
     }
 
     /** Adds or replaces an entry (a set passes no value). Call after {@link #enterToPut()}. */
     void put(long kw, Object kr, long vw, Object vr) {
-        checkLiveAfterHash();
+        trie.checkLiveAfterHash(what);
         if (buffering) {
             if (pending == null) {
                 pending = PendingPuts.of(trie);
@@ -162,7 +152,7 @@ final class TrieEditor {
 
     /** Removes an entry if present. */
     void remove(long kw, Object kr) {
-        checkLiveAfterHash();
+        trie.checkLiveAfterHash(what);
         op.reset();
         try {
             trie.remove(op, root, rootAddr, kw, kr, trie.hash(kw, kr), 0);
