@@ -277,9 +277,19 @@ final class ManagedChampTrie extends ChampTrie {
 
     @Override
     void copy(Op out, Object n, long a, int da, int na, Edit edit) {
-        Object m = make(da, na, header(n, a), edit);
-        copyEntries(n, 0, m, 0, da);
-        copyChildren(n, da, 0, m, da, 0, na);
+        // A clone, not make and copies: the JVM copies an array into its clone without zeroing
+        // it first and without an arraycopy call per part.
+        long[] w = words(n).clone();
+        w[1] = edit == null ? 0 : edit.id();
+        if (!(n instanceof Object[] r)) {
+            ManagedBlocks.recordWords(w.length);
+            out.set(w, 0);
+            return;
+        }
+        Object[] m = r.clone();
+        m[0] = w;
+        RoutingHeap.recordManagedBlock(ManagedBlocks.wordArrayBytes(w.length) + ManagedBlocks.refArrayBytes(m.length),
+                BlockKind.REFS);
         out.set(m, 0);
     }
 
