@@ -654,7 +654,15 @@ abstract class ChampTrie {
 
     /** Puts an entry into the trie rooted at {@code (n, a)} at {@code shift}; the result in {@code op}. */
     final void put(Op op, Object n, long a, long kw, Object kr, long vw, Object vr, int hash, int shift) {
-        long h = header(n, a);
+        put(op, n, a, words(n, a), kw, kr, vw, vr, hash, shift);
+    }
+
+    /**
+     * {@link #put} given the node's words ({@link #words}): the descent carries each child's words
+     * from its parent, as lookups do, one dependent load per level fewer.
+     */
+    private void put(Op op, Object n, long a, Object w, long kw, Object kr, long vw, Object vr, int hash, int shift) {
+        long h = headerIn(w, a);
         if (shift >= HASH_BITS) {
             putCollision(op, n, a, h, kw, kr, vw, vr, hash);
             return;
@@ -666,12 +674,12 @@ abstract class ChampTrie {
         int bit = bit(hash, shift);
         if ((dataMap & bit) != 0) {
             int i = index(dataMap, bit);
-            if (keyEquals(n, a, i, kw, kr)) {
-                replaceValue(op, n, a, da, na, i, vw, vr);
+            long okw = keyWordIn(w, a, i);
+            if (okw == kw && (keyInline || refKeyEquals(n, a, i, kr))) {
+                replaceValue(op, n, a, da, na, i, valInline ? valWordIn(w, a, i) : 0, vw, vr);
                 return;
             }
             // Another key with the same prefix: both move down into a new sub-trie.
-            long okw = keyWord(n, a, i);
             Object okr = kr(n, a, i);
             merge(op, okw, okr, vw(n, a, i), vr(n, a, i), hash(okw, okr), kw, kr, vw, vr, hash, shift + BITS);
             Object sub = op.obj;
@@ -686,7 +694,7 @@ abstract class ChampTrie {
             int ci = index(nodeMap, bit);
             Object c = child(n, a, da, ci);
             long ca = childAddr(n, a, da, ci);
-            put(op, c, ca, kw, kr, vw, vr, hash, shift + BITS);
+            put(op, c, ca, childWords(n, a, da, ci, c, ca), kw, kr, vw, vr, hash, shift + BITS);
             setChangedChild(op, n, a, da, na, ci, c, ca);
             return;
         }
@@ -699,7 +707,7 @@ abstract class ChampTrie {
         int count = high(h);
         for (int i = 0; i < count; i++) {
             if (keyEquals(n, a, i, kw, kr)) {
-                replaceValue(op, n, a, count, 0, i, vw, vr);
+                replaceValue(op, n, a, count, 0, i, vw(n, a, i), vw, vr);
                 return;
             }
         }
@@ -708,12 +716,12 @@ abstract class ChampTrie {
         op.added = true;
     }
 
-    private void replaceValue(Op op, Object n, long a, int da, int na, int i, long vw, Object vr) {
+    /** Entry {@code i}, whose value word is {@code ovw}, given the value {@code (vw, vr)}. */
+    private void replaceValue(Op op, Object n, long a, int da, int na, int i, long ovw, long vw, Object vr) {
         if (!hasValues) {
             op.set(n, a);
             return;
         }
-        long ovw = vw(n, a, i);
         Object ovr = vr(n, a, i);
         // The same value (the same word, the same reference) changes nothing and allocates nothing.
         if (valInline ? ovw == vw : ovr == vr) {
