@@ -1179,11 +1179,11 @@ abstract class ChampTrie {
                     return; // this node would hold the entry alone: carry it further up
                 }
                 op.singleton = false;
+                CarriedEntry e = op.carried();
                 childToEntry(op, n, a, da, na, bitmapHeader(dataMap | bit, nodeMap ^ bit), ci, index(dataMap, bit),
-                        op.sKeyWord, op.sKeyRef, op.sValWord, op.sValRef, op.edit);
+                        e.keyWord, e.keyRef, e.valueWord, e.valueRef, op.edit);
                 retire(op, n, a, da, na);
-                op.sKeyRef = null;
-                op.sValRef = null;
+                e.set(0, null, 0, null);
                 return;
             }
             setChangedChild(op, n, a, da, na, ci, c, ca);
@@ -1216,10 +1216,6 @@ abstract class ChampTrie {
     }
 
     private void carryUp(Op op, Object n, long a, int i) {
-        op.singleton = true;
-        op.sKeyWord = keyWord(n, a, i);
-        op.sKeyRef = kr(n, a, i);
-        op.sValWord = vw(n, a, i);
-        op.sValRef = vr(n, a, i);
+        op.carry(keyWord(n, a, i), kr(n, a, i), vw(n, a, i), vr(n, a, i));
     }
 }

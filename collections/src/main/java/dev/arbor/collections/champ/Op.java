@@ -14,7 +14,7 @@ import dev.arbor.collections.node.NodeLog;
  *   <li>{@link #addedKeys}: for a union ({@link ChampTrie#union}), how many keys it added;
  *       {@link #removedKeys}: for a difference ({@link TrieFilter}), how many it removed;</li>
  *   <li>{@link #singleton}: a removal left a sub-trie with one entry, carried up in
- *       {@link #sKeyWord}... instead of as a node, so that an ancestor inlines it (canonical form)
+ *       {@link #carried()} instead of as a node, so that an ancestor inlines it (canonical form)
  *       without a temporary node being allocated.</li>
  * </ul>
  * It also logs the native blocks the operation allocates and retires ({@link NodeLog}).
@@ -31,10 +31,8 @@ final class Op extends NodeLog {
     int addedKeys;
     int removedKeys;
     boolean singleton;
-    long sKeyWord;
-    Object sKeyRef;
-    long sValWord;
-    Object sValRef;
+    /** The entry {@link #singleton} carries; made at the first carry (a put never needs it). */
+    private CarriedEntry carried;
 
     Op(Edit edit) {
         this.edit = edit;
@@ -45,6 +43,20 @@ final class Op extends NodeLog {
         this.addr = addr;
     }
 
+    /** Carries the entry {@code (kw, kr, vw, vr)} up instead of a node: sets {@link #singleton}. */
+    void carry(long kw, Object kr, long vw, Object vr) {
+        if (carried == null) {
+            carried = new CarriedEntry();
+        }
+        carried.set(kw, kr, vw, vr);
+        singleton = true;
+    }
+
+    /** The entry being carried; valid while {@link #singleton}. */
+    CarriedEntry carried() {
+        return carried;
+    }
+
     /** Clears the flags and the log before the next operation of a transient. */
     void reset() {
         begin();
@@ -53,8 +65,9 @@ final class Op extends NodeLog {
         replaced = false;
         singleton = false;
         oldRef = null;
-        sKeyRef = null;
-        sValRef = null;
+        if (carried != null) {
+            carried.set(0, null, 0, null);
+        }
     }
 
     boolean changed() {

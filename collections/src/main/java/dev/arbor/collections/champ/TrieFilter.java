@@ -141,7 +141,8 @@ final class TrieFilter {
                 changed = true;
             } else if (kind == SINGLETON) {
                 op.singleton = false;
-                parts.entry(bit, op.sKeyWord, op.sKeyRef, op.sValWord, op.sValRef);
+                CarriedEntry e = op.carried();
+                parts.entry(bit, e.keyWord, e.keyRef, e.valueWord, e.valueRef);
                 changed = true;
             } else if (op.obj == cn && op.addr == cna) {
                 parts.child(bit, cn, cna, left.childWords(n, a, daN, ci, cn, cna));
@@ -282,11 +283,7 @@ final class TrieFilter {
             return EMPTY;
         }
         if (parts.children == 0 && parts.entries == 1 && shift > 0) {
-            op.singleton = true;
-            op.sKeyWord = parts.kws[0];
-            op.sKeyRef = parts.krs[0];
-            op.sValWord = parts.vws[0];
-            op.sValRef = parts.vrs[0];
+            op.carry(parts.kws[0], parts.krs[0], parts.vws[0], parts.vrs[0]);
             return SINGLETON;
         }
         left.build(op, parts);
@@ -294,10 +291,6 @@ final class TrieFilter {
     }
 
     private void carryUp(Object n, long a, int i) {
-        op.singleton = true;
-        op.sKeyWord = left.keyWord(n, a, i);
-        op.sKeyRef = left.kr(n, a, i);
-        op.sValWord = left.vw(n, a, i);
-        op.sValRef = left.vr(n, a, i);
+        op.carry(left.keyWord(n, a, i), left.kr(n, a, i), left.vw(n, a, i), left.vr(n, a, i));
     }
 }
