@@ -7,6 +7,7 @@ import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.Edit;
 import dev.arbor.collections.node.ManagedBlocks;
+import java.util.Arrays;
 
 /**
  * The managed node format of CHAMP: a node is one {@code long[]} of words, plus an
@@ -296,11 +297,35 @@ final class ManagedChampTrie extends ChampTrie {
     @Override
     void insertEntry(Op out, Object n, long a, int da, int na, long header, int i,
                      long kw, Object kr, long vw, Object vr, Edit edit) {
-        Object m = make(da + 1, na, header, edit);
-        copyEntries(n, 0, m, 0, i);
+        // Each array is copied whole into a longer one and its tail moved up by an entry: the
+        // JVM does not zero what it copies, and there is no separate copy per part.
+        long[] src = words(n);
+        int at = 2 + i * wordsPerEntry;
+        long[] w = Arrays.copyOf(src, src.length + wordsPerEntry);
+        System.arraycopy(w, at, w, at + wordsPerEntry, src.length - at);
+        w[0] = header;
+        w[1] = edit == null ? 0 : edit.id();
+        Object m;
+        if ((da + 1) * refsPerEntry + 2 * na == 0) {
+            ManagedBlocks.recordWords(w.length);
+            m = w;
+        } else {
+            Object[] r;
+            if (!(n instanceof Object[] srcRefs)) {
+                r = new Object[1 + refsPerEntry]; // the node had nothing but words: no entries, no children
+            } else if (refsPerEntry == 0) {
+                r = srcRefs.clone();
+            } else {
+                int refAt = 1 + i * refsPerEntry;
+                r = Arrays.copyOf(srcRefs, srcRefs.length + refsPerEntry);
+                System.arraycopy(r, refAt, r, refAt + refsPerEntry, srcRefs.length - refAt);
+            }
+            r[0] = w;
+            RoutingHeap.recordManagedBlock(ManagedBlocks.wordArrayBytes(w.length) + ManagedBlocks.refArrayBytes(r.length),
+                    BlockKind.REFS);
+            m = r;
+        }
         putEntry(m, i, kw, kr, vw, vr);
-        copyEntries(n, i, m, i + 1, da - i);
-        copyChildren(n, da, 0, m, da + 1, 0, na);
         out.set(m, 0);
     }
 
@@ -316,6 +341,31 @@ final class ManagedChampTrie extends ChampTrie {
     @Override
     void entryToChild(Op out, Object n, long a, int da, int na, long header, int di, int ci,
                       Object c, long ca, Edit edit) {
+        if (refsPerEntry == 0) {
+            // Inline keys and values: the references are the children alone. As insertEntry,
+            // whole copies and a move, no zeroing.
+            long[] src = words(n);
+            int at = 2 + di * wordsPerEntry;
+            long[] w = Arrays.copyOf(src, src.length - wordsPerEntry);
+            System.arraycopy(src, at + wordsPerEntry, w, at, src.length - at - wordsPerEntry);
+            w[0] = header;
+            w[1] = edit == null ? 0 : edit.id();
+            Object[] r;
+            int slot = childSlot(0, ci);
+            if (n instanceof Object[] srcRefs) {
+                r = Arrays.copyOf(srcRefs, srcRefs.length + 2);
+                System.arraycopy(r, slot, r, slot + 2, srcRefs.length - slot);
+            } else {
+                r = new Object[3];
+            }
+            r[0] = w;
+            r[slot] = c;
+            r[slot + 1] = words(c);
+            RoutingHeap.recordManagedBlock(ManagedBlocks.wordArrayBytes(w.length) + ManagedBlocks.refArrayBytes(r.length),
+                    BlockKind.REFS);
+            out.set(r, 0);
+            return;
+        }
         Object m = make(da - 1, na + 1, header, edit);
         copyEntries(n, 0, m, 0, di);
         copyEntries(n, di + 1, m, di, da - di - 1);
