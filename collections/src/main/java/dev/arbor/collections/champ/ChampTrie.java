@@ -663,6 +663,12 @@ abstract class ChampTrie {
      */
     private void put(Op op, Object n, long a, Object w, long kw, Object kr, long vw, Object vr, int hash, int shift) {
         long h = headerIn(w, a);
+        if (h == ALL_CHILDREN) {
+            // As in find: the slot comes from the hash, so the CPU, predicting this branch, reads
+            // the child while the header's cache miss is still pending.
+            putBelow(op, n, a, 0, MASK + 1, (hash >>> shift) & MASK, kw, kr, vw, vr, hash, shift);
+            return;
+        }
         if (shift >= HASH_BITS) {
             putCollision(op, n, a, h, kw, kr, vw, vr, hash);
             return;
@@ -691,16 +697,21 @@ abstract class ChampTrie {
             return;
         }
         if ((nodeMap & bit) != 0) {
-            int ci = index(nodeMap, bit);
-            Object c = child(n, a, da, ci);
-            long ca = childAddr(n, a, da, ci);
-            put(op, c, ca, childWords(n, a, da, ci, c, ca), kw, kr, vw, vr, hash, shift + BITS);
-            setChangedChild(op, n, a, da, na, ci, c, ca);
+            putBelow(op, n, a, da, na, index(nodeMap, bit), kw, kr, vw, vr, hash, shift);
             return;
         }
         insertEntry(op, n, a, da, na, bitmapHeader(dataMap | bit, nodeMap), index(dataMap, bit), kw, kr, vw, vr, op.edit);
         retire(op, n, a, da, na);
         op.added = true;
+    }
+
+    /** {@link #put} into child {@code ci} of a bitmap node at {@code shift}, then this node with the result. */
+    private void putBelow(Op op, Object n, long a, int da, int na, int ci,
+                          long kw, Object kr, long vw, Object vr, int hash, int shift) {
+        Object c = child(n, a, da, ci);
+        long ca = childAddr(n, a, da, ci);
+        put(op, c, ca, childWords(n, a, da, ci, c, ca), kw, kr, vw, vr, hash, shift + BITS);
+        setChangedChild(op, n, a, da, na, ci, c, ca);
     }
 
     private void putCollision(Op op, Object n, long a, long h, long kw, Object kr, long vw, Object vr, int hash) {
