@@ -734,6 +734,15 @@ abstract class ChampTrie {
             return;
         }
         Object ovr = vr(n, a, i);
+        if (op instanceof MergeOp m) {
+            vw = m.merge(ovw, ovr);
+            checkLive(COLLECTION); // the merge is user code
+            if (m.removeKey) {
+                op.set(n, a); // the caller removes the key
+                return;
+            }
+            vr = m.mergedRef();
+        }
         // The same value (the same word, the same reference) changes nothing and allocates nothing.
         if (valInline ? ovw == vw : ovr == vr) {
             op.set(n, a);

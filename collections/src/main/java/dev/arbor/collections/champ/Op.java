@@ -19,7 +19,8 @@ import dev.arbor.collections.node.NodeLog;
  * </ul>
  * It also logs the native blocks the operation allocates and retires ({@link NodeLog}).
  */
-final class Op extends NodeLog {
+// Sealed: a put asks whether its register merges (MergeOp), and nothing else may extend it.
+sealed class Op extends NodeLog permits MergeOp {
     final Edit edit;
     Object obj;
     long addr;

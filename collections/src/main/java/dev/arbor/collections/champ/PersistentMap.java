@@ -343,15 +343,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         trie.checkLive(WHAT);
         long kw = ChampTrie.keyWordOf(keyCodec, key);
         trie.checkLiveAfterHash(WHAT);
-        Found found = new Found();
-        int i = trie.find(found, root, rootWords, rootAddr, rootHeader, kw, key, trie.hash(kw, key));
-        V old = i < 0 ? null : value(found, i);
-        V merged = old == null ? value : merge.apply(old, value);
-        // merge is user code: the update below checks the allocator again.
-        if (merged == null) {
-            return minusKey(kw, key);
-        }
-        return plusEntry(kw, key, valueCodec.isInline() ? valueCodec.encode(merged) : 0, merged);
+        return mergeEntry(MergeOp.of(valueCodec, value, merge), kw, key);
     }
 
     /**
@@ -364,11 +356,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     public PersistentMap<K, V> plusLong(long key, long value, LongBinaryOperator merge) {
         Objects.requireNonNull(merge, "merge");
         requireLongs("plusLong");
-        trie.checkLive(WHAT);
-        Found found = new Found();
-        int i = trie.find(found, root, rootWords, rootAddr, rootHeader, key, null, trie.hash(key, null));
-        long merged = i < 0 ? value : merge.applyAsLong(trie.valWordIn(found.words, found.addr, i), value);
-        return plusEntry(key, null, merged, null);
+        return mergeEntry(MergeOp.ofLongs(value, merge), key, null);
     }
 
     /**
@@ -428,8 +416,19 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     }
 
     private PersistentMap<K, V> plusEntry(long kw, Object kr, long vw, Object vr) {
+        return put(new Op(null), kw, kr, vw, vr);
+    }
+
+    /** This map with the merge {@code op} applied at the key {@code (kw, kr)}, in one descent. */
+    private PersistentMap<K, V> mergeEntry(MergeOp op, long kw, Object kr) {
+        PersistentMap<K, V> result = put(op, kw, kr, op.givenWord(), op.given());
+        // The merge returned null: put changed nothing, and the key goes.
+        return op.removeKey ? minusKey(kw, kr) : result;
+    }
+
+    /** This map with the entry put through the register {@code op}. */
+    private PersistentMap<K, V> put(Op op, long kw, Object kr, long vw, Object vr) {
         ChampTrie t = trie.forUpdate(size == 0, WHAT);
-        Op op = new Op(null);
         try {
             t.put(op, root, rootAddr, kw, kr, vw, vr, t.hash(kw, kr), 0);
         } catch (Throwable e) {

@@ -115,4 +115,58 @@ class MergeTest {
             assertTrue(e.getMessage().contains("closed"), e.getMessage());
         }
     }
+
+    @Test
+    void aPersistentMergeFindsTheKeyOnceAndCallsTheMergeOnce() {
+        PersistentMap<StoredHashTest.CountingKey, Long> m = PersistentMap.empty(Codec.<StoredHashTest.CountingKey>object(), Codec.LONG);
+        for (int i = 0; i < 2_000; i++) {
+            m = m.plus(new StoredHashTest.CountingKey(i), (long) i);
+        }
+        int[] merges = {0};
+        BiFunction<Long, Long, Long> sum = (a, b) -> {
+            merges[0]++;
+            return a + b;
+        };
+        for (int i = 0; i < 2_000; i += 7) {
+            StoredHashTest.CountingKey.equalsCalls = 0;
+            StoredHashTest.CountingKey.hashCodeCalls = 0;
+            merges[0] = 0;
+            m = m.plus(new StoredHashTest.CountingKey(i), 1L, sum);
+            assertEquals(1, StoredHashTest.CountingKey.hashCodeCalls, "key " + i + ": hashed once");
+            assertEquals(1, StoredHashTest.CountingKey.equalsCalls, "key " + i + ": one descent compares the key once");
+            assertEquals(1, merges[0], "key " + i);
+            assertEquals(i + 1L, m.get(new StoredHashTest.CountingKey(i)));
+        }
+        merges[0] = 0;
+        m = m.plus(new StoredHashTest.CountingKey(-1), 5L, sum);
+        assertEquals(0, merges[0], "an absent key takes the value unmerged");
+        assertEquals(5L, m.get(new StoredHashTest.CountingKey(-1)));
+    }
+
+    @Test
+    void aFailingPersistentMergeLeavesTheMapAndTheArenaAsTheyWere() {
+        PersistentMap<Long, Long> managed = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG).plusLong(1, 10).plusLong(2, 20);
+        assertThrows(ArithmeticException.class, () -> managed.plusLong(1, 0, (a, b) -> a / b));
+        assertThrows(ArithmeticException.class, () -> managed.plus(2L, 0L, (a, b) -> a / b));
+        assertEquals(Map.of(1L, 10L, 2L, 20L), managed);
+        try (ArenaAllocator arena = ArenaAllocator.create();
+             AllocatorScope s = CurrentAllocator.use(arena)) {
+            PersistentMap<Long, Long> m = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG);
+            for (long k = 0; k < 5_000; k++) {
+                m = m.plusLong(k, k);
+            }
+            PersistentMap<Long, Long> full = m;
+            long live = arena.stats().liveBlocks();
+            for (long k = 0; k < 5_000; k += 101) {
+                long key = k;
+                assertThrows(ArithmeticException.class, () -> full.plusLong(key, 0, (a, b) -> a / b));
+                assertEquals(live, arena.stats().liveBlocks(), "key " + k + ": the failed merge allocated nothing");
+                assertEquals(key, full.getLong(key));
+            }
+            // A merge to null removes the key; to the same value returns the map itself.
+            PersistentMap<Long, String> strings = PersistentMap.<Long, String>empty(Codec.LONG, Codec.object()).plus(1L, "a").plus(2L, "b");
+            assertEquals(Map.of(2L, "b"), strings.plus(1L, "x", (a, b) -> null));
+            assertSame(strings, strings.plus(2L, "x", (a, b) -> a));
+        }
+    }
 }
