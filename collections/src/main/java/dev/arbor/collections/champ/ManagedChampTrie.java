@@ -331,11 +331,36 @@ final class ManagedChampTrie extends ChampTrie {
 
     @Override
     void removeEntry(Op out, Object n, long a, int da, int na, long header, int i, Edit edit) {
-        Object m = make(da - 1, na, header, edit);
-        copyEntries(n, 0, m, 0, i);
-        copyEntries(n, i + 1, m, i, da - i - 1);
-        copyChildren(n, da, 0, m, da - 1, 0, na);
-        out.set(m, 0);
+        // As insertEntry: whole copies and a move, no zeroing.
+        long[] w = wordsWithout(words(n), i, header, edit);
+        if ((da - 1) * refsPerEntry + 2 * na == 0) {
+            ManagedBlocks.recordWords(w.length);
+            out.set(w, 0);
+            return;
+        }
+        Object[] src = (Object[]) n;
+        Object[] r;
+        if (refsPerEntry == 0) {
+            r = src.clone();
+        } else {
+            int refAt = 1 + i * refsPerEntry;
+            r = Arrays.copyOf(src, src.length - refsPerEntry);
+            System.arraycopy(src, refAt + refsPerEntry, r, refAt, src.length - refAt - refsPerEntry);
+        }
+        r[0] = w;
+        RoutingHeap.recordManagedBlock(ManagedBlocks.wordArrayBytes(w.length) + ManagedBlocks.refArrayBytes(r.length),
+                BlockKind.REFS);
+        out.set(r, 0);
+    }
+
+    /** A copy of the words {@code src} without entry {@code i}, with the header {@code header}, owned by {@code edit}. */
+    private long[] wordsWithout(long[] src, int i, long header, Edit edit) {
+        int at = 2 + i * wordsPerEntry;
+        long[] w = Arrays.copyOf(src, src.length - wordsPerEntry);
+        System.arraycopy(src, at + wordsPerEntry, w, at, src.length - at - wordsPerEntry);
+        w[0] = header;
+        w[1] = edit == null ? 0 : edit.id();
+        return w;
     }
 
     @Override
@@ -344,12 +369,7 @@ final class ManagedChampTrie extends ChampTrie {
         if (refsPerEntry == 0) {
             // Inline keys and values: the references are the children alone. As insertEntry,
             // whole copies and a move, no zeroing.
-            long[] src = words(n);
-            int at = 2 + di * wordsPerEntry;
-            long[] w = Arrays.copyOf(src, src.length - wordsPerEntry);
-            System.arraycopy(src, at + wordsPerEntry, w, at, src.length - at - wordsPerEntry);
-            w[0] = header;
-            w[1] = edit == null ? 0 : edit.id();
+            long[] w = wordsWithout(words(n), di, header, edit);
             Object[] r;
             int slot = childSlot(0, ci);
             if (n instanceof Object[] srcRefs) {
