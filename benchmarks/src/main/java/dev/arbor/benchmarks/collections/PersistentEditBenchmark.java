@@ -1,0 +1,121 @@
+package dev.arbor.benchmarks.collections;
+
+import dev.arbor.collections.champ.PersistentMap;
+import dev.arbor.collections.champ.TransientMap;
+import dev.arbor.collections.codec.Codec;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Arbor's persistent edits of a {@code long -> long} map, alone, to compare two builds of the
+ * library on the paths a path copy takes (run the two jars alternately; {@code -prof gc} gives the
+ * bytes per edit). Each benchmark chains {@link LongMapData#BATCH} edits, each on the previous
+ * result, from the same transient-built map: {@code update} (the value of {@link LongMapBenchmark}'s
+ * update; a key drawn twice gets the same value again, an edit that changes nothing),
+ * {@code unchanged} (a key's own value: the descent and the register, nothing copied),
+ * {@code merge} ({@code plusLong(k, 1, Long::sum)}, every edit a change), {@code getPlus} (the same
+ * by hand, a lookup then a put) and {@code remove} ({@code minusLong}; a key drawn twice is absent
+ * the second time). Nanoseconds per edit.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgs = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xms4g", "-Xmx4g"})
+@State(Scope.Thread)
+public class PersistentEditBenchmark {
+    /** Entries in the map. */
+    @Param({"1000", "1000000"})
+    public int size;
+
+    private LongMapData data;
+    private PersistentMap<Long, Long> map;
+
+    /** Builds the map with a transient, as {@link LongMapBenchmark} does. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        data = new LongMapData(size, 42);
+        TransientMap<Long, Long> t = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG).asTransient();
+        for (int i = 0; i < size; i++) {
+            t.putLong(data.keys[i], data.values[i]);
+        }
+        map = t.persistent();
+    }
+
+    PersistentMap<Long, Long> map() {
+        return map;
+    }
+
+    LongMapData data() {
+        return data;
+    }
+
+    /** Each hit key given its update value. */
+    @Benchmark
+    @OperationsPerInvocation(LongMapData.BATCH)
+    public PersistentMap<Long, Long> update() {
+        PersistentMap<Long, Long> m = map;
+        long[] k = data.hitKeys;
+        long[] v = data.updateValues;
+        for (int i = 0; i < k.length; i++) {
+            m = m.plusLong(k[i], v[i]);
+        }
+        return m;
+    }
+
+    /** Each hit key given the value it has: the map itself every time. */
+    @Benchmark
+    @OperationsPerInvocation(LongMapData.BATCH)
+    public PersistentMap<Long, Long> unchanged() {
+        PersistentMap<Long, Long> m = map;
+        for (long k : data.hitKeys) {
+            m = m.plusLong(k, m.getLong(k));
+        }
+        return m;
+    }
+
+    /** One added to the value of each hit key, by a merge. */
+    @Benchmark
+    @OperationsPerInvocation(LongMapData.BATCH)
+    public PersistentMap<Long, Long> merge() {
+        PersistentMap<Long, Long> m = map;
+        for (long k : data.hitKeys) {
+            m = m.plusLong(k, 1, Long::sum);
+        }
+        return m;
+    }
+
+    /** One added to the value of each hit key, by a lookup and a put. */
+    @Benchmark
+    @OperationsPerInvocation(LongMapData.BATCH)
+    public PersistentMap<Long, Long> getPlus() {
+        PersistentMap<Long, Long> m = map;
+        for (long k : data.hitKeys) {
+            m = m.plusLong(k, m.getLong(k) + 1);
+        }
+        return m;
+    }
+
+    /** Each hit key removed. */
+    @Benchmark
+    @OperationsPerInvocation(LongMapData.BATCH)
+    public PersistentMap<Long, Long> remove() {
+        PersistentMap<Long, Long> m = map;
+        for (long k : data.hitKeys) {
+            m = m.minusLong(k);
+        }
+        return m;
+    }
+}
