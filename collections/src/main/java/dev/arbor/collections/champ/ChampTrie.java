@@ -1161,7 +1161,18 @@ abstract class ChampTrie {
 
     /** Removes a key from the trie rooted at {@code (n, a)} at {@code shift}; the result in {@code op}. */
     final void remove(Op op, Object n, long a, long kw, Object kr, int hash, int shift) {
-        long h = header(n, a);
+        remove(op, n, a, words(n, a), kw, kr, hash, shift);
+    }
+
+    /** {@link #remove} given the node's words, which the descent carries as {@link #put}'s does. */
+    private void remove(Op op, Object n, long a, Object w, long kw, Object kr, int hash, int shift) {
+        long h = headerIn(w, a);
+        if (h == ALL_CHILDREN) {
+            // As in put: the slot comes from the hash.
+            int slot = (hash >>> shift) & MASK;
+            removeBelow(op, n, a, 0, -1, 0, MASK + 1, 1 << slot, slot, kw, kr, hash, shift);
+            return;
+        }
         if (shift >= HASH_BITS) {
             removeCollision(op, n, a, h, kw, kr, hash);
             return;
@@ -1173,7 +1184,7 @@ abstract class ChampTrie {
         int bit = bit(hash, shift);
         if ((dataMap & bit) != 0) {
             int i = index(dataMap, bit);
-            if (!keyEquals(n, a, i, kw, kr)) {
+            if (keyWordIn(w, a, i) != kw || !keyInline && !refKeyEquals(n, a, i, kr)) {
                 op.set(n, a);
                 return;
             }
@@ -1189,27 +1200,35 @@ abstract class ChampTrie {
             return;
         }
         if ((nodeMap & bit) != 0) {
-            int ci = index(nodeMap, bit);
-            Object c = child(n, a, da, ci);
-            long ca = childAddr(n, a, da, ci);
-            remove(op, c, ca, kw, kr, hash, shift + BITS);
-            if (op.singleton) {
-                if (shift > 0 && da == 0 && na == 1) {
-                    retire(op, n, a, da, na);
-                    return; // this node would hold the entry alone: carry it further up
-                }
-                op.singleton = false;
-                CarriedEntry e = op.carried();
-                childToEntry(op, n, a, da, na, bitmapHeader(dataMap | bit, nodeMap ^ bit), ci, index(dataMap, bit),
-                        e.keyWord, e.keyRef, e.valueWord, e.valueRef, op.edit);
-                retire(op, n, a, da, na);
-                e.set(0, null, 0, null);
-                return;
-            }
-            setChangedChild(op, n, a, da, na, ci, c, ca);
+            removeBelow(op, n, a, dataMap, nodeMap, da, na, bit, index(nodeMap, bit), kw, kr, hash, shift);
             return;
         }
         op.set(n, a);
+    }
+
+    /**
+     * {@link #remove} from child {@code ci} of a bitmap node at {@code shift} (whose slot is
+     * {@code bit}), then this node with the result: a child left with one entry is inlined.
+     */
+    private void removeBelow(Op op, Object n, long a, int dataMap, int nodeMap, int da, int na, int bit, int ci,
+                             long kw, Object kr, int hash, int shift) {
+        Object c = child(n, a, da, ci);
+        long ca = childAddr(n, a, da, ci);
+        remove(op, c, ca, childWords(n, a, da, ci, c, ca), kw, kr, hash, shift + BITS);
+        if (op.singleton) {
+            if (shift > 0 && da == 0 && na == 1) {
+                retire(op, n, a, da, na);
+                return; // this node would hold the entry alone: carry it further up
+            }
+            op.singleton = false;
+            CarriedEntry e = op.carried();
+            childToEntry(op, n, a, da, na, bitmapHeader(dataMap | bit, nodeMap ^ bit), ci, index(dataMap, bit),
+                    e.keyWord, e.keyRef, e.valueWord, e.valueRef, op.edit);
+            retire(op, n, a, da, na);
+            e.set(0, null, 0, null);
+            return;
+        }
+        setChangedChild(op, n, a, da, na, ci, c, ca);
     }
 
     private void removeCollision(Op op, Object n, long a, long h, long kw, Object kr, int hash) {
