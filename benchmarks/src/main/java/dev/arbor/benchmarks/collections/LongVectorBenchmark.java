@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Vectors of {@code long}s: build through a transient, get at random indexes, iteration, for
+ * Vectors of {@code long}s: build through a transient and one persistent append at a time, get
+ * and persistent set at random indexes, iteration, for
  * Arbor ({@code Codec.LONG}, {@code addLong}, {@code getLong}) and its peers. Vavr has no
  * transient (built with {@code ofAll(long...)}), PCollections neither (built with {@code plus});
  * fastutil {@code LongArrayList} and {@code ArrayList<Long>} are mutable baselines.
@@ -58,6 +59,19 @@ public class LongVectorBenchmark {
     @Benchmark
     public Object buildTransient() {
         return impl.build(data);
+    }
+
+    /** Builds the vector one persistent append at a time: ns per vector (divide by size). */
+    @Benchmark
+    public Object buildPersistent() {
+        return impl.buildPersistent(data);
+    }
+
+    /** Sets elements at random indexes, each set on the previous result: ns per set. */
+    @Benchmark
+    @OperationsPerInvocation(LongMapData.BATCH)
+    public Object update() {
+        return impl.update(data);
     }
 
     /** Reads elements at random indexes: ns per get. */

@@ -8,6 +8,10 @@ public final class LongVectorData {
     public final long[] elements;
     /** {@link #elements}, boxed. */
     public final Long[] boxedElements;
+    /** New values for {@link #indexes}: {@code updateValues[i]} goes to {@code indexes[i]}. */
+    public final long[] updateValues;
+    /** {@link #updateValues}, boxed. */
+    public final Long[] boxedUpdateValues;
     /** {@link LongMapData#BATCH} random indexes. */
     public final int[] indexes;
     /** Sum of the elements at {@link #indexes}: what a correct get loop returns. */
@@ -37,6 +41,12 @@ public final class LongVectorData {
             s += elements[indexes[i]];
         }
         indexSum = s;
+        updateValues = new long[indexes.length];
+        boxedUpdateValues = new Long[indexes.length];
+        for (int i = 0; i < indexes.length; i++) {
+            updateValues[i] = random.nextLong();
+            boxedUpdateValues[i] = updateValues[i];
+        }
     }
 
     /** The number of elements. */

@@ -8,6 +8,19 @@ public interface LongVectorLib {
     /** A new vector of all elements, appended one at a time through the library's fastest builder. */
     Object build(LongVectorData d);
 
+    /**
+     * A new vector of all elements, appended one at a time as persistent values (each append on
+     * the previous result; a mutable baseline appends in place).
+     */
+    Object buildPersistent(LongVectorData d);
+
+    /**
+     * The loaded vector with {@link LongVectorData#updateValues} set at
+     * {@link LongVectorData#indexes}, each set on the previous result (a mutable baseline sets
+     * in place in its loaded list).
+     */
+    Object update(LongVectorData d);
+
     /** Builds the vector the read benchmarks query and keeps it. */
     void load(LongVectorData d);
 

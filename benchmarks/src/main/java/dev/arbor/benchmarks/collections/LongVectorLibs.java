@@ -10,6 +10,7 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
 import org.pcollections.PVector;
 import org.pcollections.TreePVector;
+import scala.collection.immutable.AbstractSeq;
 import scala.collection.immutable.VectorBuilder;
 
 /**
@@ -36,6 +37,26 @@ final class LongVectorLibs {
                 t.addLong(e);
             }
             return t.persistent();
+        }
+
+        @Override
+        public Object buildPersistent(LongVectorData d) {
+            dev.arbor.collections.vector.PersistentVector<Long> v = dev.arbor.collections.vector.PersistentVector.empty(Codec.LONG);
+            for (long e : d.elements) {
+                v = v.appendLong(e);
+            }
+            return v;
+        }
+
+        @Override
+        public Object update(LongVectorData d) {
+            dev.arbor.collections.vector.PersistentVector<Long> v = vector;
+            int[] at = d.indexes;
+            long[] values = d.updateValues;
+            for (int i = 0; i < at.length; i++) {
+                v = v.withLong(at[i], values[i]);
+            }
+            return v;
         }
 
         @Override
@@ -67,7 +88,11 @@ final class LongVectorLibs {
         }
     }
 
-    /** Scala 2.13 {@code immutable.Vector} (radix-balanced), built with {@code VectorBuilder}. */
+    /**
+     * Scala 2.13 {@code immutable.Vector} (radix-balanced), built with {@code VectorBuilder}. Its
+     * {@code appended} and {@code updated} are called through {@code AbstractSeq}: from Java the
+     * generic overrides and their erased bridges are ambiguous, and the call dispatches the same.
+     */
     static final class Scala implements LongVectorLib {
         private scala.collection.immutable.Vector<Long> vector;
 
@@ -82,6 +107,26 @@ final class LongVectorLibs {
                 b.addOne(e);
             }
             return b.result();
+        }
+
+        @Override
+        public Object buildPersistent(LongVectorData d) {
+            scala.collection.immutable.Vector<Long> v = scala.collection.immutable.Vector$.MODULE$.empty();
+            for (Long e : d.boxedElements) {
+                v = (scala.collection.immutable.Vector<Long>) ((AbstractSeq<Long>) v).appended(e);
+            }
+            return v;
+        }
+
+        @Override
+        public Object update(LongVectorData d) {
+            scala.collection.immutable.Vector<Long> v = vector;
+            int[] at = d.indexes;
+            Long[] values = d.boxedUpdateValues;
+            for (int i = 0; i < at.length; i++) {
+                v = (scala.collection.immutable.Vector<Long>) ((AbstractSeq<Long>) v).updated(at[i], values[i]);
+            }
+            return v;
         }
 
         @Override
@@ -133,6 +178,26 @@ final class LongVectorLibs {
         }
 
         @Override
+        public Object buildPersistent(LongVectorData d) {
+            PersistentVector v = PersistentVector.EMPTY;
+            for (Long e : d.boxedElements) {
+                v = v.cons(e);
+            }
+            return v;
+        }
+
+        @Override
+        public Object update(LongVectorData d) {
+            PersistentVector v = vector;
+            int[] at = d.indexes;
+            Long[] values = d.boxedUpdateValues;
+            for (int i = 0; i < at.length; i++) {
+                v = v.assocN(at[i], values[i]);
+            }
+            return v;
+        }
+
+        @Override
         public void load(LongVectorData d) {
             vector = transientBuild(d);
         }
@@ -176,6 +241,26 @@ final class LongVectorLibs {
         }
 
         @Override
+        public Object buildPersistent(LongVectorData d) {
+            io.vavr.collection.Vector<Long> v = io.vavr.collection.Vector.empty();
+            for (Long e : d.boxedElements) {
+                v = v.append(e);
+            }
+            return v;
+        }
+
+        @Override
+        public Object update(LongVectorData d) {
+            io.vavr.collection.Vector<Long> v = vector;
+            int[] at = d.indexes;
+            Long[] values = d.boxedUpdateValues;
+            for (int i = 0; i < at.length; i++) {
+                v = v.update(at[i], values[i]);
+            }
+            return v;
+        }
+
+        @Override
         public void load(LongVectorData d) {
             vector = io.vavr.collection.Vector.ofAll(d.elements);
         }
@@ -216,6 +301,22 @@ final class LongVectorLibs {
             PVector<Long> v = TreePVector.empty();
             for (Long e : d.boxedElements) {
                 v = v.plus(e);
+            }
+            return v;
+        }
+
+        @Override
+        public Object buildPersistent(LongVectorData d) {
+            return persistentBuild(d);
+        }
+
+        @Override
+        public Object update(LongVectorData d) {
+            PVector<Long> v = vector;
+            int[] at = d.indexes;
+            Long[] values = d.boxedUpdateValues;
+            for (int i = 0; i < at.length; i++) {
+                v = v.with(at[i], values[i]);
             }
             return v;
         }
@@ -266,6 +367,26 @@ final class LongVectorLibs {
         }
 
         @Override
+        public Object buildPersistent(LongVectorData d) {
+            io.lacuna.bifurcan.List<Long> v = new io.lacuna.bifurcan.List<>();
+            for (Long e : d.boxedElements) {
+                v = v.addLast(e);
+            }
+            return v;
+        }
+
+        @Override
+        public Object update(LongVectorData d) {
+            io.lacuna.bifurcan.List<Long> v = vector;
+            int[] at = d.indexes;
+            Long[] values = d.boxedUpdateValues;
+            for (int i = 0; i < at.length; i++) {
+                v = v.set(at[i], values[i]);
+            }
+            return v;
+        }
+
+        @Override
         public void load(LongVectorData d) {
             vector = transientBuild(d);
         }
@@ -304,6 +425,22 @@ final class LongVectorLibs {
                 l.add(e);
             }
             return l;
+        }
+
+        @Override
+        public Object buildPersistent(LongVectorData d) {
+            return build(d);
+        }
+
+        @Override
+        public Object update(LongVectorData d) {
+            LongArrayList v = vector;
+            int[] at = d.indexes;
+            long[] values = d.updateValues;
+            for (int i = 0; i < at.length; i++) {
+                v.set(at[i], values[i]);
+            }
+            return v;
         }
 
         @Override
@@ -354,6 +491,22 @@ final class LongVectorLibs {
                 l.add(e);
             }
             return l;
+        }
+
+        @Override
+        public Object buildPersistent(LongVectorData d) {
+            return listBuild(d);
+        }
+
+        @Override
+        public Object update(LongVectorData d) {
+            ArrayList<Long> v = vector;
+            int[] at = d.indexes;
+            Long[] values = d.boxedUpdateValues;
+            for (int i = 0; i < at.length; i++) {
+                v.set(at[i], values[i]);
+            }
+            return v;
         }
 
         @Override

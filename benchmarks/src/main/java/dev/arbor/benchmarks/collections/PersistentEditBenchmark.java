@@ -1,8 +1,6 @@
 package dev.arbor.benchmarks.collections;
 
 import dev.arbor.collections.champ.PersistentMap;
-import dev.arbor.collections.champ.TransientMap;
-import dev.arbor.collections.codec.Codec;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,13 +43,10 @@ public class PersistentEditBenchmark {
 
     /** Builds the map with a transient, as {@link LongMapBenchmark} does. */
     @Setup(Level.Trial)
+    @SuppressWarnings("unchecked")
     public void setUp() {
         data = new LongMapData(size, 42);
-        TransientMap<Long, Long> t = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG).asTransient();
-        for (int i = 0; i < size; i++) {
-            t.putLong(data.keys[i], data.values[i]);
-        }
-        map = t.persistent();
+        map = (PersistentMap<Long, Long>) LongMapLib.of("arbor").buildTransient(data);
     }
 
     PersistentMap<Long, Long> map() {

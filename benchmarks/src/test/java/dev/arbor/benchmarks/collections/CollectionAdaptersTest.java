@@ -3,6 +3,8 @@ package dev.arbor.benchmarks.collections;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,5 +67,29 @@ class CollectionAdaptersTest {
         assertEquals(d.indexSum, impl.get(d));
         assertEquals(d.elementSum, impl.iterate());
         assertNotNull(impl.build(d));
+        List<Long> elements = new ArrayList<>();
+        for (long e : d.elements) {
+            elements.add(e);
+        }
+        assertEquals(elements, elementsOf(impl.buildPersistent(d)), "appended one at a time");
+        List<Long> updated = new ArrayList<>(elements);
+        for (int i = 0; i < d.indexes.length; i++) {
+            updated.set(d.indexes[i], d.updateValues[i]);
+        }
+        assertEquals(updated, elementsOf(impl.update(d)), "set at the indexes in turn");
+    }
+
+    /** The elements of any library's vector, in order. */
+    private static List<Long> elementsOf(Object vector) {
+        List<Long> out = new ArrayList<>();
+        if (vector instanceof Iterable<?> it) {
+            it.forEach(e -> out.add((Long) e));
+        } else {
+            scala.collection.Iterator<?> it = ((scala.collection.Iterable<?>) vector).iterator();
+            while (it.hasNext()) {
+                out.add((Long) it.next());
+            }
+        }
+        return out;
     }
 }
