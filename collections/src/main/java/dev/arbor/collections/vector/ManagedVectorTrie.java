@@ -87,6 +87,11 @@ final class ManagedVectorTrie extends VectorTrie {
     }
 
     @Override
+    void discardNewLeaf(Object leaf, long a, int capacity, Throwable cause) {
+        // The JVM's collector reclaims it.
+    }
+
+    @Override
     int leafCapacity(Object leaf, long a) {
         return leaf instanceof long[] w ? w.length - 1 : ((Object[]) leaf).length - 1;
     }

@@ -2,6 +2,7 @@ package dev.arbor.collections.vector;
 
 import dev.arbor.api.Allocator;
 import dev.arbor.api.BlockKind;
+import dev.arbor.api.heap.RoutingHeap;
 import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.roots.RootTable;
 import dev.arbor.api.scope.CurrentAllocator;
@@ -250,6 +251,18 @@ final class NativeVectorTrie extends VectorTrie {
             return;
         }
         NativeMemory.putLong(slot(a, i), c != null ? NativeNodes.tagHandle(roots.register(c)) : ca);
+    }
+
+    @Override
+    void discardNewLeaf(Object leaf, long a, int capacity, Throwable cause) {
+        if (leaf != null || a == 0) {
+            return; // not made (the allocation failed), or managed: the collector reclaims it
+        }
+        try {
+            RoutingHeap.freeAddress(a, HEADER_BYTES + 8L * capacity);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     @Override

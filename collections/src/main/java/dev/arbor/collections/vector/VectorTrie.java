@@ -71,6 +71,15 @@ abstract class VectorTrie {
      */
     abstract void retire(Ref log, Object n, long a, Edit edit);
 
+    /**
+     * Frees the leaf {@code (leaf, a)} of {@code capacity} slots that the failing operation
+     * {@code cause} had just made and not yet linked anywhere, if it made it ({@code (null, 0)}
+     * if its allocation failed); a free that fails is added to
+     * {@code cause} as suppressed. For operations whose only allocation is that leaf, so that they
+     * need no operation log, which the JIT can then leave out (a persistent append).
+     */
+    abstract void discardNewLeaf(Object leaf, long a, int capacity, Throwable cause);
+
     /** The number of element slots of a leaf. */
     abstract int leafCapacity(Object leaf, long a);
 
