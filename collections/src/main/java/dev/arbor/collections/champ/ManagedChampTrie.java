@@ -26,7 +26,8 @@ import java.util.Arrays;
  *         + 2i] and its W the slot after it, found without reading R's length (for long keys
  *         and values R[1 + 2i], whatever the entries)
  *
- * the node is R if it has children or reference entries, else W alone
+ * the node is R if it has children or reference entries, else W alone; a full node (32
+ * children, no entries) that no transient owns has the shared W {ALL_CHILDREN, 0}
  * </pre>
  *
  * So a {@code long -> long} node without children is a single {@code long[]} of
@@ -49,6 +50,15 @@ final class ManagedChampTrie extends ChampTrie {
             INSTANCES[k][2] = new ManagedChampTrie(KEY_CODECS[k], Codec.object());
         }
     }
+
+    /**
+     * The words of every full node (32 children, no entries) that no transient owns: such a node's
+     * words are only its header and a zero owner, the same for all of them, so they share this
+     * array, which nothing writes. A persistent path copy of a full node then copies its
+     * references alone (32 bytes less per full level), and lookups read the header of every
+     * full node from one cached line.
+     */
+    private static final long[] FULL_UNOWNED = {ALL_CHILDREN, 0};
 
     private final long[] emptyNode = new long[2];
     private final int wordsPerEntry;
@@ -233,10 +243,18 @@ final class ManagedChampTrie extends ChampTrie {
 
     /** A new node of {@code da} entries and {@code na} children, reported to the routing heap. */
     private Object make(int da, int na, long header, Edit edit) {
+        int refs = da * refsPerEntry + 2 * na;
+        if (header == ALL_CHILDREN) {
+            // Made unowned even for a transient: one that edits through it later copies it once,
+            // and the copy has words of its own, owned (see copy).
+            Object[] r = new Object[1 + refs];
+            r[0] = FULL_UNOWNED;
+            ManagedBlocks.recordRefs(ManagedBlocks.refArrayBytes(r.length));
+            return r;
+        }
         long[] w = new long[2 + da * wordsPerEntry];
         w[0] = header;
         w[1] = edit == null ? 0 : edit.id();
-        int refs = da * refsPerEntry + 2 * na;
         if (refs == 0) {
             ManagedBlocks.recordWords(w.length);
             return w;
@@ -280,7 +298,15 @@ final class ManagedChampTrie extends ChampTrie {
     void copy(Op out, Object n, long a, int da, int na, Edit edit) {
         // A clone, not make and copies: the JVM copies an array into its clone without zeroing
         // it first and without an arraycopy call per part.
-        long[] w = words(n).clone();
+        long[] src = words(n);
+        if (src[0] == ALL_CHILDREN && edit == null) {
+            Object[] m = ((Object[]) n).clone();
+            m[0] = FULL_UNOWNED;
+            ManagedBlocks.recordRefs(ManagedBlocks.refArrayBytes(m.length));
+            out.set(m, 0);
+            return;
+        }
+        long[] w = src.clone();
         w[1] = edit == null ? 0 : edit.id();
         if (!(n instanceof Object[] r)) {
             ManagedBlocks.recordWords(w.length);
