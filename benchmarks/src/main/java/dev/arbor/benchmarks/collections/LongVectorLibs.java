@@ -110,6 +110,7 @@ final class LongVectorLibs {
         }
 
         @Override
+        @SuppressWarnings("unchecked") // AbstractSeq returns the erased type; it is this Vector
         public Object buildPersistent(LongVectorData d) {
             scala.collection.immutable.Vector<Long> v = scala.collection.immutable.Vector$.MODULE$.empty();
             for (Long e : d.boxedElements) {
@@ -119,6 +120,7 @@ final class LongVectorLibs {
         }
 
         @Override
+        @SuppressWarnings("unchecked") // AbstractSeq returns the erased type; it is this Vector
         public Object update(LongVectorData d) {
             scala.collection.immutable.Vector<Long> v = vector;
             int[] at = d.indexes;
