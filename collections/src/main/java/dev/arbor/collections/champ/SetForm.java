@@ -2,12 +2,12 @@ package dev.arbor.collections.champ;
 
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.SerialChecks;
+import dev.arbor.collections.node.SerialElements;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
-import java.util.PrimitiveIterator;
 
 /**
  * The serial form of a {@link PersistentSet}: its codec, its size, then its elements in iteration
@@ -34,15 +34,7 @@ final class SetForm implements Serializable {
     private static <E> void write(PersistentSet<E> s, ObjectOutputStream out) throws IOException {
         out.writeObject(s.codec());
         out.writeInt(s.size());
-        if (s.codec() == Codec.LONG) {
-            for (PrimitiveIterator.OfLong it = s.longStream().iterator(); it.hasNext(); ) {
-                out.writeLong(it.nextLong());
-            }
-        } else {
-            for (E e : s) {
-                s.codec().writeElement(e, out);
-            }
-        }
+        SerialElements.write(s.codec(), s, s::longStream, out);
     }
 
     @Serial
@@ -56,15 +48,7 @@ final class SetForm implements Serializable {
             throws IOException, ClassNotFoundException {
         TransientSet<E> t = PersistentSet.empty(codec).asTransient();
         try {
-            if (codec == Codec.LONG) {
-                for (int i = 0; i < size; i++) {
-                    t.addLong(in.readLong());
-                }
-            } else {
-                for (int i = 0; i < size; i++) {
-                    t.add(codec.readElement(in));
-                }
-            }
+            SerialElements.read(codec, size, in, t::addLong, t::add);
             SerialChecks.noDuplicates(t.size(), size, "PersistentSet", "elements");
             return t.persistent();
         } catch (Throwable e) {

@@ -2,12 +2,12 @@ package dev.arbor.collections.vector;
 
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.SerialChecks;
+import dev.arbor.collections.node.SerialElements;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
-import java.util.PrimitiveIterator;
 
 /**
  * The serial form of a {@link PersistentVector}: its codec, its size, then its elements in order
@@ -34,15 +34,7 @@ final class VectorForm implements Serializable {
     private static <E> void write(PersistentVector<E> v, ObjectOutputStream out) throws IOException {
         out.writeObject(v.codec());
         out.writeInt(v.size());
-        if (v.codec() == Codec.LONG) {
-            for (PrimitiveIterator.OfLong it = v.longStream().iterator(); it.hasNext(); ) {
-                out.writeLong(it.nextLong());
-            }
-        } else {
-            for (E e : v) {
-                v.codec().writeElement(e, out);
-            }
-        }
+        SerialElements.write(v.codec(), v, v::longStream, out);
     }
 
     @Serial
@@ -56,15 +48,7 @@ final class VectorForm implements Serializable {
             throws IOException, ClassNotFoundException {
         TransientVector<E> t = PersistentVector.empty(codec).asTransient();
         try {
-            if (codec == Codec.LONG) {
-                for (int i = 0; i < size; i++) {
-                    t.addLong(in.readLong());
-                }
-            } else {
-                for (int i = 0; i < size; i++) {
-                    t.add(codec.readElement(in));
-                }
-            }
+            SerialElements.read(codec, size, in, t::addLong, t::add);
             return t.persistent();
         } catch (Throwable e) {
             // A stream that ends early or holds an unknown class: free what was built (native nodes).
