@@ -241,6 +241,17 @@ final class ManagedChampTrie extends ChampTrie {
         out.set(emptyNode, 0);
     }
 
+    /** Reports a new node of words {@code w} and references {@code r} to the routing heap. */
+    private static void recordNode(long[] w, Object[] r) {
+        RoutingHeap.recordManagedBlock(ManagedBlocks.wordArrayBytes(w.length) + ManagedBlocks.refArrayBytes(r.length),
+                BlockKind.REFS);
+    }
+
+    /** The owner word of a node {@code edit} owns: its id, or 0 for none. */
+    private static long ownerWord(Edit edit) {
+        return edit == null ? 0 : edit.id();
+    }
+
     /** A new node of {@code da} entries and {@code na} children, reported to the routing heap. */
     private Object make(int da, int na, long header, Edit edit) {
         int refs = da * refsPerEntry + 2 * na;
@@ -254,15 +265,14 @@ final class ManagedChampTrie extends ChampTrie {
         }
         long[] w = new long[2 + da * wordsPerEntry];
         w[0] = header;
-        w[1] = edit == null ? 0 : edit.id();
+        w[1] = ownerWord(edit);
         if (refs == 0) {
             ManagedBlocks.recordWords(w.length);
             return w;
         }
         Object[] r = new Object[1 + refs];
         r[0] = w;
-        RoutingHeap.recordManagedBlock(ManagedBlocks.wordArrayBytes(w.length) + ManagedBlocks.refArrayBytes(r.length),
-                BlockKind.REFS);
+        recordNode(w, r);
         return r;
     }
 
@@ -307,7 +317,7 @@ final class ManagedChampTrie extends ChampTrie {
             return;
         }
         long[] w = src.clone();
-        w[1] = edit == null ? 0 : edit.id();
+        w[1] = ownerWord(edit);
         if (!(n instanceof Object[] r)) {
             ManagedBlocks.recordWords(w.length);
             out.set(w, 0);
@@ -315,8 +325,7 @@ final class ManagedChampTrie extends ChampTrie {
         }
         Object[] m = r.clone();
         m[0] = w;
-        RoutingHeap.recordManagedBlock(ManagedBlocks.wordArrayBytes(w.length) + ManagedBlocks.refArrayBytes(m.length),
-                BlockKind.REFS);
+        recordNode(w, m);
         out.set(m, 0);
     }
 
@@ -330,7 +339,7 @@ final class ManagedChampTrie extends ChampTrie {
         long[] w = Arrays.copyOf(src, src.length + wordsPerEntry);
         System.arraycopy(w, at, w, at + wordsPerEntry, src.length - at);
         w[0] = header;
-        w[1] = edit == null ? 0 : edit.id();
+        w[1] = ownerWord(edit);
         Object m;
         if ((da + 1) * refsPerEntry + 2 * na == 0) {
             ManagedBlocks.recordWords(w.length);
@@ -347,8 +356,7 @@ final class ManagedChampTrie extends ChampTrie {
                 System.arraycopy(r, refAt, r, refAt + refsPerEntry, srcRefs.length - refAt);
             }
             r[0] = w;
-            RoutingHeap.recordManagedBlock(ManagedBlocks.wordArrayBytes(w.length) + ManagedBlocks.refArrayBytes(r.length),
-                    BlockKind.REFS);
+            recordNode(w, r);
             m = r;
         }
         putEntry(m, i, kw, kr, vw, vr);
@@ -374,8 +382,7 @@ final class ManagedChampTrie extends ChampTrie {
             System.arraycopy(src, refAt + refsPerEntry, r, refAt, src.length - refAt - refsPerEntry);
         }
         r[0] = w;
-        RoutingHeap.recordManagedBlock(ManagedBlocks.wordArrayBytes(w.length) + ManagedBlocks.refArrayBytes(r.length),
-                BlockKind.REFS);
+        recordNode(w, r);
         out.set(r, 0);
     }
 
@@ -385,7 +392,7 @@ final class ManagedChampTrie extends ChampTrie {
         long[] w = Arrays.copyOf(src, src.length - wordsPerEntry);
         System.arraycopy(src, at + wordsPerEntry, w, at, src.length - at - wordsPerEntry);
         w[0] = header;
-        w[1] = edit == null ? 0 : edit.id();
+        w[1] = ownerWord(edit);
         return w;
     }
 
@@ -407,8 +414,7 @@ final class ManagedChampTrie extends ChampTrie {
             r[0] = w;
             r[slot] = c;
             r[slot + 1] = words(c);
-            RoutingHeap.recordManagedBlock(ManagedBlocks.wordArrayBytes(w.length) + ManagedBlocks.refArrayBytes(r.length),
-                    BlockKind.REFS);
+            recordNode(w, r);
             out.set(r, 0);
             return;
         }
