@@ -151,14 +151,25 @@ public final class TransientMap<K, V> {
         editor.enter();
         long kw = ChampTrie.keyWordOf(keyCodec, key);
         int i = editor.find(kw, key);
-        V old = i < 0 ? null : foundValue(i);
+        if (i < 0) {
+            editor.put(kw, key, valueCodec.isInline() ? valueCodec.encode(value) : 0, value);
+            return this;
+        }
+        // The node the key is in, kept before the merge (user code) may run another find.
+        Object n = editor.found.obj;
+        long a = editor.found.addr;
+        int changes = editor.changes();
+        V old = foundValue(i);
         V merged = old == null ? value : merge.apply(old, value);
         // merge is user code: check the thread and the allocator again before editing.
         editor.enter();
         if (merged == null) {
             editor.remove(kw, key);
-        } else {
-            editor.put(kw, key, valueCodec.isInline() ? valueCodec.encode(merged) : 0, merged);
+            return this;
+        }
+        long vw = valueCodec.isInline() ? valueCodec.encode(merged) : 0;
+        if (!editor.setFoundValue(changes, n, a, i, vw, merged)) {
+            editor.put(kw, key, vw, merged);
         }
         return this;
     }
@@ -174,10 +185,18 @@ public final class TransientMap<K, V> {
         editor.enter();
         requireLongs("putLong");
         int i = editor.find(key, null);
-        long merged = i < 0 ? value
-                : merge.applyAsLong(editor.trie.valWordIn(editor.found.words, editor.found.addr, i), value);
+        if (i < 0) {
+            editor.put(key, null, value, null);
+            return this;
+        }
+        Object n = editor.found.obj;
+        long a = editor.found.addr;
+        int changes = editor.changes();
+        long merged = merge.applyAsLong(editor.trie.valWordIn(editor.found.words, a, i), value);
         editor.enter();
-        editor.put(key, null, merged, null);
+        if (!editor.setFoundValue(changes, n, a, i, merged, null)) {
+            editor.put(key, null, merged, null);
+        }
         return this;
     }
 

@@ -31,6 +31,11 @@ final class TrieEditor {
     private PendingPuts pending;
     /** Whether the trie is one bulk build's, no node made since (values set in place keep it). */
     private boolean bulkBuilt;
+    /**
+     * Counts the calls that may have changed a node or the format: a node {@link #find} returned
+     * is still this transient's, at the same place, while the count stays the same.
+     */
+    private int changes;
 
     TrieEditor(String what, ChampTrie trie, int size, Object root, long rootAddr) {
         this.what = what;
@@ -63,6 +68,7 @@ final class TrieEditor {
             return;
         }
         trie = trie.forTransient(size == 0 && (pending == null || pending.count == 0), what);
+        changes++;
         if (pending != null && !pending.fits(trie)) {
             load();
         }
@@ -163,7 +169,30 @@ final class TrieEditor {
         commit(op.removed ? -1 : 0);
     }
 
+    /** The count of calls that may have changed a node: see {@link #setFoundValue}. */
+    int changes() {
+        return changes;
+    }
+
+    /**
+     * Sets the value of entry {@code i} of node {@code (n, a)} in place, as a put of its key
+     * would, without a second descent: only if this transient owns the node, nothing changed
+     * since {@link #find} returned it ({@link #changes()} is still {@code changesAtFind}), and the
+     * value is a word or the node a managed one (a native node's reference value is a handle,
+     * which a put replaces). Otherwise it does nothing and returns false. Call after
+     * {@link #enter()}: user code that ran since the find (a merge) may have reset the allocator
+     * or edited this transient, which the count and the check catch.
+     */
+    boolean setFoundValue(int changesAtFind, Object n, long a, int i, long vw, Object vr) {
+        if (changes != changesAtFind || !(trie.valInline || n != null) || !trie.owned(n, a, edit)) {
+            return false;
+        }
+        trie.setValue(n, a, i, vw, vr);
+        return true;
+    }
+
     private void commit(int sizeChange) {
+        changes++;
         if (sizeChange != 0 || op.obj != root || op.addr != rootAddr) {
             // Adding or removing an entry copies a node, and a new root is a new node: out of the build order.
             bulkBuilt = false;

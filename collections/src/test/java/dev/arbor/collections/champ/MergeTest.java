@@ -169,4 +169,94 @@ class MergeTest {
             assertSame(strings, strings.plus(2L, "x", (a, b) -> a));
         }
     }
+
+    @Test
+    void aTransientMergeIntoANodeItOwnsComparesTheKeyOnce() {
+        TransientMap<StoredHashTest.CountingKey, Long> t =
+                PersistentMap.empty(Codec.<StoredHashTest.CountingKey>object(), Codec.LONG).asTransient();
+        for (int i = 0; i < 2_000; i++) {
+            t.put(new StoredHashTest.CountingKey(i), (long) i);
+        }
+        // The first merge builds the buffered puts: every node is then this transient's own.
+        t.put(new StoredHashTest.CountingKey(0), 1L, Long::sum);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 2_000; i += 7) {
+                StoredHashTest.CountingKey.equalsCalls = 0;
+                t.put(new StoredHashTest.CountingKey(i), 1L, Long::sum);
+                assertEquals(1, StoredHashTest.CountingKey.equalsCalls, "key " + i + ": one descent compares the key once");
+            }
+        }
+        // A transient made from a persistent map owns no node yet: its first merge of a key copies the path.
+        PersistentMap<StoredHashTest.CountingKey, Long> m = t.persistent();
+        TransientMap<StoredHashTest.CountingKey, Long> again = m.asTransient();
+        again.put(new StoredHashTest.CountingKey(7), 100L, Long::sum);
+        again.put(new StoredHashTest.CountingKey(7), 100L, Long::sum);
+        assertEquals(7L + 2 + 200, again.persistent().get(new StoredHashTest.CountingKey(7)));
+        assertEquals(7L + 2, m.get(new StoredHashTest.CountingKey(7)), "the persistent map is untouched");
+    }
+
+    @Test
+    void aMergeThatEditsTheTransientItMergesIntoLosesNoEdit() {
+        long seed = Seeds.seed();
+        Random rnd = new Random(seed);
+        TransientMap<Long, Long> unboxed = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG).asTransient();
+        TransientMap<Long, Long> boxed = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.object()).asTransient();
+        Map<Long, Long> model = new HashMap<>();
+        for (long k = 0; k < 300; k++) {
+            unboxed.putLong(k, k);
+            boxed.put(k, k);
+            model.put(k, k);
+        }
+        for (int step = 0; step < 3_000; step++) {
+            long key = rnd.nextInt(300);
+            long other = 300 + rnd.nextInt(3_000);
+            boolean removeKey = rnd.nextBoolean();
+            long add = step;
+            // The merge removes the key it merges into, or adds another key: either may replace
+            // the node the key was found in, and the merged value must still land.
+            unboxed.putLong(key, add, (a, b) -> {
+                if (removeKey) {
+                    unboxed.removeLong(key);
+                } else {
+                    unboxed.putLong(other, other);
+                }
+                return a + b;
+            });
+            boxed.put(key, add, (a, b) -> {
+                if (removeKey) {
+                    boxed.remove(key);
+                } else {
+                    boxed.put(other, other);
+                }
+                return a + b;
+            });
+            if (!removeKey) {
+                model.put(other, other);
+            }
+            model.merge(key, add, Long::sum);
+        }
+        assertEquals(model, unboxed.persistent(), Seeds.replay(seed) + " putLong");
+        assertEquals(model, boxed.persistent(), Seeds.replay(seed) + " put");
+    }
+
+    @Test
+    void aNativeTransientMergesInPlaceAndAllocatesNothing() {
+        try (ArenaAllocator arena = ArenaAllocator.create();
+             AllocatorScope s = CurrentAllocator.use(arena)) {
+            TransientMap<Long, Long> t = PersistentMap.<Long, Long>empty(Codec.LONG, Codec.LONG).asTransient();
+            for (long k = 0; k < 5_000; k++) {
+                t.putLong(k, k);
+            }
+            t.putLong(0, 0, Long::sum);
+            long live = arena.stats().liveBlocks();
+            for (long k = 0; k < 5_000; k++) {
+                t.putLong(k, 1, Long::sum);
+            }
+            assertEquals(live, arena.stats().liveBlocks(), "merges into owned nodes allocate nothing");
+            PersistentMap<Long, Long> m = t.persistent();
+            for (long k = 0; k < 5_000; k++) {
+                assertEquals(k + 1, m.getLong(k));
+            }
+        }
+    }
 }
