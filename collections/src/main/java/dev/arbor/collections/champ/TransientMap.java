@@ -143,6 +143,11 @@ public final class TransientMap<K, V> {
      * {@code key} to {@code value} if it is absent (or maps to {@code null}), else to
      * {@code merge.apply(old, value)}, and removes it if that returns {@code null}.
      *
+     * <p>The key is looked up once; when the node holding it is this transient's own, the merged
+     * value is written there, with no second descent and no allocation. {@code merge} may edit
+     * this transient (which {@link java.util.HashMap#merge} refuses): its edits stay, and the
+     * merged value is then put as if after them.
+     *
      * @throws NullPointerException if {@code value} or {@code merge} is null
      */
     public TransientMap<K, V> put(K key, V value, BiFunction<? super V, ? super V, ? extends V> merge) {
@@ -176,7 +181,8 @@ public final class TransientMap<K, V> {
 
     /**
      * {@link #put(Object, Object, BiFunction)} without boxing: maps {@code key} to {@code value}
-     * if absent, else to {@code merge.applyAsLong(old, value)}.
+     * if absent, else to {@code merge.applyAsLong(old, value)}, in one descent when the node
+     * holding the key is this transient's own.
      *
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
