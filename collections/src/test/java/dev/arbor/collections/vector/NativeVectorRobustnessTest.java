@@ -181,6 +181,28 @@ class NativeVectorRobustnessTest {
         }
     }
 
+    /**
+     * A root table that refuses a handle after the new node was allocated (here: closed while its
+     * allocator lives on): the append or set throws and gives back every node it had made, on the
+     * tail-only append (no operation register), the append that pushes a full tail, and a set's
+     * path copy.
+     */
+    @ParameterizedTest(name = "{0} elements")
+    @ValueSource(ints = {5, 32, 40, 1_100})
+    void aRootTableThatRefusesAHandleLeavesNoNodeBehind(int n) {
+        try (DebugAllocator debug = debug(); AllocatorScope s = CurrentAllocator.use(debug)) {
+            PersistentVector<Object> v = objects(n);
+            long live = debug.stats().liveBlocks();
+            debug.roots().close();
+            IllegalStateException append = assertThrows(IllegalStateException.class, () -> v.append("x"));
+            assertTrue(append.getMessage().contains("closed"), append.getMessage());
+            assertEquals(live, debug.stats().liveBlocks(), "the append gave back what it allocated");
+            IllegalStateException set = assertThrows(IllegalStateException.class, () -> v.with(n / 2, "y"));
+            assertTrue(set.getMessage().contains("closed"), set.getMessage());
+            assertEquals(live, debug.stats().liveBlocks(), "the set gave back what it allocated");
+        }
+    }
+
     @Test
     void aByteLimitReachedInABulkUpdateLeavesEveryEarlierValueIntact() {
         try (ArenaAllocator arena = ArenaAllocator.builder().chunkSize(16 << 10).limit(256 << 10).build();
