@@ -4,6 +4,8 @@ import dev.arbor.api.Allocator;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.node.Edit;
 import dev.arbor.collections.node.ManagedBlocks;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.function.LongConsumer;
 
 /**
@@ -23,8 +25,15 @@ import java.util.function.LongConsumer;
  *   [0]      owner: Long edit id, or null
  *   [1..]    elements
  * </pre>
- * Trie leaves are full (32 elements); a persistent vector's tail has exactly as many slots as
- * elements, a transient's tail 32. The empty root and empty tails are shared static constants.
+ * Trie leaves are full (32 elements); a transient's tail has 32 slots. A persistent tail of
+ * references has exactly as many slots as elements. A persistent tail of words that an append
+ * made has room to grow (its capacity doubles, up to 32) and its owner word says how many of its
+ * slots are taken, {@code -1 - count}: an append to the value holding exactly those elements
+ * takes the next slot with one compare-and-set on that word and writes its element there, with
+ * no copy; any other value that shares the tail (holding fewer elements) finds the word changed
+ * and copies. No value ever reads a slot past its own elements, so what a later value writes
+ * there changes no earlier one. Edit ids are positive, so no transient owns such a tail.
+ * The empty root and empty tails are shared static constants.
  */
 final class ManagedVectorTrie extends VectorTrie {
     static final ManagedVectorTrie WORDS = new ManagedVectorTrie(true);
@@ -32,6 +41,8 @@ final class ManagedVectorTrie extends VectorTrie {
 
     private static final Object[] EMPTY_ROOT = new Object[1 + WIDTH];
     private static final long[] EMPTY_WORD_LEAF = new long[1];
+    /** Atomic access to the owner word of a tail of words (see the class comment). */
+    private static final VarHandle WORDS_SLOT = MethodHandles.arrayElementVarHandle(long[].class);
     private static final Object[] EMPTY_REF_LEAF = new Object[1];
 
     private ManagedVectorTrie(boolean inline) {
@@ -213,6 +224,44 @@ final class ManagedVectorTrie extends VectorTrie {
             ManagedBlocks.recordRefs(ManagedBlocks.refArrayBytes(r.length));
             out.set(r, 0);
         }
+    }
+
+    /** The owner word of a persistent tail of words whose first {@code count} slots are taken. */
+    private static long takenWord(int count) {
+        return -1L - count;
+    }
+
+    @Override
+    boolean appendInPlace(Object tail, long a, int count, long w) {
+        if (!inline) {
+            // A slot past a value's elements would keep what a later value put there reachable.
+            return false;
+        }
+        long[] t = (long[]) tail;
+        if (1 + count >= t.length || !WORDS_SLOT.compareAndSet(t, 0, takenWord(count), takenWord(count + 1))) {
+            return false;
+        }
+        t[1 + count] = w;
+        return true;
+    }
+
+    @Override
+    void copyTailToAppend(Ref out, Object tail, long a, int count) {
+        if (!inline) {
+            copyLeaf(out, tail, a, count, count + 1, null);
+            return;
+        }
+        long[] w = new long[1 + tailCapacityToAppend(count)];
+        System.arraycopy((long[]) tail, 1, w, 1, count);
+        w[0] = takenWord(count + 1);
+        ManagedBlocks.recordWords(w.length);
+        out.set(w, 0);
+    }
+
+    /** Twice the elements, so that appends one at a time copy a tail 6 times per 32 elements, not 32. */
+    @Override
+    int tailCapacityToAppend(int count) {
+        return inline ? Math.min(WIDTH, Integer.highestOneBit(count) << 1 | 1) : count + 1;
     }
 
     @Override

@@ -336,15 +336,18 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         int end = origin + size;
         int tailCount = end - VectorTrie.tailOffset(end);
         if (tailCount < VectorTrie.WIDTH) {
+            if (t.appendInPlace(tail, tailAddr, tailCount, w)) {
+                return new PersistentVector<>(t, codec, origin, size + 1, shift, root, rootAddr, tail, tailAddr);
+            }
             // The new tail is this append's only allocation: a failure frees that leaf alone (if
             // it was made), and the handler reads the register's fields but never passes the
             // register on, so the JIT can leave it out (32 bytes and 17% of a managed append).
             Ref out = new Ref();
             try {
-                t.copyLeaf(out, tail, tailAddr, tailCount, tailCount + 1, null);
+                t.copyTailToAppend(out, tail, tailAddr, tailCount);
                 t.setElement(out.obj, out.addr, tailCount, w, r);
             } catch (Throwable e) {
-                t.discardNewLeaf(out.obj, out.addr, tailCount + 1, e);
+                t.discardNewLeaf(out.obj, out.addr, t.tailCapacityToAppend(tailCount), e);
                 throw e;
             }
             return new PersistentVector<>(t, codec, origin, size + 1, shift, root, rootAddr, out.obj, out.addr);

@@ -179,6 +179,32 @@ abstract class VectorTrie {
     /** A leaf with room for {@code capacity} elements holding the first {@code count} of {@code n}'s. */
     abstract void copyLeaf(Ref out, Object n, long a, int count, int capacity, Edit edit);
 
+    /**
+     * Writes the word {@code w} into the slot after the first {@code count} elements of the
+     * persistent tail {@code (tail, a)}, if that slot exists and no other value has taken it:
+     * then the tail holds this value's elements and {@code w}, and an appended value can share
+     * it. Returns false, having written nothing, otherwise. Only a format whose tails can say
+     * so atomically does it ({@link ManagedVectorTrie}, tails of words).
+     */
+    boolean appendInPlace(Object tail, long a, int count, long w) {
+        return false;
+    }
+
+    /**
+     * The tail of a value made by appending to one whose tail {@code (tail, a)} holds
+     * {@code count} elements: a copy of them with room for at least one more, the appended
+     * element not yet written. A format that appends in place ({@link #appendInPlace}) leaves
+     * room for more and marks the new element's slot as taken.
+     */
+    void copyTailToAppend(Ref out, Object tail, long a, int count) {
+        copyLeaf(out, tail, a, count, count + 1, null);
+    }
+
+    /** The capacity {@link #copyTailToAppend} gives a tail of {@code count + 1} elements. */
+    int tailCapacityToAppend(int count) {
+        return count + 1;
+    }
+
     /** Writes element {@code i} of a leaf the caller just made or owns. */
     abstract void setWord(Object leaf, long a, int i, long w);
 

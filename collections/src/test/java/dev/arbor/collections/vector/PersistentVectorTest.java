@@ -38,15 +38,23 @@ class PersistentVectorTest {
     }
 
     @Test
-    void appendingFiveLongsOneByOneAllocatesOneNoRefsLeafEach() {
+    void appendingLongsOneByOneCopiesTheTailOnlyWhenItIsFull() {
         try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
             PersistentVector<Long> v = PersistentVector.empty(Codec.LONG);
             for (long i = 1; i <= 5; i++) {
                 v = v.appendLong(i);
             }
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L), v);
-            assertEquals(5, counter.blocks());
-            assertEquals(5, counter.norefsBlocks(), "a leaf of longs holds no references");
+            // Tails of 1, 3 and 5 slots: the 3rd and 5th appends take the free slot of the last one.
+            assertEquals(3, counter.blocks());
+            assertEquals(3, counter.norefsBlocks(), "a leaf of longs holds no references");
+            for (long i = 6; i <= 64; i++) {
+                v = v.appendLong(i);
+            }
+            assertEquals(LongStream.rangeClosed(1, 64).boxed().toList(), v);
+            // Per 32 elements, tails of 1, 3, 5, 9, 17 and 32 slots (the first 32 elements), then
+            // the root the full tail is pushed under, a tail of 1, and tails of 3, 5, 9, 17 and 32.
+            assertEquals(6 + 2 + 5, counter.blocks());
         }
     }
 
