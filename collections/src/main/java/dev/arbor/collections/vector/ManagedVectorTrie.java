@@ -41,9 +41,9 @@ final class ManagedVectorTrie extends VectorTrie {
 
     private static final Object[] EMPTY_ROOT = new Object[1 + WIDTH];
     private static final long[] EMPTY_WORD_LEAF = new long[1];
+    private static final Object[] EMPTY_REF_LEAF = new Object[1];
     /** Atomic access to the owner word of a tail of words (see the class comment). */
     private static final VarHandle WORDS_SLOT = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final Object[] EMPTY_REF_LEAF = new Object[1];
 
     private ManagedVectorTrie(boolean inline) {
         super(inline);
@@ -248,7 +248,7 @@ final class ManagedVectorTrie extends VectorTrie {
     @Override
     void copyTailToAppend(Ref out, Object tail, long a, int count) {
         if (!inline) {
-            copyLeaf(out, tail, a, count, count + 1, null);
+            super.copyTailToAppend(out, tail, a, count);
             return;
         }
         long[] w = new long[1 + tailCapacityToAppend(count)];
@@ -258,10 +258,13 @@ final class ManagedVectorTrie extends VectorTrie {
         out.set(w, 0);
     }
 
-    /** Twice the elements, so that appends one at a time copy a tail 6 times per 32 elements, not 32. */
+    /**
+     * About twice the elements (1, 3, 5, 9, 17, then 32 slots), so that appends one at a time copy
+     * a tail 6 times per 32 elements, not 32, and a tail holds at most twice the slots it uses.
+     */
     @Override
     int tailCapacityToAppend(int count) {
-        return inline ? Math.min(WIDTH, Integer.highestOneBit(count) << 1 | 1) : count + 1;
+        return inline ? Math.min(WIDTH, Integer.highestOneBit(count) << 1 | 1) : super.tailCapacityToAppend(count);
     }
 
     @Override
