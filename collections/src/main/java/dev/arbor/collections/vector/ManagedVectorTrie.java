@@ -246,6 +246,11 @@ final class ManagedVectorTrie extends VectorTrie {
     }
 
     @Override
+    boolean popSharesTail() {
+        return inline;
+    }
+
+    @Override
     void copyTailToAppend(Ref out, Object tail, long a, int count) {
         if (!inline) {
             super.copyTailToAppend(out, tail, a, count);

@@ -429,6 +429,9 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
             int end = origin + size;
             int tailCount = end - VectorTrie.tailOffset(end);
             if (tailCount > 1) {
+                if (t.popSharesTail()) {
+                    return new PersistentVector<>(t, codec, origin, size - 1, shift, root, rootAddr, tail, tailAddr);
+                }
                 t.copyLeaf(out, tail, tailAddr, tailCount - 1, tailCount - 1, null);
                 return new PersistentVector<>(t, codec, origin, size - 1, shift, root, rootAddr, out.obj, out.addr);
             }

@@ -200,6 +200,16 @@ abstract class VectorTrie {
         copyLeaf(out, tail, a, count, count + 1, null);
     }
 
+    /**
+     * Whether a value made by removing the last element of a tail shares that tail (holding one
+     * element fewer) instead of copying it: where a slot past a value's elements keeps nothing
+     * reachable and no append can take it ({@link ManagedVectorTrie}, tails of words; the slot
+     * stays taken, so the shorter value's appends copy).
+     */
+    boolean popSharesTail() {
+        return false;
+    }
+
     /** The capacity {@link #copyTailToAppend} gives a tail of {@code count + 1} elements. */
     int tailCapacityToAppend(int count) {
         return count + 1;

@@ -55,6 +55,15 @@ class PersistentVectorTest {
             // Per 32 elements, tails of 1, 3, 5, 9, 17 and 32 slots (the first 32 elements), then
             // the root the full tail is pushed under, a tail of 1, and tails of 3, 5, 9, 17 and 32.
             assertEquals(6 + 2 + 5, counter.blocks());
+            // Popping within the tail shares it: the shorter values read fewer of its slots.
+            PersistentVector<Long> popped = v;
+            for (int i = 0; i < 31; i++) {
+                popped = popped.pop();
+            }
+            assertEquals(LongStream.rangeClosed(1, 33).boxed().toList(), popped);
+            assertEquals(6 + 2 + 5, counter.blocks(), "no pop within the tail allocates");
+            assertEquals(LongStream.rangeClosed(1, 34).boxed().toList(), popped.appendLong(34));
+            assertEquals(LongStream.rangeClosed(1, 64).boxed().toList(), v, "the longer value is untouched");
         }
     }
 
