@@ -18,10 +18,7 @@ class MergeBenchmarkTest {
         b.lib = lib;
         b.setUp();
         LongMapData d = new LongMapData(3000, 42);
-        Map<Long, Long> expected = new HashMap<>();
-        for (int i = 0; i < d.keys.length; i++) {
-            expected.put(d.keys[i], d.values[i]);
-        }
+        Map<Long, Long> expected = LongMapModel.of(d);
         for (long k : d.hitKeys) {
             expected.merge(k, 1L, Long::sum);
         }

@@ -17,10 +17,7 @@ class PersistentEditBenchmarkTest {
         b.size = 3000;
         b.setUp();
         LongMapData d = b.data();
-        Map<Long, Long> start = new HashMap<>();
-        for (int i = 0; i < d.keys.length; i++) {
-            start.put(d.keys[i], d.values[i]);
-        }
+        Map<Long, Long> start = LongMapModel.of(d);
         Map<Long, Long> updated = new HashMap<>(start);
         Map<Long, Long> counted = new HashMap<>(start);
         Map<Long, Long> removed = new HashMap<>(start);

@@ -2,7 +2,6 @@ package dev.arbor.benchmarks.collections;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,10 +19,7 @@ class TransientMergeBenchmarkTest {
         b.count();
         b.count();
         LongMapData d = new LongMapData(3000, 42);
-        Map<Long, Long> expected = new HashMap<>();
-        for (int i = 0; i < d.keys.length; i++) {
-            expected.put(d.keys[i], d.values[i]);
-        }
+        Map<Long, Long> expected = LongMapModel.of(d);
         for (long k : d.hitKeys) {
             expected.merge(k, 2L, Long::sum);
         }
