@@ -1,5 +1,6 @@
 package dev.arbor.api;
 
+import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.roots.RootTable;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
@@ -91,6 +92,24 @@ public interface Allocator extends SegmentAllocator, AutoCloseable {
     default void freeAddress(long address, long byteSize) {
         throw new UnsupportedOperationException(
                 "allocator '" + name() + "' hands out JVM heap memory, not native addresses");
+    }
+
+    /**
+     * The window through which collections read and write the blocks of this allocator's current
+     * generation (native allocators only). Every access through it throws once the generation
+     * ends ({@link #reset()} or {@link #close()}): {@link IllegalStateException}, on every thread,
+     * atomically with accesses in flight. If this allocator is confined to a thread, so is the
+     * window: another thread gets {@link WrongThreadException}. A native allocator closes the
+     * window before it frees or reuses the generation's memory, and hands out one window per
+     * generation.
+     *
+     * @throws UnsupportedOperationException if this allocator is not {@linkplain #isNative native}
+     * @throws IllegalStateException         if the allocator is closed
+     * @throws WrongThreadException          if the allocator is confined to another thread
+     */
+    default NativeMemory.Window accessWindow() {
+        throw new UnsupportedOperationException(
+                "allocator '" + name() + "' hands out JVM heap memory: it has no native memory window");
     }
 
     /**

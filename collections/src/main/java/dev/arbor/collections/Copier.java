@@ -1,6 +1,7 @@
 package dev.arbor.collections;
 
 import dev.arbor.api.Allocator;
+import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.collections.champ.PersistentMap;
 import dev.arbor.collections.champ.PersistentSet;
 import dev.arbor.collections.node.NodeMemo;
@@ -36,12 +37,17 @@ import java.util.IdentityHashMap;
  */
 public final class Copier {
     /** The memo of one source allocator's memory in one generation (addresses repeat after a reset). */
-    private record Source(long generation, NodeMemo memo) {
+    private record Source(NativeMemory.Window memory, NodeMemo memo) {
     }
 
     private final Allocator target;
     /** Keyed by the source's root table: an allocator and the decorators in front of it share one. */
     private final IdentityHashMap<Object, Source> sources = new IdentityHashMap<>();
+    /**
+     * The target generation the memos' copies live in ({@code null}: the managed heap, or none
+     * yet). Copies made before the target's reset or close are gone, so a new window empties every memo.
+     */
+    private NativeMemory.Window targetMemory;
     private boolean broken;
 
     private Copier(Allocator target) {
@@ -83,20 +89,25 @@ public final class Copier {
 
     /**
      * For the collections' copy code: the memo of the nodes copied so far from {@code source}'s
-     * memory in its current generation (a new memo after a reset: its addresses are reused).
+     * memory {@code sourceMemory} into {@code targetMemory} (the window the copy writes through,
+     * {@code null} for the managed heap). A memo never outlives either generation: after the
+     * source's reset its addresses are reused, after the target's its copies are gone.
      *
      * @throws IllegalStateException if an earlier copy with this copier failed
      */
-    public NodeMemo memo(Allocator source) {
+    public NodeMemo memo(Allocator source, NativeMemory.Window sourceMemory, NativeMemory.Window targetMemory) {
         if (broken) {
             throw new IllegalStateException("this Copier failed during an earlier copy (an allocation was refused) and "
                     + "its memo names nodes that were freed; make a new Copier");
         }
+        if (targetMemory != this.targetMemory) {
+            sources.clear();
+            this.targetMemory = targetMemory;
+        }
         Object key = source.roots() != null ? source.roots() : source;
-        long generation = source.generation();
         Source s = sources.get(key);
-        if (s == null || s.generation() != generation) {
-            s = new Source(generation, new NodeMemo());
+        if (s == null || s.memory() != sourceMemory) {
+            s = new Source(sourceMemory, new NodeMemo());
             sources.put(key, s);
         }
         return s.memo();

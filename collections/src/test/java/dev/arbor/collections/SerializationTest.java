@@ -260,7 +260,8 @@ class SerializationTest {
             model.put(i, i % 3 == 0 ? null : "v" + i);
         }
         byte[] expected = serialize(mapOf(Codec.LONG, Codec.object(), model));
-        try (ArenaAllocator shared = ArenaAllocator.create();
+        // Shared: other threads may read its values (a confined arena's refuse them).
+        try (ArenaAllocator shared = ArenaAllocator.builder().shared(true).build();
              ExecutorService pool = Executors.newFixedThreadPool(4)) {
             PersistentMap<Long, Object> nativeMap;
             try (AllocatorScope s = CurrentAllocator.use(shared)) {

@@ -52,8 +52,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ol>
  *
  * <h2>Free, reset, limit</h2>
- * Freeing the most recent block rolls {@code top} back; freeing a large block returns it to the
- * system; any other free is only counted. {@link #reset(ResetMode)} releases every large block
+ * Freeing the most recent block (exactly it: same start, same size) rolls {@code top} back, once;
+ * freeing a large block returns it to the system; any other free of memory handed out in this
+ * generation is only counted. The arena does not track each small block, so it cannot tell a
+ * repeated free of an interior block, or a free of an earlier generation's block at an address
+ * this generation handed out again, from a first free: it counts them and never reuses their
+ * bytes before the next reset (the debug allocator tracks every block and refuses them). {@link #reset(ResetMode)} releases every large block
  * and root, keeps chunks as the mode says and reuses every kept chunk, in order (the seed reused
  * only the newest one and grew without bound). The optional limit caps the bytes reserved from
  * the system (chunks and large blocks): a request that would pass it throws
@@ -80,6 +84,12 @@ public final class ArenaAllocator implements Allocator {
     /** The owner thread while open and confined; null when shared or closed (forces the slow path). */
     private Thread fastOwner;
     private long top;
+    /**
+     * Start of the most recent block in the current chunk, or -1 once it was rolled back or the
+     * chunk changed: only a free of exactly that block may roll {@code top} back, so a free that
+     * merely ends at {@code top} (a block of an earlier generation) never exposes a live block.
+     */
+    private long lastStart = -1;
     /** Exclusive bound of the current chunk: a block fits if it ends strictly before it. 0 = no chunk. */
     private long chunkEnd;
     private final long largeThreshold;
@@ -103,8 +113,10 @@ public final class ArenaAllocator implements Allocator {
     private long peakBytesInUse;
     private long generation;
     private long resets;
-    /** Lifetime of this generation's segments; created on first use, closed at reset and close. */
+    /** Lifetime of this generation's segments and window; created on first use, closed at reset and close. */
     private Arena scope;
+    /** The window collections read this generation through; made with {@link #scope}, dropped with it. */
+    private NativeMemory.Window window;
     private volatile boolean closed;
 
     ArenaAllocator(String name, long chunkSize, long largeThreshold, long limit, ResetMode resetMode, boolean shared) {
@@ -154,6 +166,7 @@ public final class ArenaAllocator implements Allocator {
                 && Long.compareUnsigned(byteSize, largeThreshold) <= 0
                 && end < chunkEnd) {
             top = end;
+            lastStart = start;
             blocksAllocated++;
             bytesAllocated += byteSize;
             return start;
@@ -190,9 +203,13 @@ public final class ArenaAllocator implements Allocator {
      *
      * <p>Freeing the most recent block makes its bytes available again; freeing a large block
      * returns it to the system; other blocks are only counted (their memory comes back at reset).
+     * A free that the arena cannot tell from a valid one (see the class comment) is counted, and
+     * never makes memory that a live block uses available again.
      *
-     * @throws InvalidFreeException  if the block is not a live block of this arena's current
-     *                               generation, or is a large block freed with another size
+     * @throws InvalidFreeException  if the range does not lie in memory this arena handed out in
+     *                               its current generation (not yet reached, another arena's, or
+     *                               a large block that was already freed or reset), or is a large
+     *                               block freed with another size
      */
     @Override
     public void freeAddress(long address, long byteSize) {
@@ -304,6 +321,29 @@ public final class ArenaAllocator implements Allocator {
         return roots;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The window belongs to this generation's scope: {@link #reset()} and {@link #close()}
+     * close it before any memory is released or reused. A confined arena's window is confined to
+     * its owner thread; a shared arena's reset and close wait, as closing a shared
+     * {@link Arena} does, until no thread is inside an access through it.
+     */
+    @Override
+    public NativeMemory.Window accessWindow() {
+        if (lock == null) {
+            checkUsable("read or write the memory of");
+            return currentWindow();
+        }
+        lock.lock();
+        try {
+            checkOpen("read or write the memory of");
+            return currentWindow();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public long generation() {
         return generation;
@@ -390,6 +430,7 @@ public final class ArenaAllocator implements Allocator {
                 address = (base + alignment - 1) & -alignment;
             }
             top = address + bytes;
+            lastStart = address;
         }
         blocksAllocated++;
         bytesAllocated += bytes;
@@ -422,6 +463,7 @@ public final class ArenaAllocator implements Allocator {
         chunkBase = base;
         chunkEnd = base + chunkSize;
         top = base;
+        lastStart = -1;
         return base;
     }
 
@@ -436,9 +478,10 @@ public final class ArenaAllocator implements Allocator {
         if (bytes < 0) {
             throw Errors.badSize(bytes);
         }
-        if (chunkEnd != 0 && address >= chunkBase && address + bytes == top) {
+        if (address == lastStart && address + bytes == top) {
             updatePeak();
             top = address;
+            lastStart = -1;
             blocksFreed++;
             return;
         }
@@ -489,6 +532,7 @@ public final class ArenaAllocator implements Allocator {
 
     private void forgetCurrentChunk() {
         top = 0;
+        lastStart = -1;
         chunkBase = 0;
         chunkEnd = 0;
         freedInChunks = 0;
@@ -503,8 +547,18 @@ public final class ArenaAllocator implements Allocator {
         return s;
     }
 
+    private NativeMemory.Window currentWindow() {
+        NativeMemory.Window w = window;
+        if (w == null) {
+            w = NativeMemory.window(generationScope(), generation, confinedTo);
+            window = w;
+        }
+        return w;
+    }
+
     private void closeScope() {
         if (scope != null) {
+            window = null;
             scope.close();
             scope = null;
         }

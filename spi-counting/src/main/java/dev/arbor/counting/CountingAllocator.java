@@ -5,6 +5,7 @@ import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.heap.BlockOwners;
+import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.roots.RootTable;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
@@ -231,6 +232,13 @@ public final class CountingAllocator implements Allocator {
     @Override
     public RootTable roots() {
         return delegate.roots();
+    }
+
+    /** {@inheritDoc} The delegate's window: the memory is the delegate's. */
+    @Override
+    public NativeMemory.Window accessWindow() {
+        ensureOpen();
+        return delegate.accessWindow();
     }
 
     @Override

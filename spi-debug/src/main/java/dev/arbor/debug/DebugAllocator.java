@@ -97,6 +97,9 @@ public final class DebugAllocator implements Allocator {
 
     private boolean open = true;
     private long generation;
+    /** This generation's window and its shared scope, made on first use and closed at reset and close. */
+    private NativeMemory.Window window;
+    private Arena windowScope;
     private long blocksAllocated;
     private long blocksFreed;
     private long bytesAllocated;
@@ -173,12 +176,43 @@ public final class DebugAllocator implements Allocator {
         return roots;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Shared: any thread may read through it. {@link #reset()} and {@link #close()} close it
+     * before they poison or release a block, waiting (as closing a shared {@link Arena} does)
+     * until no thread is inside an access through it.
+     */
+    @Override
+    public NativeMemory.Window accessWindow() {
+        lock.lock();
+        try {
+            ensureOpen();
+            if (window == null) {
+                windowScope = Arena.ofShared();
+                window = NativeMemory.window(windowScope, generation, null);
+            }
+            return window;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeWindow() {
+        if (windowScope != null) {
+            window = null;
+            windowScope.close();
+            windowScope = null;
+        }
+    }
+
     /** {@inheritDoc} Every live block is poisoned, its segment scope closed, and quarantined. */
     @Override
     public void reset() {
         lock.lock();
         try {
             ensureOpen();
+            closeWindow();
             List<BlockRecord> blocks = new ArrayList<>(live.values());
             live.clear();
             bytesInUse = 0;
@@ -278,6 +312,7 @@ public final class DebugAllocator implements Allocator {
             }
             report = currentReport();
             leakedBlocks = report.blocks().size();
+            closeWindow();
             for (BlockRecord b : live.values()) {
                 kill(b);
                 release(b);

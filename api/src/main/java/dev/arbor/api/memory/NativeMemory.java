@@ -74,6 +74,19 @@ public final class NativeMemory {
     }
 
     /**
+     * The window through which collections read and write the blocks one allocator hands out in
+     * generation {@code generation}: it lives as long as {@code scope}. Closing {@code scope} ends
+     * every access through the window on every thread, atomically with accesses in flight (the
+     * {@link Arena#close()} contract), so an allocator closes it before it frees or reuses the
+     * generation's memory. A confined {@code scope} refuses every thread but {@code owner}.
+     *
+     * @param owner the thread {@code scope} is confined to, or {@code null} for a shared scope
+     */
+    public static Window window(Arena scope, long generation, Thread owner) {
+        return new Window(MemorySegment.NULL.reinterpret(Long.MAX_VALUE, scope, null), generation, owner);
+    }
+
+    /**
      * A segment of {@code bytes} at {@code address} whose lifetime is {@code scope}: once the
      * scope is closed, access through it throws (used to hand out blocks that die at reset).
      */
@@ -132,6 +145,89 @@ public final class NativeMemory {
         check(fromAddress, bytes);
         check(toAddress, bytes);
         MemorySegment.copy(EVERYTHING, fromAddress, EVERYTHING, toAddress, bytes);
+    }
+
+    /**
+     * Raw access to the memory of one allocator generation (see {@link #window}). No access
+     * through a window reads or writes memory that was released or handed out again:
+     * <ul>
+     *   <li>Through a <b>shared</b> window every access checks the generation's scope, as a
+     *       {@link MemorySegment} of a shared {@link Arena} does: once the generation ends, it
+     *       throws {@link IllegalStateException} on every thread, and ending it waits for
+     *       accesses in flight.</li>
+     *   <li>Through a <b>confined</b> window, another thread's access throws
+     *       {@link WrongThreadException} (the scope is confined). The owner thread's accesses are
+     *       direct (no check per access, so reads cost what they cost before windows): only the
+     *       owner can end the generation, and it cannot do so in the middle of an access; callers
+     *       check the generation before each operation and after each call to code not their
+     *       own, which is when the owner could have ended it. With
+     *       {@code -Darbor.memory.checked=true} the owner's accesses are checked too.</li>
+     * </ul>
+     */
+    public static final class Window {
+        /** Every address, for the generation's scope: accesses through it are checked. */
+        private final MemorySegment memory;
+        private final long generation;
+        private final Thread owner;
+        /** The thread whose accesses skip the scope's check: the owner, unless checked mode is on. */
+        private final Thread direct;
+
+        private Window(MemorySegment memory, long generation, Thread owner) {
+            this.memory = memory;
+            this.generation = generation;
+            this.owner = owner;
+            this.direct = CHECKED ? null : owner;
+        }
+
+        /** The allocator generation whose memory this window shows. */
+        public long generation() {
+            return generation;
+        }
+
+        /** The one thread allowed through this window, or {@code null} if any thread is. */
+        public Thread owner() {
+            return owner;
+        }
+
+        /** Whether the calling thread may access memory through this window. */
+        public boolean isAccessibleHere() {
+            return owner == null || owner == Thread.currentThread();
+        }
+
+        /** Whether the generation has not ended yet. */
+        public boolean isAlive() {
+            return memory.scope().isAlive();
+        }
+
+        public long getLong(long address) {
+            check(address, Long.BYTES);
+            return direct == Thread.currentThread() ? EVERYTHING.get(LONG, address) : memory.get(LONG, address);
+        }
+
+        public void putLong(long address, long value) {
+            check(address, Long.BYTES);
+            (direct == Thread.currentThread() ? EVERYTHING : memory).set(LONG, address, value);
+        }
+
+        /** Sets {@code bytes} bytes from {@code address} to {@code value}. */
+        public void fill(long address, long bytes, byte value) {
+            check(address, bytes);
+            (direct == Thread.currentThread() ? EVERYTHING : memory).asSlice(address, bytes).fill(value);
+        }
+
+        /** Copies {@code bytes} bytes within this window; the ranges may overlap. */
+        public void copy(long fromAddress, long toAddress, long bytes) {
+            check(fromAddress, bytes);
+            check(toAddress, bytes);
+            MemorySegment m = direct == Thread.currentThread() ? EVERYTHING : memory;
+            MemorySegment.copy(m, fromAddress, m, toAddress, bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "NativeMemory.Window[generation " + generation + (owner == null ? ", shared" : ", confined to " + owner)
+                    + (isAlive() ? "" : ", closed") + "]";
+        }
     }
 
     private static void check(long address, long bytes) {

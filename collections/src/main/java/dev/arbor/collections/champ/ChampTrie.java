@@ -1,6 +1,7 @@
 package dev.arbor.collections.champ;
 
 import dev.arbor.api.Allocator;
+import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.Edit;
 import dev.arbor.collections.node.NativeNodes;
@@ -80,6 +81,9 @@ abstract class ChampTrie {
 
     /** The allocator owning this trie's native nodes, or {@code null} for the managed format. */
     abstract Allocator allocator();
+
+    /** The window this format's nodes are read and written through, or {@code null} for managed nodes. */
+    abstract NativeMemory.Window memory();
 
     /** Whether a native value may hold managed subtrees (so its nodes with children are REFS blocks). */
     abstract boolean mixed();

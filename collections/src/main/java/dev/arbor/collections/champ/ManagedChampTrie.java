@@ -1,6 +1,7 @@
 package dev.arbor.collections.champ;
 
 import dev.arbor.api.Allocator;
+import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.heap.RoutingHeap;
 import dev.arbor.api.scope.CurrentAllocator;
@@ -115,6 +116,11 @@ final class ManagedChampTrie extends ChampTrie {
 
     @Override
     Allocator allocator() {
+        return null;
+    }
+
+    @Override
+    NativeMemory.Window memory() {
         return null;
     }
 

@@ -43,6 +43,8 @@ final class NativeChampTrie extends ChampTrie {
     private final ManagedChampTrie managed;
     private final Allocator allocator;
     private final long generation;
+    /** The memory of {@link #generation}: every node access goes through it (see {@link #checkLive}). */
+    private final NativeMemory.Window memory;
     private final RootTable roots;
     private final boolean mixed;
     private final int wordsPerEntry;
@@ -57,10 +59,21 @@ final class NativeChampTrie extends ChampTrie {
      * @param mixed      whether the value may already hold managed subtrees
      */
     NativeChampTrie(Codec<?> keyCodec, Codec<?> valueCodec, Allocator allocator, boolean mixed) {
+        // The window first: a reset between the two reads leaves a value that refuses every use.
+        this(keyCodec, valueCodec, allocator, mixed, allocator.accessWindow(), allocator.generation());
+    }
+
+    /**
+     * A format for nodes that already live in {@code memory}: a value derived from another keeps
+     * reading the nodes it shares through the window they were allocated in, never a later one.
+     */
+    private NativeChampTrie(Codec<?> keyCodec, Codec<?> valueCodec, Allocator allocator, boolean mixed,
+                            NativeMemory.Window memory, long generation) {
         super(keyCodec, valueCodec);
         this.managed = ManagedChampTrie.of(keyCodec, valueCodec);
         this.allocator = allocator;
-        this.generation = allocator.generation();
+        this.generation = generation;
+        this.memory = memory;
         this.roots = allocator.roots();
         if (roots == null) {
             throw new IllegalStateException("native allocator '" + allocator.name()
@@ -83,7 +96,7 @@ final class NativeChampTrie extends ChampTrie {
             return this;
         }
         if (NativeNodes.sameMemory(allocator, current)) {
-            return new NativeChampTrie(keyCodec, valueCodec, current, mixed);
+            return new NativeChampTrie(keyCodec, valueCodec, current, mixed, memory, generation);
         }
         throw NativeNodes.notCurrent(allocator, current, what);
     }
@@ -96,17 +109,21 @@ final class NativeChampTrie extends ChampTrie {
             return this;
         }
         if (NativeNodes.sameMemory(allocator, current)) {
-            return new NativeChampTrie(keyCodec, valueCodec, current, mixed);
+            return new NativeChampTrie(keyCodec, valueCodec, current, mixed, memory, generation);
         }
         throw NativeNodes.transientNotCurrent(allocator, current, what);
     }
 
     @Override
     void checkLive(String what) {
-        // One plain read per check, even per element of a walk: the Allocator contract has close
-        // advance the generation as reset does.
+        // One plain read and one compare per check, even per element of a walk: the Allocator
+        // contract has close advance the generation as reset does. The window makes a race with a
+        // reset on another thread safe; these give the clear message.
         if (allocator.generation() != generation) {
             throw NativeNodes.stale(allocator, generation, what);
+        }
+        if (!memory.isAccessibleHere()) {
+            throw NativeNodes.wrongThread(allocator, memory, what);
         }
     }
 
@@ -116,13 +133,18 @@ final class NativeChampTrie extends ChampTrie {
     }
 
     @Override
+    NativeMemory.Window memory() {
+        return memory;
+    }
+
+    @Override
     boolean mixed() {
         return mixed;
     }
 
     @Override
     ChampTrie withManagedSubtrees() {
-        return mixed ? this : new NativeChampTrie(keyCodec, valueCodec, allocator, true);
+        return mixed ? this : new NativeChampTrie(keyCodec, valueCodec, allocator, true, memory, generation);
     }
 
     @Override
@@ -130,7 +152,7 @@ final class NativeChampTrie extends ChampTrie {
         if (n != null || a == 0) {
             return;
         }
-        if (op.edit != null && NativeMemory.getLong(a + 8) == op.edit.id() || op.isFresh(a)) {
+        if (op.edit != null && memory.getLong(a + 8) == op.edit.id() || op.isFresh(a)) {
             op.retire(a, bytes(da, na));
         }
     }
@@ -165,12 +187,12 @@ final class NativeChampTrie extends ChampTrie {
 
     @Override
     Object keyRef(Object n, long a, int i) {
-        return n != null ? managed.keyRef(n, a, i) : resolve(NativeMemory.getLong(entrySlot(a, i) + 8));
+        return n != null ? managed.keyRef(n, a, i) : resolve(memory.getLong(entrySlot(a, i) + 8));
     }
 
     @Override
     Object valRef(Object n, long a, int i) {
-        return n != null ? managed.valRef(n, a, i) : resolve(NativeMemory.getLong(entrySlot(a, i) + valueOffset));
+        return n != null ? managed.valRef(n, a, i) : resolve(memory.getLong(entrySlot(a, i) + valueOffset));
     }
 
     @Override
@@ -178,7 +200,7 @@ final class NativeChampTrie extends ChampTrie {
         if (n != null) {
             return managed.child(n, a, da, ci);
         }
-        long w = NativeMemory.getLong(childSlot(a, da, ci));
+        long w = memory.getLong(childSlot(a, da, ci));
         return NativeNodes.isHandle(w) ? roots.resolve(NativeNodes.handleOf(w)) : null;
     }
 
@@ -197,17 +219,17 @@ final class NativeChampTrie extends ChampTrie {
 
     @Override
     long headerIn(Object w, long a) {
-        return w != null ? managed.headerIn(w, a) : NativeMemory.getLong(a);
+        return w != null ? managed.headerIn(w, a) : memory.getLong(a);
     }
 
     @Override
     long keyWordIn(Object w, long a, int i) {
-        return w != null ? managed.keyWordIn(w, a, i) : NativeMemory.getLong(entrySlot(a, i));
+        return w != null ? managed.keyWordIn(w, a, i) : memory.getLong(entrySlot(a, i));
     }
 
     @Override
     long valWordIn(Object w, long a, int i) {
-        return w != null ? managed.valWordIn(w, a, i) : NativeMemory.getLong(entrySlot(a, i) + valueOffset);
+        return w != null ? managed.valWordIn(w, a, i) : memory.getLong(entrySlot(a, i) + valueOffset);
     }
 
     @Override
@@ -215,25 +237,25 @@ final class NativeChampTrie extends ChampTrie {
         if (n != null) {
             return 0;
         }
-        long w = NativeMemory.getLong(childSlot(a, da, ci));
+        long w = memory.getLong(childSlot(a, da, ci));
         return NativeNodes.isHandle(w) ? 0 : w;
     }
 
     @Override
     boolean owned(Object n, long a, Edit edit) {
-        return n == null && NativeMemory.getLong(a + 8) == edit.id();
+        return n == null && memory.getLong(a + 8) == edit.id();
     }
 
     @Override
     void setValue(Object n, long a, int i, long vw, Object vr) {
         requireNative(n);
-        NativeMemory.putLong(entrySlot(a, i) + valueOffset, valInline ? vw : handle(vr));
+        memory.putLong(entrySlot(a, i) + valueOffset, valInline ? vw : handle(vr));
     }
 
     @Override
     void setChild(Object n, long a, int da, int ci, Object c, long ca) {
         requireNative(n);
-        NativeMemory.putLong(childSlot(a, da, ci), childWord(c, ca));
+        memory.putLong(childSlot(a, da, ci), childWord(c, ca));
     }
 
     /** Only nodes made by this format (native) are written; managed nodes are never edited here. */
@@ -262,8 +284,8 @@ final class NativeChampTrie extends ChampTrie {
         BlockKind kind = refEntries || na > 0 && mixed ? BlockKind.REFS : BlockKind.NOREFS;
         long m = allocator.allocateAddress(bytes, 8, kind);
         op.allocated(m, bytes);
-        NativeMemory.putLong(m, header);
-        NativeMemory.putLong(m + 8, edit == null ? 0 : edit.id());
+        memory.putLong(m, header);
+        memory.putLong(m + 8, edit == null ? 0 : edit.id());
         return m;
     }
 
@@ -272,7 +294,7 @@ final class NativeChampTrie extends ChampTrie {
             return;
         }
         if (src == null) {
-            NativeMemory.copy(entrySlot(sa, from), entrySlot(dst, to), 8L * count * wordsPerEntry);
+            memory.copy(entrySlot(sa, from), entrySlot(dst, to), 8L * count * wordsPerEntry);
             return;
         }
         for (int k = 0; k < count; k++) {
@@ -285,22 +307,22 @@ final class NativeChampTrie extends ChampTrie {
             return;
         }
         if (src == null) {
-            NativeMemory.copy(childSlot(sa, srcDa, from), childSlot(dst, dstDa, to), 8L * count);
+            memory.copy(childSlot(sa, srcDa, from), childSlot(dst, dstDa, to), 8L * count);
             return;
         }
         for (int k = 0; k < count; k++) {
-            NativeMemory.putLong(childSlot(dst, dstDa, to + k), childWord(managed.child(src, sa, srcDa, from + k), 0));
+            memory.putLong(childSlot(dst, dstDa, to + k), childWord(managed.child(src, sa, srcDa, from + k), 0));
         }
     }
 
     private void putEntry(long dst, int i, long kw, Object kr, long vw, Object vr) {
         long slot = entrySlot(dst, i);
-        NativeMemory.putLong(slot, kw);
+        memory.putLong(slot, kw);
         if (!keyInline) {
-            NativeMemory.putLong(slot + 8, handle(kr));
+            memory.putLong(slot + 8, handle(kr));
         }
         if (hasValues) {
-            NativeMemory.putLong(slot + valueOffset, valInline ? vw : handle(vr));
+            memory.putLong(slot + valueOffset, valInline ? vw : handle(vr));
         }
     }
 
@@ -308,7 +330,7 @@ final class NativeChampTrie extends ChampTrie {
     void newNode(Op out, long header, int da, int na, Edit edit) {
         long m = make(out, da, na, header, edit);
         if (na > 0 || da > 0) {
-            NativeNodes.zero(m + HEADER_BYTES, (long) da * wordsPerEntry + na);
+            NativeNodes.zero(memory, m + HEADER_BYTES, (long) da * wordsPerEntry + na);
         }
         out.set(null, m);
     }
@@ -348,7 +370,7 @@ final class NativeChampTrie extends ChampTrie {
         copyEntries(n, a, 0, m, 0, di);
         copyEntries(n, a, di + 1, m, di, da - di - 1);
         copyChildren(n, a, da, 0, m, da - 1, 0, ci);
-        NativeMemory.putLong(childSlot(m, da - 1, ci), childWord(c, ca));
+        memory.putLong(childSlot(m, da - 1, ci), childWord(c, ca));
         copyChildren(n, a, da, ci, m, da - 1, ci + 1, na - ci);
         out.set(null, m);
     }
@@ -377,7 +399,7 @@ final class NativeChampTrie extends ChampTrie {
     @Override
     void newChild1(Op out, long header, Object c, long ca, Edit edit) {
         long m = make(out, 0, 1, header, edit);
-        NativeMemory.putLong(childSlot(m, 0, 0), childWord(c, ca));
+        memory.putLong(childSlot(m, 0, 0), childWord(c, ca));
         out.set(null, m);
     }
 

@@ -12,6 +12,8 @@ import dev.arbor.api.memory.NativeMemory;
  */
 final class NativeColumns extends PutColumns {
     private final Allocator allocator;
+    /** The generation the block belongs to: every access goes through it. */
+    private final NativeMemory.Window memory;
     /** Words per put: 1 for sets, 2 for maps. */
     private final int words;
     final int capacity;
@@ -25,6 +27,7 @@ final class NativeColumns extends PutColumns {
      */
     NativeColumns(Allocator allocator, int words, int capacity) {
         this.allocator = allocator;
+        this.memory = allocator.accessWindow();
         this.words = words;
         this.capacity = capacity;
         this.address = capacity == 0 ? 0 : allocator.allocateAddress(bytes(), Long.BYTES, BlockKind.NOREFS);
@@ -40,22 +43,22 @@ final class NativeColumns extends PutColumns {
 
     void set(int i, long kw, long vw) {
         long s = slot(i);
-        NativeMemory.putLong(s, kw);
+        memory.putLong(s, kw);
         if (words == 2) {
-            NativeMemory.putLong(s + Long.BYTES, vw);
+            memory.putLong(s + Long.BYTES, vw);
         }
     }
 
     /** Copies the first {@code count} puts of {@code from} here. */
     void copyFrom(NativeColumns from, int count) {
         if (count > 0) {
-            NativeMemory.copy(from.address, address, (long) Long.BYTES * words * count);
+            memory.copy(from.address, address, (long) Long.BYTES * words * count);
         }
     }
 
     @Override
     long key(int i) {
-        return NativeMemory.getLong(slot(i));
+        return memory.getLong(slot(i));
     }
 
     @Override
@@ -65,7 +68,7 @@ final class NativeColumns extends PutColumns {
 
     @Override
     long value(int i) {
-        return words == 2 ? NativeMemory.getLong(slot(i) + Long.BYTES) : 0;
+        return words == 2 ? memory.getLong(slot(i) + Long.BYTES) : 0;
     }
 
     @Override
@@ -77,7 +80,7 @@ final class NativeColumns extends PutColumns {
     void countDigits(ChampTrie trie, int lo, int hi, int shift, int[] count) {
         long step = (long) Long.BYTES * words;
         for (long s = slot(lo), end = slot(hi); s < end; s += step) {
-            count[digit(trie, NativeMemory.getLong(s), shift)]++;
+            count[digit(trie, memory.getLong(s), shift)]++;
         }
     }
 
@@ -86,11 +89,11 @@ final class NativeColumns extends PutColumns {
         NativeColumns to = (NativeColumns) target;
         long step = (long) Long.BYTES * words;
         for (long s = slot(lo), stop = slot(hi); s < stop; s += step) {
-            long kw = NativeMemory.getLong(s);
+            long kw = memory.getLong(s);
             long d = to.slot(end[digit(trie, kw, shift)]++);
-            NativeMemory.putLong(d, kw);
+            memory.putLong(d, kw);
             if (words == 2) {
-                NativeMemory.putLong(d + Long.BYTES, NativeMemory.getLong(s + Long.BYTES));
+                memory.putLong(d + Long.BYTES, memory.getLong(s + Long.BYTES));
             }
         }
     }

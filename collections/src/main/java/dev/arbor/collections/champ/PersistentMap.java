@@ -659,7 +659,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
                 : new NativeChampTrie(keyCodec, valueCodec, target, trie.mixed());
         Op op = new Op(null);
         try {
-            trie.copyNode(op, dst, copier.memo(source), root, rootAddr, 0);
+            trie.copyNode(op, dst, copier.memo(source, trie.memory(), dst.memory()), root, rootAddr, 0);
         } catch (Throwable e) {
             copier.markBroken();
             op.rollback(e);
@@ -721,7 +721,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         return new AbstractCollection<>() {
             @Override
             public int size() {
-                return size;
+                return PersistentMap.this.size();
             }
 
             @Override
@@ -935,7 +935,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     final class KeySet extends AbstractSet<K> {
         @Override
         public int size() {
-            return size;
+            return PersistentMap.this.size();
         }
 
         @Override
@@ -981,7 +981,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     private final class EntrySet extends AbstractSet<Map.Entry<K, V>> {
         @Override
         public int size() {
-            return size;
+            return PersistentMap.this.size();
         }
 
         @Override

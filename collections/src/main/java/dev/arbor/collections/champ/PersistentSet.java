@@ -516,7 +516,7 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         ChampTrie dst = target == null ? ManagedChampTrie.of(codec, null) : new NativeChampTrie(codec, null, target, trie.mixed());
         Op op = new Op(null);
         try {
-            trie.copyNode(op, dst, copier.memo(source), root, rootAddr, 0);
+            trie.copyNode(op, dst, copier.memo(source, trie.memory(), dst.memory()), root, rootAddr, 0);
         } catch (Throwable e) {
             copier.markBroken();
             op.rollback(e);

@@ -45,13 +45,13 @@ public final class NativeNodes {
      * Zeroes {@code words} 8-byte words from {@code address}: word by word when few (the common
      * case of one free slot after a copy), in bulk otherwise.
      */
-    public static void zero(long address, long words) {
+    public static void zero(NativeMemory.Window memory, long address, long words) {
         if (words <= 4) {
             for (long i = 0; i < words; i++) {
-                NativeMemory.putLong(address + 8 * i, 0);
+                memory.putLong(address + 8 * i, 0);
             }
         } else {
-            NativeMemory.fill(address, 8 * words, (byte) 0);
+            memory.fill(address, 8 * words, (byte) 0);
         }
     }
 
@@ -72,6 +72,14 @@ public final class NativeNodes {
         }
     }
 
+    /** The failure of a native value used on a thread its confined allocator does not allow. */
+    public static WrongThreadException wrongThread(Allocator allocator, NativeMemory.Window memory, String what) {
+        return new WrongThreadException("cannot use this " + what + " on thread " + Thread.currentThread()
+                + ": its nodes live in the native memory of allocator '" + allocator.name() + "', which is confined to thread "
+                + memory.owner() + ". Use it on that thread, copy it out there (copyToHeap() or copyTo(allocator)), "
+                + "or build it in a shared arena (shared=true), whose values any thread may read");
+    }
+
     /** The failure of {@link #checkLive}. */
     public static IllegalStateException stale(Allocator allocator, long generation, String what) {
         String why = !allocator.isOpen() ? "was closed"
@@ -84,7 +92,7 @@ public final class NativeNodes {
     /**
      * What {@code toString} shows for a value whose {@code checkLive} fails (its allocator was
      * reset or closed): the value's name and the reason, or {@code null} if it is live. Printing
-     * is the one use of a stale value that does not throw, so that a debugger or a log line works.
+     * (or on a thread its confined allocator refuses) is the one use of such a value that does not throw, so that a debugger or a log line works.
      */
     public static String staleDescription(Runnable checkLive, String what) {
         try {
@@ -92,6 +100,8 @@ public final class NativeNodes {
             return null;
         } catch (IllegalStateException stale) {
             return what + "[stale: " + stale.getMessage() + "]";
+        } catch (WrongThreadException elsewhere) {
+            return what + "[not readable on this thread: " + elsewhere.getMessage() + "]";
         }
     }
 

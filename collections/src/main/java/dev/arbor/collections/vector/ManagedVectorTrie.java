@@ -1,6 +1,7 @@
 package dev.arbor.collections.vector;
 
 import dev.arbor.api.Allocator;
+import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.node.Edit;
 import dev.arbor.collections.node.ManagedBlocks;
@@ -84,6 +85,11 @@ final class ManagedVectorTrie extends VectorTrie {
 
     @Override
     Allocator allocator() {
+        return null;
+    }
+
+    @Override
+    NativeMemory.Window memory() {
         return null;
     }
 

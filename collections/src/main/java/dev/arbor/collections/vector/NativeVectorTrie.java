@@ -49,6 +49,8 @@ final class NativeVectorTrie extends VectorTrie {
     private final ManagedVectorTrie managed;
     private final Allocator allocator;
     private final long generation;
+    /** The memory of {@link #generation}: every node access goes through it (see {@link #checkLive}). */
+    private final NativeMemory.Window memory;
     private final RootTable roots;
     private final boolean mixed;
     private final BlockKind branchKind;
@@ -59,10 +61,20 @@ final class NativeVectorTrie extends VectorTrie {
      * @param mixed whether the value may already hold managed subtrees
      */
     NativeVectorTrie(boolean inline, Allocator allocator, boolean mixed) {
+        // The window first: a reset between the two reads leaves a value that refuses every use.
+        this(inline, allocator, mixed, allocator.accessWindow(), allocator.generation());
+    }
+
+    /**
+     * A format for nodes that already live in {@code memory}: a value derived from another keeps
+     * reading the nodes it shares through the window they were allocated in, never a later one.
+     */
+    private NativeVectorTrie(boolean inline, Allocator allocator, boolean mixed, NativeMemory.Window memory, long generation) {
         super(inline);
         this.managed = ManagedVectorTrie.of(inline);
         this.allocator = allocator;
-        this.generation = allocator.generation();
+        this.generation = generation;
+        this.memory = memory;
         this.roots = allocator.roots();
         if (roots == null) {
             throw new IllegalStateException("native allocator '" + allocator.name()
@@ -82,7 +94,7 @@ final class NativeVectorTrie extends VectorTrie {
             return this;
         }
         if (NativeNodes.sameMemory(allocator, current)) {
-            return new NativeVectorTrie(inline, current, mixed);
+            return new NativeVectorTrie(inline, current, mixed, memory, generation);
         }
         throw NativeNodes.notCurrent(allocator, current, what);
     }
@@ -100,23 +112,32 @@ final class NativeVectorTrie extends VectorTrie {
             return this;
         }
         if (NativeNodes.sameMemory(allocator, current)) {
-            return new NativeVectorTrie(inline, current, mixed);
+            return new NativeVectorTrie(inline, current, mixed, memory, generation);
         }
         throw NativeNodes.transientNotCurrent(allocator, current, what);
     }
 
     @Override
     void checkLive(String what) {
-        // One plain read per check, even per element of a walk: the Allocator contract has close
-        // advance the generation as reset does.
+        // One plain read and one compare per check, even per element of a walk: the Allocator
+        // contract has close advance the generation as reset does. The window makes a race with a
+        // reset on another thread safe; these give the clear message.
         if (allocator.generation() != generation) {
             throw NativeNodes.stale(allocator, generation, what);
+        }
+        if (!memory.isAccessibleHere()) {
+            throw NativeNodes.wrongThread(allocator, memory, what);
         }
     }
 
     @Override
     Allocator allocator() {
         return allocator;
+    }
+
+    @Override
+    NativeMemory.Window memory() {
+        return memory;
     }
 
     @Override
@@ -129,7 +150,7 @@ final class NativeVectorTrie extends VectorTrie {
         if (n != null || a == 0) {
             return;
         }
-        long h = NativeMemory.getLong(a);
+        long h = memory.getLong(a);
         if (edit != null && (h >>> SLOT_BITS) == edit.id() || log.isFresh(a)) {
             log.retire(a, HEADER_BYTES + 8L * (h & 0xFF));
         }
@@ -137,7 +158,7 @@ final class NativeVectorTrie extends VectorTrie {
 
     @Override
     int leafCapacity(Object leaf, long a) {
-        return leaf != null ? managed.leafCapacity(leaf, a) : (int) (NativeMemory.getLong(a) & 0xFF);
+        return leaf != null ? managed.leafCapacity(leaf, a) : (int) (memory.getLong(a) & 0xFF);
     }
 
     // ---- node access ----
@@ -161,7 +182,7 @@ final class NativeVectorTrie extends VectorTrie {
         if (n != null) {
             return managed.child(n, a, i);
         }
-        long w = NativeMemory.getLong(slot(a, i));
+        long w = memory.getLong(slot(a, i));
         return NativeNodes.isHandle(w) ? roots.resolve(NativeNodes.handleOf(w)) : null;
     }
 
@@ -170,7 +191,7 @@ final class NativeVectorTrie extends VectorTrie {
         if (n != null) {
             return 0;
         }
-        long w = NativeMemory.getLong(slot(a, i));
+        long w = memory.getLong(slot(a, i));
         return NativeNodes.isHandle(w) ? 0 : w;
     }
 
@@ -181,7 +202,7 @@ final class NativeVectorTrie extends VectorTrie {
 
     @Override
     long word(Object leaf, long a, int i) {
-        return leaf != null ? managed.word(leaf, a, i) : NativeMemory.getLong(slot(a, i));
+        return leaf != null ? managed.word(leaf, a, i) : memory.getLong(slot(a, i));
     }
 
     @Override
@@ -198,13 +219,13 @@ final class NativeVectorTrie extends VectorTrie {
         if (leaf != null) {
             return managed.ref(leaf, a, i);
         }
-        long h = NativeMemory.getLong(slot(a, i));
+        long h = memory.getLong(slot(a, i));
         return h == 0 ? null : roots.resolve(h);
     }
 
     @Override
     boolean owned(Object n, long a, Edit edit) {
-        return n == null && (NativeMemory.getLong(a) >>> SLOT_BITS) == edit.id();
+        return n == null && (memory.getLong(a) >>> SLOT_BITS) == edit.id();
     }
 
     @Override
@@ -220,8 +241,8 @@ final class NativeVectorTrie extends VectorTrie {
     @Override
     void newBranch(Ref out, Edit edit) {
         long b = allocate(out, BRANCH_BYTES, branchKind);
-        NativeMemory.putLong(b, header(edit, WIDTH));
-        NativeNodes.zero(b + HEADER_BYTES, WIDTH);
+        memory.putLong(b, header(edit, WIDTH));
+        NativeNodes.zero(memory, b + HEADER_BYTES, WIDTH);
         out.set(null, b);
     }
 
@@ -236,8 +257,8 @@ final class NativeVectorTrie extends VectorTrie {
             return;
         }
         long b = allocate(out, BRANCH_BYTES, branchKind);
-        NativeMemory.copy(a + HEADER_BYTES, b + HEADER_BYTES, BRANCH_BYTES - HEADER_BYTES);
-        NativeMemory.putLong(b, header(edit, WIDTH));
+        memory.copy(a + HEADER_BYTES, b + HEADER_BYTES, BRANCH_BYTES - HEADER_BYTES);
+        memory.putLong(b, header(edit, WIDTH));
         out.set(null, b);
     }
 
@@ -250,7 +271,7 @@ final class NativeVectorTrie extends VectorTrie {
             managed.setChild(n, a, i, c, ca);
             return;
         }
-        NativeMemory.putLong(slot(a, i), c != null ? NativeNodes.tagHandle(roots.register(c)) : ca);
+        memory.putLong(slot(a, i), c != null ? NativeNodes.tagHandle(roots.register(c)) : ca);
     }
 
     @Override
@@ -269,9 +290,9 @@ final class NativeVectorTrie extends VectorTrie {
     void newLeaf(Ref out, int capacity, Edit edit) {
         long bytes = HEADER_BYTES + 8L * capacity;
         long b = allocate(out, bytes, inline ? BlockKind.NOREFS : BlockKind.REFS);
-        NativeMemory.putLong(b, header(edit, capacity));
+        memory.putLong(b, header(edit, capacity));
         if (capacity > 0) {
-            NativeNodes.zero(b + HEADER_BYTES, capacity);
+            NativeNodes.zero(memory, b + HEADER_BYTES, capacity);
         }
         out.set(null, b);
     }
@@ -280,21 +301,21 @@ final class NativeVectorTrie extends VectorTrie {
     void copyLeaf(Ref out, Object n, long a, int count, int capacity, Edit edit) {
         long bytes = HEADER_BYTES + 8L * capacity;
         long b = allocate(out, bytes, inline ? BlockKind.NOREFS : BlockKind.REFS);
-        NativeMemory.putLong(b, header(edit, capacity));
+        memory.putLong(b, header(edit, capacity));
         if (capacity > count) {
-            NativeNodes.zero(slot(b, count), capacity - count);
+            NativeNodes.zero(memory, slot(b, count), capacity - count);
         }
         out.set(null, b);
         if (n == null) {
             // Same allocator: words and root handles are copied as they are.
             if (count > 0) {
-                NativeMemory.copy(slot(a, 0), slot(b, 0), 8L * count);
+                memory.copy(slot(a, 0), slot(b, 0), 8L * count);
             }
             return;
         }
         for (int i = 0; i < count; i++) {
             if (inline) {
-                NativeMemory.putLong(slot(b, i), managed.word(n, a, i));
+                memory.putLong(slot(b, i), managed.word(n, a, i));
             } else {
                 setRef(null, b, i, managed.ref(n, a, i));
             }
@@ -306,7 +327,7 @@ final class NativeVectorTrie extends VectorTrie {
         if (leaf != null) {
             managed.setWord(leaf, a, i, w);
         } else {
-            NativeMemory.putLong(slot(a, i), w);
+            memory.putLong(slot(a, i), w);
         }
     }
 
@@ -315,7 +336,7 @@ final class NativeVectorTrie extends VectorTrie {
         if (leaf != null) {
             managed.setRef(leaf, a, i, r);
         } else {
-            NativeMemory.putLong(slot(a, i), r == null ? 0 : roots.register(r));
+            memory.putLong(slot(a, i), r == null ? 0 : roots.register(r));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.arbor.api.Allocator;
 import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.NativeNodes;
+import dev.arbor.collections.node.NodeMemo;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serial;
@@ -614,10 +615,11 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         VectorTrie dst = target == null ? ManagedVectorTrie.of(trie.inline) : new NativeVectorTrie(trie.inline, target, trie.mixed());
         Ref out = new Ref();
         try {
-            trie.copyNode(out, dst, copier.memo(source), root, rootAddr, shift);
+            NodeMemo memo = copier.memo(source, trie.memory(), dst.memory());
+            trie.copyNode(out, dst, memo, root, rootAddr, shift);
             Object newRoot = out.obj;
             long newRootA = out.addr;
-            trie.copyNode(out, dst, copier.memo(source), tail, tailAddr, 0);
+            trie.copyNode(out, dst, memo, tail, tailAddr, 0);
             return new PersistentVector<>(dst, codec, origin, size, shift, newRoot, newRootA, out.obj, out.addr);
         } catch (Throwable e) {
             copier.markBroken();

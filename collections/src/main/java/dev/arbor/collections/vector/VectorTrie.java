@@ -1,6 +1,7 @@
 package dev.arbor.collections.vector;
 
 import dev.arbor.api.Allocator;
+import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.collections.node.Edit;
 import dev.arbor.collections.node.NodeMemo;
 import java.util.List;
@@ -61,6 +62,9 @@ abstract class VectorTrie {
 
     /** The allocator owning this trie's native nodes, or {@code null} for the managed format. */
     abstract Allocator allocator();
+
+    /** The window this format's nodes are read and written through, or {@code null} for managed nodes. */
+    abstract NativeMemory.Window memory();
 
     /** Whether a native value may hold managed subtrees (so its branches are REFS blocks). */
     abstract boolean mixed();

@@ -4,6 +4,7 @@ import dev.arbor.api.AllocationFailedException;
 import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
+import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.roots.RootTable;
 import java.lang.foreign.MemorySegment;
 
@@ -86,6 +87,11 @@ public final class FailingAllocator implements Allocator {
     @Override
     public RootTable roots() {
         return delegate.roots();
+    }
+
+    @Override
+    public NativeMemory.Window accessWindow() {
+        return delegate.accessWindow();
     }
 
     @Override
