@@ -7,6 +7,7 @@ import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.InvalidFreeException;
 import dev.arbor.api.heap.BlockOwners;
+import dev.arbor.api.memory.NativeMemory;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
@@ -119,6 +120,8 @@ final class TestAllocators {
         private Arena arena = Arena.ofShared();
         private final Map<Long, Long> live = new HashMap<>();
         private long generation;
+        /** The generation's window over {@code arena}: closing the arena at reset and close ends it. */
+        private NativeMemory.Window window = NativeMemory.window(arena, 0, null);
 
         Native(String name) {
             super(name);
@@ -168,11 +171,18 @@ final class TestAllocators {
             releaseAll();
             arena = Arena.ofShared();
             generation++;
+            window = NativeMemory.window(arena, generation, null);
         }
 
         @Override
         public synchronized long generation() {
             return generation;
+        }
+
+        @Override
+        public synchronized NativeMemory.Window accessWindow() {
+            ensureOpen();
+            return window;
         }
 
         @Override

@@ -2,11 +2,13 @@ package dev.arbor.api.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.Allocator;
 import dev.arbor.api.BlockKind;
+import dev.arbor.api.memory.NativeMemory;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
@@ -159,5 +161,32 @@ public abstract class AllocatorContractTest {
         assertEquals(0, address % 64);
         assertEquals(a, dev.arbor.api.heap.RoutingHeap.ownerOf(address));
         a.freeAddress(address, 64);
+    }
+
+    @Test
+    void aNativeAllocatorsWindowShowsItsGenerationAndEndsWithIt() {
+        Allocator a = allocator();
+        if (!a.isNative()) {
+            assertThrows(UnsupportedOperationException.class, a::accessWindow);
+            return;
+        }
+        NativeMemory.Window window = a.accessWindow();
+        assertSame(window, a.accessWindow(), "one window per generation");
+        assertEquals(a.generation(), window.generation());
+        long address = a.allocateAddress(16, 8, BlockKind.NOREFS);
+        window.putLong(address, 42);
+        assertEquals(42, window.getLong(address));
+        if (supportsReset()) {
+            a.reset();
+            assertFalse(window.isAlive(), "reset ends the generation's window before its memory is reused");
+            assertThrows(IllegalStateException.class, () -> window.getLong(address));
+            NativeMemory.Window next = a.accessWindow();
+            assertEquals(a.generation(), next.generation());
+            assertTrue(next.isAlive());
+        }
+        NativeMemory.Window last = a.accessWindow();
+        a.close();
+        assertFalse(last.isAlive(), "close ends the window before the memory goes back to the system");
+        assertThrows(IllegalStateException.class, a::accessWindow);
     }
 }
