@@ -176,6 +176,29 @@ class ArenaAllocationTest {
     }
 
     @Test
+    void aFreeOfAnEarlierGenerationsBlockNeverHandsOutALiveBlockAgain() {
+        try (ArenaAllocator arena = ArenaAllocator.create()) {
+            arena.allocateAddress(16, 8, BlockKind.NOREFS);
+            long stale = arena.allocateAddress(16, 8, BlockKind.NOREFS);
+            arena.reset();
+            // The same chunk again: one live block now covers both earlier ones and ends where the stale one did.
+            long live = arena.allocateAddress(32, 8, BlockKind.NOREFS);
+            assertEquals(stale + 16, live + 32, "the live block ends where the stale one did");
+            NativeMemory.Window memory = arena.accessWindow();
+            memory.putLong(live + 16, 42);
+
+            arena.freeAddress(stale, 16); // ends at the top, but is not the last block: only counted
+            long next = arena.allocateAddress(16, 8, BlockKind.NOREFS);
+            assertTrue(next >= live + 32, "the next block must not overlap the live one");
+            memory.putLong(next, -1);
+            assertEquals(42, memory.getLong(live + 16), "the live block is intact");
+
+            arena.freeAddress(next, 16); // the last block: rolled back
+            assertEquals(next, arena.allocateAddress(16, 8, BlockKind.NOREFS));
+        }
+    }
+
+    @Test
     void freeingWhatTheArenaDoesNotOwnThrowsInvalidFree() {
         try (ArenaAllocator arena = ArenaAllocator.builder().chunkSize(4096).build();
              ArenaAllocator other = ArenaAllocator.builder().chunkSize(4096).build()) {

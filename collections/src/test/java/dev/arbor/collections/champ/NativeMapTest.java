@@ -139,6 +139,11 @@ class NativeMapTest {
         assertThrows(IllegalStateException.class, () -> m.get(1L));
         assertThrows(IllegalStateException.class, () -> m.containsKey(1L));
         assertThrows(IllegalStateException.class, m::size);
+        // The views answer nothing either, not even their size.
+        assertThrows(IllegalStateException.class, () -> m.keySet().size());
+        assertThrows(IllegalStateException.class, () -> m.values().size());
+        assertThrows(IllegalStateException.class, () -> m.entrySet().isEmpty());
+        assertThrows(IllegalStateException.class, () -> m.entrySet().size());
         assertThrows(IllegalStateException.class, m::hashCode);
         assertThrows(IllegalStateException.class, () -> m.entrySet().iterator().next());
         assertThrows(IllegalStateException.class, m::copyToHeap);
