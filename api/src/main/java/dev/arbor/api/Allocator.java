@@ -30,7 +30,11 @@ import java.lang.foreign.SegmentAllocator;
  * <p>Native allocators ({@link #isNative()}) also offer a lean path by raw address
  * ({@link #allocateAddress}, {@link #freeAddress}) for collection nodes, which must not pay for
  * a {@link MemorySegment} object per node. Raw addresses are read and written only through
- * {@link dev.arbor.api.memory.NativeMemory}.
+ * {@link dev.arbor.api.memory.NativeMemory}, collections' nodes through the generation's
+ * {@linkplain #accessWindow() window}.
+ *
+ * <p>Memory safety (which threads may use native values, what a reset or close does to reads in
+ * flight): {@code docs/memory-safety.md} in the repository.
  */
 public interface Allocator extends SegmentAllocator, AutoCloseable {
 

@@ -13,8 +13,9 @@
  *   <li>managed ({@code ManagedVectorTrie}, {@code ManagedChampTrie}): nodes are JVM arrays, the
  *       {@code long} half is unused; used when no native allocator is current;</li>
  *   <li>native ({@code NativeVectorTrie}, {@code NativeChampTrie}): nodes are blocks of the current
- *       native allocator (arena, debug), read and written only through
- *       {@code dev.arbor.api.memory.NativeMemory}, the {@code Object} half unused. The owner edit id
+ *       native allocator (arena, debug), read and written only through the allocator
+ *       generation's {@code NativeMemory.Window} (closed at reset and close; confined to the
+ *       owner thread for a confined arena), the {@code Object} half unused. The owner edit id
  *       is a header word; reference elements and managed subtrees are root handles into the
  *       allocator's {@code RootTable}; nodes of words only are NOREFS blocks. One instance per
  *       value lineage records the allocator and its generation, so a use after a reset or close

@@ -71,7 +71,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * best-effort snapshot). Segments from {@link #allocate(long, long, BlockKind)} belong to a
  * {@link java.lang.foreign.Arena} of the current generation, closed at each reset and at close, so
  * a segment used after either throws {@link IllegalStateException} instead of reading reused
- * memory. Raw addresses carry no such check: collections record {@link #generation()}.
+ * memory. Collections read their nodes through the generation's {@link #accessWindow() window},
+ * made on the same {@code Arena}: a confined arena's values are used on its owner thread only
+ * ({@link WrongThreadException} elsewhere), a shared arena's on any thread, and a shared arena's
+ * reset or close waits, as closing a shared {@code Arena} does, until no thread is inside an
+ * access, so a read in flight completes before the memory is reused or throws
+ * {@link IllegalStateException}. The safety model: {@code docs/memory-safety.md}.
  *
  * <p>The arena never scans its memory: a block that refers to JVM objects stores handles into
  * {@link #roots()}, which keeps them reachable until the next reset or close.

@@ -25,8 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * lookup, and full iterations in nanoseconds per collection (divide by {@code size} for per entry).
  *
  * <p>The collections are built through a transient in setup, as in {@link NativeBuildBenchmark};
- * the reads run with no allocator current (a native value can be read anywhere while its arena
- * is alive). Run: {@code scripts/bench.sh 'nativeformat.NativeReadBenchmark'}. JMH generates
+ * the reads run with no allocator current, on the thread that owns the confined arena. Run: {@code scripts/bench.sh 'nativeformat.NativeReadBenchmark'}. JMH generates
  * subclasses of benchmark classes, so they cannot be final.
  */
 @BenchmarkMode(Mode.AverageTime)

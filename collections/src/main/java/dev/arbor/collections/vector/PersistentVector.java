@@ -61,9 +61,13 @@ import java.util.stream.StreamSupport;
  *       subtrees (no deep copy), and a native value can be <em>updated</em> only while its
  *       allocator is current: otherwise {@link IllegalStateException} says which allocator to make
  *       current, or to copy the value out.</li>
- *   <li>A native value can be read on any thread while its allocator lives. After the allocator
- *       is reset or closed, every use throws {@link IllegalStateException}; it never reads reused
- *       memory.</li>
+ *   <li>A native value of a confined arena (the default) is used on the arena's owner thread
+ *       only; another thread gets {@link WrongThreadException}. A value of a shared arena or of
+ *       the debug allocator can be read on any thread while its allocator lives. After the
+ *       allocator is reset or closed, every use throws {@link IllegalStateException}, on every
+ *       thread, and a read in flight on another thread during the reset either completes
+ *       before it or throws; no use reads released or reused memory (the safety model:
+ *       {@code docs/memory-safety.md}).</li>
  *   <li>{@link #copyToHeap()} copies the native nodes to managed ones, {@link #copyTo(Allocator)}
  *       into another allocator, and a {@link Copier} does either for several values while
  *       preserving the nodes they share. Only the nodes the source allocator owns are copied;
