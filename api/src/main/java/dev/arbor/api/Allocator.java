@@ -105,12 +105,14 @@ public interface Allocator extends SegmentAllocator, AutoCloseable {
      * atomically with accesses in flight. If this allocator is confined to a thread, so is the
      * window: another thread gets {@link WrongThreadException}. A native allocator closes the
      * window before it frees or reuses the generation's memory, and hands out one window per
-     * generation.
+     * generation. On the module path only Arbor's modules see the window's type: a native allocator
+     * is one of Arbor's plugins.
      *
      * @throws UnsupportedOperationException if this allocator is not {@linkplain #isNative native}
      * @throws IllegalStateException         if the allocator is closed
      * @throws WrongThreadException          if the allocator is confined to another thread
      */
+    @SuppressWarnings("exports") // for Arbor's own modules: dev.arbor.api.memory is exported to them only
     default NativeMemory.Window accessWindow() {
         throw new UnsupportedOperationException(
                 "allocator '" + name() + "' hands out JVM heap memory: it has no native memory window");

@@ -1,12 +1,11 @@
 package dev.arbor.collections;
 
 import dev.arbor.api.Allocator;
-import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.collections.champ.PersistentMap;
 import dev.arbor.collections.champ.PersistentSet;
-import dev.arbor.collections.node.NodeMemo;
+import dev.arbor.collections.node.CopierAccess;
+import dev.arbor.collections.node.CopyMemos;
 import dev.arbor.collections.vector.PersistentVector;
-import java.util.IdentityHashMap;
 
 /**
  * Copies collection values into one allocator, or out to the managed heap, preserving sharing
@@ -33,22 +32,16 @@ import java.util.IdentityHashMap;
  *
  * <p>Not thread-safe: one copier per thread. If a copy fails (the target refuses an allocation),
  * the nodes it had allocated are freed and the copier refuses further use (its memo would name
- * freed nodes): make a new one.
+ * freed nodes): make a new one. A copier reused after its target's reset copies again into the
+ * new generation; after the target's close, a copy throws {@link IllegalStateException}.
  */
 public final class Copier {
-    /** The memo of one source allocator's memory in one generation (addresses repeat after a reset). */
-    private record Source(NativeMemory.Window memory, NodeMemo memo) {
+    static {
+        CopierAccess.setMemos(copier -> copier.memos);
     }
 
     private final Allocator target;
-    /** Keyed by the source's root table: an allocator and the decorators in front of it share one. */
-    private final IdentityHashMap<Object, Source> sources = new IdentityHashMap<>();
-    /**
-     * The target generation the memos' copies live in ({@code null}: the managed heap, or none
-     * yet). Copies made before the target's reset or close are gone, so a new window empties every memo.
-     */
-    private NativeMemory.Window targetMemory;
-    private boolean broken;
+    private final CopyMemos memos = new CopyMemos();
 
     private Copier(Allocator target) {
         this.target = target;
@@ -87,41 +80,9 @@ public final class Copier {
         return set.copyTo(this);
     }
 
-    /**
-     * For the collections' copy code: the memo of the nodes copied so far from {@code source}'s
-     * memory {@code sourceMemory} into {@code targetMemory} (the window the copy writes through,
-     * {@code null} for the managed heap). A memo never outlives either generation: after the
-     * source's reset its addresses are reused, after the target's its copies are gone.
-     *
-     * @throws IllegalStateException if an earlier copy with this copier failed
-     */
-    public NodeMemo memo(Allocator source, NativeMemory.Window sourceMemory, NativeMemory.Window targetMemory) {
-        if (broken) {
-            throw new IllegalStateException("this Copier failed during an earlier copy (an allocation was refused) and "
-                    + "its memo names nodes that were freed; make a new Copier");
-        }
-        if (targetMemory != this.targetMemory) {
-            sources.clear();
-            this.targetMemory = targetMemory;
-        }
-        Object key = source.roots() != null ? source.roots() : source;
-        Source s = sources.get(key);
-        if (s == null || s.memory() != sourceMemory) {
-            s = new Source(sourceMemory, new NodeMemo());
-            sources.put(key, s);
-        }
-        return s.memo();
-    }
-
-    /** For the collections' copy code: a copy failed, so the memo can no longer be trusted. */
-    public void markBroken() {
-        broken = true;
-    }
-
     @Override
     public String toString() {
-        int copied = sources.values().stream().mapToInt(x -> x.memo().size()).sum();
-        return "Copier[to " + (target == null ? "the managed heap" : "'" + target.name() + "'") + ", " + copied
+        return "Copier[to " + (target == null ? "the managed heap" : "'" + target.name() + "'") + ", " + memos.size()
                 + " nodes copied]";
     }
 }

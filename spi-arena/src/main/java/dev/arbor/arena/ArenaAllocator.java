@@ -335,6 +335,7 @@ public final class ArenaAllocator implements Allocator {
      * {@link Arena} does, until no thread is inside an access through it.
      */
     @Override
+    @SuppressWarnings("exports") // dev.arbor.api.memory is exported to Arbor's modules only
     public NativeMemory.Window accessWindow() {
         if (lock == null) {
             checkUsable("read or write the memory of");

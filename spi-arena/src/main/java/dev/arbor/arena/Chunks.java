@@ -1,7 +1,7 @@
 package dev.arbor.arena;
 
 import dev.arbor.api.Allocator;
-import dev.arbor.api.heap.BlockOwners;
+import dev.arbor.api.memory.BlockOwners;
 import dev.arbor.api.memory.NativeMemory;
 import java.util.Arrays;
 

@@ -8,7 +8,7 @@ import dev.arbor.api.AllocationLimitExceededException;
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.InvalidFreeException;
-import dev.arbor.api.heap.BlockOwners;
+import dev.arbor.api.memory.BlockOwners;
 import dev.arbor.api.heap.RoutingHeap;
 import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.scope.AllocatorScope;

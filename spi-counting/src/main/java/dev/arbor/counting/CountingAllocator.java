@@ -4,7 +4,7 @@ import dev.arbor.api.AllocationLimitExceededException;
 import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
-import dev.arbor.api.heap.BlockOwners;
+import dev.arbor.api.memory.BlockOwners;
 import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.roots.RootTable;
 import dev.arbor.api.scope.AllocatorScope;
@@ -236,6 +236,7 @@ public final class CountingAllocator implements Allocator {
 
     /** {@inheritDoc} The delegate's window: the memory is the delegate's. */
     @Override
+    @SuppressWarnings("exports") // dev.arbor.api.memory is exported to Arbor's modules only
     public NativeMemory.Window accessWindow() {
         ensureOpen();
         return delegate.accessWindow();

@@ -6,7 +6,7 @@ import dev.arbor.api.AllocatorProvider;
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.InvalidFreeException;
-import dev.arbor.api.heap.BlockOwners;
+import dev.arbor.api.memory.BlockOwners;
 import dev.arbor.api.memory.NativeMemory;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -6,7 +6,7 @@ import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.InvalidFreeException;
-import dev.arbor.api.heap.BlockOwners;
+import dev.arbor.api.memory.BlockOwners;
 import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.roots.RootRegistries;
 import dev.arbor.api.roots.RootTable;
@@ -184,6 +184,7 @@ public final class DebugAllocator implements Allocator {
      * until no thread is inside an access through it.
      */
     @Override
+    @SuppressWarnings("exports") // dev.arbor.api.memory is exported to Arbor's modules only
     public NativeMemory.Window accessWindow() {
         lock.lock();
         try {

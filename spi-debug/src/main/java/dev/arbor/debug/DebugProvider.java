@@ -12,6 +12,10 @@ public final class DebugProvider implements AllocatorProvider {
     /** The name users pick it by. */
     public static final String NAME = "debug";
 
+    /** For {@link java.util.ServiceLoader}. */
+    public DebugProvider() {
+    }
+
     @Override
     public String name() {
         return NAME;

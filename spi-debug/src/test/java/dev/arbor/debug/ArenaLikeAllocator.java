@@ -3,7 +3,7 @@ package dev.arbor.debug;
 import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
-import dev.arbor.api.heap.BlockOwners;
+import dev.arbor.api.memory.BlockOwners;
 import dev.arbor.api.memory.NativeMemory;
 import java.lang.foreign.MemorySegment;
 import java.util.Map;

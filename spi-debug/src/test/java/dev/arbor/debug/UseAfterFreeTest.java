@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.BlockKind;
-import dev.arbor.api.memory.InvalidMemoryAccessException;
+import dev.arbor.api.InvalidMemoryAccessException;
 import dev.arbor.api.memory.NativeMemory;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

@@ -4,6 +4,7 @@ import dev.arbor.api.Allocator;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.InvalidFreeException;
 import dev.arbor.api.discovery.Allocators;
+import dev.arbor.api.memory.BlockOwners;
 import dev.arbor.api.scope.CurrentAllocator;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;

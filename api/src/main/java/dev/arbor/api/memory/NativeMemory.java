@@ -1,6 +1,6 @@
 package dev.arbor.api.memory;
 
-import dev.arbor.api.heap.BlockOwners;
+import dev.arbor.api.InvalidMemoryAccessException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;

@@ -40,8 +40,12 @@ public class NativeReadBenchmark {
     @Param({"10000", "100000", "1000000"})
     public int size;
 
-    /** {@value NativeWorkloads#MANAGED} or {@value NativeWorkloads#ARENA}. */
-    @Param({NativeWorkloads.MANAGED, NativeWorkloads.ARENA})
+    /**
+     * {@value NativeWorkloads#MANAGED}, {@value NativeWorkloads#ARENA} (confined: the owner's reads
+     * are direct) or {@value NativeWorkloads#SHARED_ARENA} (every read checks the generation's
+     * scope, as any thread's read of a shared arena's value does).
+     */
+    @Param({NativeWorkloads.MANAGED, NativeWorkloads.ARENA, NativeWorkloads.SHARED_ARENA})
     public String format;
 
     NativeData data;

@@ -26,6 +26,8 @@ public final class NativeWorkloads {
     public static final String MANAGED = "managed";
     /** The native format: an arena current. */
     public static final String ARENA = "arena";
+    /** The native format in a shared arena: its values are readable on any thread, each access checked. */
+    public static final String SHARED_ARENA = "sharedArena";
     /** Arena chunk size: a 10^6-entry map takes about two chunks. */
     public static final String CHUNK_SIZE = "16m";
 
@@ -34,7 +36,8 @@ public final class NativeWorkloads {
 
     /**
      * The allocator a format builds in: {@code null} for {@value #MANAGED}, a new arena (confined
-     * to the calling thread, {@code RETAIN_CAPACITY}) for {@value #ARENA}.
+     * to the calling thread, {@code RETAIN_CAPACITY}) for {@value #ARENA}, a shared one for
+     * {@value #SHARED_ARENA}.
      *
      * @throws IllegalArgumentException if {@code format} is neither
      */
@@ -42,8 +45,10 @@ public final class NativeWorkloads {
         return switch (format) {
             case MANAGED -> null;
             case ARENA -> newArena("RETAIN_CAPACITY");
-            default -> throw new IllegalArgumentException(
-                    "format must be '" + MANAGED + "' or '" + ARENA + "', got '" + format + "'");
+            case SHARED_ARENA -> Allocators.create(ARENA,
+                    AllocatorConfig.of("chunkSize", CHUNK_SIZE, "resetMode", "RETAIN_CAPACITY", "shared", "true"));
+            default -> throw new IllegalArgumentException("format must be '" + MANAGED + "', '" + ARENA + "' or '"
+                    + SHARED_ARENA + "', got '" + format + "'");
         };
     }
 

@@ -3,6 +3,7 @@ package dev.arbor.collections.champ;
 import dev.arbor.api.Allocator;
 import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.node.CopierAccess;
 import dev.arbor.collections.node.NativeNodes;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
@@ -516,9 +517,9 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         ChampTrie dst = target == null ? ManagedChampTrie.of(codec, null) : new NativeChampTrie(codec, null, target, trie.mixed());
         Op op = new Op(null);
         try {
-            trie.copyNode(op, dst, copier.memo(source, trie.memory(), dst.memory()), root, rootAddr, 0);
+            trie.copyNode(op, dst, CopierAccess.memos(copier).memo(source, trie.memory(), dst.memory()), root, rootAddr, 0);
         } catch (Throwable e) {
-            copier.markBroken();
+            CopierAccess.memos(copier).markBroken();
             op.rollback(e);
             throw e;
         }

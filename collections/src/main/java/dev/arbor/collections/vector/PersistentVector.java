@@ -3,6 +3,7 @@ package dev.arbor.collections.vector;
 import dev.arbor.api.Allocator;
 import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
+import dev.arbor.collections.node.CopierAccess;
 import dev.arbor.collections.node.NativeNodes;
 import dev.arbor.collections.node.NodeMemo;
 import java.io.InvalidObjectException;
@@ -619,14 +620,14 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         VectorTrie dst = target == null ? ManagedVectorTrie.of(trie.inline) : new NativeVectorTrie(trie.inline, target, trie.mixed());
         Ref out = new Ref();
         try {
-            NodeMemo memo = copier.memo(source, trie.memory(), dst.memory());
+            NodeMemo memo = CopierAccess.memos(copier).memo(source, trie.memory(), dst.memory());
             trie.copyNode(out, dst, memo, root, rootAddr, shift);
             Object newRoot = out.obj;
             long newRootA = out.addr;
             trie.copyNode(out, dst, memo, tail, tailAddr, 0);
             return new PersistentVector<>(dst, codec, origin, size, shift, newRoot, newRootA, out.obj, out.addr);
         } catch (Throwable e) {
-            copier.markBroken();
+            CopierAccess.memos(copier).markBroken();
             out.rollback(e);
             throw e;
         }

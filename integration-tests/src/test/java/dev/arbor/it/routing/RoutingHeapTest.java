@@ -18,7 +18,7 @@ import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.InvalidFreeException;
 import dev.arbor.api.discovery.Allocators;
-import dev.arbor.api.heap.BlockOwners;
+import dev.arbor.api.memory.BlockOwners;
 import dev.arbor.api.heap.RoutingHeap;
 import dev.arbor.api.scope.CurrentAllocator;
 import java.lang.foreign.MemorySegment;

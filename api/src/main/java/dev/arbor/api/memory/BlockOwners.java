@@ -1,4 +1,4 @@
-package dev.arbor.api.heap;
+package dev.arbor.api.memory;
 
 import dev.arbor.api.Allocator;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.arbor.api.memory;
+package dev.arbor.api;
 
 /**
  * Checked raw access ({@code -Darbor.memory.checked=true}) found an address outside every live
@@ -8,7 +8,7 @@ package dev.arbor.api.memory;
 public final class InvalidMemoryAccessException extends IllegalStateException {
     private final long address;
 
-    InvalidMemoryAccessException(long address, String message) {
+    public InvalidMemoryAccessException(long address, String message) {
         super(message);
         this.address = address;
     }

@@ -1,4 +1,4 @@
-package dev.arbor.api.heap;
+package dev.arbor.api.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.InvalidFreeException;
 import dev.arbor.api.TestAllocator;
+import dev.arbor.api.heap.RoutingHeap;
 import org.junit.jupiter.api.Test;
 
 class BlockOwnersTest {

@@ -1,0 +1,8 @@
+/** The arena allocator: native memory bump-allocated in chunks and freed all at once by reset. */
+module dev.arbor.arena {
+    requires transitive dev.arbor.api;
+
+    exports dev.arbor.arena;
+
+    provides dev.arbor.api.AllocatorProvider with dev.arbor.arena.ArenaProvider;
+}

@@ -1,0 +1,8 @@
+/** The debug allocator: checked native memory that reports double frees, leaks and use after free. */
+module dev.arbor.debug {
+    requires transitive dev.arbor.api;
+
+    exports dev.arbor.debug;
+
+    provides dev.arbor.api.AllocatorProvider with dev.arbor.debug.DebugProvider;
+}
