@@ -33,18 +33,29 @@ public final class ChildJvm {
      * @throws AssertionError if the child does not end in time (it is killed first)
      */
     public static Result run(Duration timeout, List<String> jvmArgs, Class<?> main, String... args) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--enable-native-access=ALL-UNNAMED");
+        arguments.addAll(jvmArgs);
+        arguments.add("-cp");
+        arguments.add(System.getProperty("java.class.path"));
+        arguments.add(main.getName());
+        arguments.addAll(List.of(args));
+        return runJava(timeout, arguments);
+    }
+
+    /**
+     * Runs this JVM's {@code java} launcher with {@code arguments} (and no core dump), waiting at
+     * most {@code timeout}.
+     *
+     * @throws AssertionError if the child does not end in time (it is killed first)
+     */
+    public static Result runJava(Duration timeout, List<String> arguments) {
         List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:-CreateCoredumpOnCrash");
         command.add("-Xshare:off");
         command.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "arbor-child-hs_err_%p.log"));
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(main.getName());
-        command.addAll(List.of(args));
+        command.addAll(arguments);
         try {
             Path log = Files.createTempFile("arbor-child", ".log");
             try {
