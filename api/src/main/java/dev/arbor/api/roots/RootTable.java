@@ -35,6 +35,7 @@ public final class RootTable {
     private long nextSlot;
     private long[] freeSlots = new long[16];
     private int freeCount;
+    /** Written before {@link #pages} is published, read after it is read (see resolve). */
     private long epoch;
     private boolean closed;
 
@@ -87,8 +88,10 @@ public final class RootTable {
      *                                  {@link #releaseAll()}, or released
      */
     public Object resolve(long handle) {
-        long slot = slotOf(handle);
+        // Pages first (a volatile read), then the epoch: a reader that sees the pages of a later
+        // releaseAll also sees its epoch, so an old handle never resolves to a new object.
         Object[][] p = pages;
+        long slot = slotOf(handle);
         int page = (int) (slot >>> PAGE_BITS);
         Object o = page < p.length && p[page] != null ? p[page][(int) (slot & (PAGE_SIZE - 1))] : null;
         if (o == null) {
@@ -136,12 +139,13 @@ public final class RootTable {
     }
 
     private void dropAll() {
-        pages = new Object[1][];
+        epoch = (epoch + 1) & EPOCH_MASK;
         size = 0;
         nextSlot = 0;
         freeSlots = new long[16];
         freeCount = 0;
-        epoch = (epoch + 1) & EPOCH_MASK;
+        // Published last (volatile): see resolve.
+        pages = new Object[1][];
     }
 
     private long slotOf(long handle) {

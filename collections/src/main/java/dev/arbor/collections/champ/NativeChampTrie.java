@@ -127,6 +127,22 @@ final class NativeChampTrie extends ChampTrie {
         }
     }
 
+    /**
+     * The object behind a root handle read from a node. A reset on another thread (a shared
+     * allocator) may release the table between the read and this lookup: then the value is stale,
+     * and says so, rather than the table's complaint about an old handle.
+     */
+    private Object root(long handle) {
+        try {
+            return roots.resolve(handle);
+        } catch (IllegalArgumentException released) {
+            if (!memory.isAlive()) {
+                throw NativeNodes.stale(allocator, generation, "value");
+            }
+            throw released;
+        }
+    }
+
     @Override
     Allocator allocator() {
         return allocator;
@@ -176,7 +192,7 @@ final class NativeChampTrie extends ChampTrie {
     }
 
     private Object resolve(long handle) {
-        return handle == 0 ? null : roots.resolve(handle);
+        return handle == 0 ? null : root(handle);
     }
 
     private long childWord(Object c, long ca) {
@@ -201,7 +217,7 @@ final class NativeChampTrie extends ChampTrie {
             return managed.child(n, a, da, ci);
         }
         long w = memory.getLong(childSlot(a, da, ci));
-        return NativeNodes.isHandle(w) ? roots.resolve(NativeNodes.handleOf(w)) : null;
+        return NativeNodes.isHandle(w) ? root(NativeNodes.handleOf(w)) : null;
     }
 
     @Override

@@ -130,6 +130,22 @@ final class NativeVectorTrie extends VectorTrie {
         }
     }
 
+    /**
+     * The object behind a root handle read from a node. A reset on another thread (a shared
+     * allocator) may release the table between the read and this lookup: then the value is stale,
+     * and says so, rather than the table's complaint about an old handle.
+     */
+    private Object root(long handle) {
+        try {
+            return roots.resolve(handle);
+        } catch (IllegalArgumentException released) {
+            if (!memory.isAlive()) {
+                throw NativeNodes.stale(allocator, generation, "value");
+            }
+            throw released;
+        }
+    }
+
     @Override
     Allocator allocator() {
         return allocator;
@@ -183,7 +199,7 @@ final class NativeVectorTrie extends VectorTrie {
             return managed.child(n, a, i);
         }
         long w = memory.getLong(slot(a, i));
-        return NativeNodes.isHandle(w) ? roots.resolve(NativeNodes.handleOf(w)) : null;
+        return NativeNodes.isHandle(w) ? root(NativeNodes.handleOf(w)) : null;
     }
 
     @Override
@@ -220,7 +236,7 @@ final class NativeVectorTrie extends VectorTrie {
             return managed.ref(leaf, a, i);
         }
         long h = memory.getLong(slot(a, i));
-        return h == 0 ? null : roots.resolve(h);
+        return h == 0 ? null : root(h);
     }
 
     @Override

@@ -48,6 +48,13 @@ final class FuzzProgram {
 
     /** A value and its model; {@code alloc == null} for a managed value. */
     private record Val(boolean vector, Object value, Object model, Allocator alloc, long generation) {
+        Val {
+            // An empty value holds no node: it is the shared managed constant, whatever was current.
+            if (model instanceof List<?> l ? l.isEmpty() : ((Map<?, ?>) model).isEmpty()) {
+                alloc = null;
+                generation = 0;
+            }
+        }
     }
 
     /** A block by address, the allocator and generation it came from, whether it was freed. */
@@ -194,8 +201,7 @@ final class FuzzProgram {
                         model.add(e);
                     }
                 }
-                // An empty value is the shared managed constant, whatever is current.
-                values.add(new Val(true, v, model, n == 0 ? null : a, a == null ? 0 : a.generation()));
+                values.add(new Val(true, v, model, a, a == null ? 0 : a.generation()));
             } else {
                 TreeMap<Long, Long> model = new TreeMap<>();
                 TransientMap<Long, Long> t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
@@ -205,7 +211,7 @@ final class FuzzProgram {
                     t.putLong(k, v);
                     model.put(k, v);
                 }
-                values.add(new Val(false, t.persistent(), model, model.isEmpty() ? null : a, a == null ? 0 : a.generation()));
+                values.add(new Val(false, t.persistent(), model, a, a == null ? 0 : a.generation()));
             }
         } catch (IllegalStateException closedOrThread) {
             throw misuse("building in an open allocator on its own thread failed", closedOrThread);
@@ -389,17 +395,27 @@ final class FuzzProgram {
         int slot = random.nextBoolean() ? SHARED : DEBUG;
         Allocator a = allocs[slot];
         int n = 200 + random.nextInt(3000);
-        PersistentMap<Long, Long> map;
-        TreeMap<Long, Long> model = new TreeMap<>();
+        // Long values are read from the nodes; String values through the root table as well.
+        boolean objects = random.nextBoolean();
+        PersistentMap<Long, Long> longs = null;
+        PersistentMap<Long, String> strings = null;
         try (AllocatorScope s = scope(a)) {
-            TransientMap<Long, Long> t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
-            for (long k = 0; k < n; k++) {
-                t.putLong(k, k * 7 + seed);
-                model.put(k, k * 7 + seed);
+            if (objects) {
+                TransientMap<Long, String> t = PersistentMap.empty(Codec.LONG, Codec.<String>object()).asTransient();
+                for (long k = 0; k < n; k++) {
+                    t.put(k, Long.toString(k * 7 + seed));
+                }
+                strings = t.persistent();
+            } else {
+                TransientMap<Long, Long> t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+                for (long k = 0; k < n; k++) {
+                    t.putLong(k, k * 7 + seed);
+                }
+                longs = t.persistent();
             }
-            map = t.persistent();
         }
-
+        PersistentMap<Long, Long> longMap = longs;
+        PersistentMap<Long, String> stringMap = strings;
         AtomicBoolean resetting = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> readers = new ArrayList<>();
@@ -413,7 +429,8 @@ final class FuzzProgram {
                     for (int i = 0; i < 20_000; i++) {
                         long k = own.nextInt(n);
                         boolean size = own.nextInt(8) == 0;
-                        long got = size ? map.size() : map.getLong(k);
+                        long got = size ? (objects ? stringMap.size() : longMap.size())
+                                : objects ? Long.parseLong(stringMap.get(k)) : longMap.getLong(k);
                         long want = size ? n : k * 7 + seed;
                         if (got != want) {
                             failure.compareAndSet(null, new AssertionError("read " + got + " for key " + k + ", expected " + want));
@@ -482,7 +499,8 @@ final class FuzzProgram {
         if (v.vector ? !((List<Long>) v.model).contains(first) : !((Map<Long, Long>) v.model).entrySet().contains(first)) {
             throw misuse("the iterator's first element " + first + " is not in the model", null);
         }
-        boolean resets = v.alloc != null && random.nextBoolean();
+        // With elements left after the first, the next read must refuse; with none, nothing is read.
+        boolean resets = v.alloc != null && size > 1 && random.nextBoolean();
         if (resets) {
             v.alloc.reset();
         }
