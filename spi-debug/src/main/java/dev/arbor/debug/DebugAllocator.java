@@ -152,7 +152,7 @@ public final class DebugAllocator implements Allocator {
             throw new InvalidFreeException(0, "debug allocator '" + name + "' cannot free a JVM heap segment of "
                     + block.byteSize() + " bytes: it hands out native memory only; free the segment where it came from");
         }
-        freeBlock(block.address(), block.byteSize());
+        freeBlock(block.address(), block.byteSize(), block.scope());
     }
 
     /**
@@ -163,7 +163,7 @@ public final class DebugAllocator implements Allocator {
      */
     @Override
     public void freeAddress(long address, long byteSize) {
-        freeBlock(address, byteSize);
+        freeBlock(address, byteSize, null);
     }
 
     @Override
@@ -425,13 +425,25 @@ public final class DebugAllocator implements Allocator {
         };
     }
 
-    private void freeBlock(long address, long byteSize) {
+    /**
+     * Frees the live block at {@code address}; {@code segmentScope} is the scope of the segment
+     * being freed, or null on the address path.
+     */
+    private void freeBlock(long address, long byteSize, MemorySegment.Scope segmentScope) {
         lock.lock();
         try {
             ensureOpen();
             BlockRecord block = live.get(address);
             if (block == null) {
                 throw refuse(address, byteSize);
+            }
+            if (segmentScope != null && (block.scope == null || !block.scope.scope().equals(segmentScope))) {
+                // A segment of a block that was freed or reset, whose address now starts another live block.
+                invalidFrees++;
+                throw new InvalidFreeException(address, "debug allocator '" + name + "' refuses to free " + byteSize
+                        + " bytes at 0x" + Long.toHexString(address) + ": the segment's block was already freed or "
+                        + "released by a reset, and its address now holds another live block, which stays allocated; "
+                        + "free each segment once, before the reset");
             }
             if (block.size != byteSize) {
                 invalidFrees++;

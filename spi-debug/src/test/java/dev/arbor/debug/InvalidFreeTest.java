@@ -51,6 +51,25 @@ class InvalidFreeTest {
     }
 
     @Test
+    void aStaleSegmentWhoseAddressNowStartsALiveBlockIsRefusedAndTheLiveBlockStays() {
+        try (DebugAllocator noQuarantine = DebugAllocator.builder().quarantineBytes(0).leakDetection(LeakDetection.OFF).build()) {
+            MemorySegment stale = noQuarantine.allocate(16, 8, BlockKind.NOREFS);
+            noQuarantine.reset();
+            // With no quarantine the system hands the address out again soon (malloc reuses a freed block first).
+            long reused = 0;
+            for (int i = 0; i < 10_000 && reused != stale.address(); i++) {
+                reused = noQuarantine.allocateAddress(16, 8, BlockKind.NOREFS);
+            }
+            assertEquals(stale.address(), reused, "the system did not reuse the address: this test needs it to");
+            long live = noQuarantine.stats().detail("blocksLive");
+            InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> noQuarantine.free(stale));
+            assertTrue(e.getMessage().contains("already freed or released by a reset"), e.getMessage());
+            assertEquals(live, noQuarantine.stats().detail("blocksLive"), "the live block at that address stays allocated");
+            noQuarantine.freeAddress(reused, 16);
+        }
+    }
+
+    @Test
     void freeAfterResetIsReportedAsReleasedByReset() {
         long address = everyBlock.allocateAddress(32, 8, BlockKind.NOREFS);
         everyBlock.reset();

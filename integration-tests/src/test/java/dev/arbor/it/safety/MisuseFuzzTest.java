@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestFactory;
  * child JVM so that a crash is a failing test that names its seed.
  *
  * <ul>
- *   <li>{@code -Darbor.fuzz.programs=N} (default 48) programs of {@code -Darbor.fuzz.steps=N}
+ *   <li>{@code -Darbor.fuzz.programs=N} (default 240) programs of {@code -Darbor.fuzz.steps=N}
  *       (default 200) steps, seeds from {@code -Darbor.fuzz.baseSeed=N} (default 1), eight
  *       programs per child JVM;</li>
  *   <li>{@code -Darbor.fuzz.seed=N} replays the one program with that seed.</li>
@@ -30,7 +30,7 @@ class MisuseFuzzTest {
         int steps = Integer.getInteger("arbor.fuzz.steps", 200);
         Long replay = Long.getLong("arbor.fuzz.seed");
         long base = replay != null ? replay : Long.getLong("arbor.fuzz.baseSeed", 1);
-        int programs = replay != null ? 1 : Integer.getInteger("arbor.fuzz.programs", 48);
+        int programs = replay != null ? 1 : Integer.getInteger("arbor.fuzz.programs", 240);
         List<DynamicTest> children = new ArrayList<>();
         for (long first = base; first < base + programs; first += PER_CHILD) {
             long from = first;
