@@ -52,12 +52,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ol>
  *
  * <h2>Free, reset, limit</h2>
- * Freeing the most recent block (exactly it: same start, same size) rolls {@code top} back, once;
- * freeing a large block returns it to the system; any other free of memory handed out in this
- * generation is only counted. The arena does not track each small block, so it cannot tell a
- * repeated free of an interior block, or a free of an earlier generation's block at an address
- * this generation handed out again, from a first free: it counts them and never reuses their
- * bytes before the next reset (the debug allocator tracks every block and refuses them). {@link #reset(ResetMode)} releases every large block
+ * Freeing a large block returns it to the system; a free of a block in a chunk is only counted:
+ * chunk memory is never handed out twice in one generation. The arena does not track each small
+ * block, so it cannot tell a repeated free, or a free of an earlier generation's block at an
+ * address this generation handed out again, from a first free; since it reuses no chunk bytes
+ * before the next reset, such a free changes only the counts (the debug allocator tracks every
+ * block and refuses them). {@link #reset(ResetMode)} releases every large block
  * and root, keeps chunks as the mode says and reuses every kept chunk, in order (the seed reused
  * only the newest one and grew without bound). The optional limit caps the bytes reserved from
  * the system (chunks and large blocks): a request that would pass it throws
@@ -89,12 +89,6 @@ public final class ArenaAllocator implements Allocator {
     /** The owner thread while open and confined; null when shared or closed (forces the slow path). */
     private Thread fastOwner;
     private long top;
-    /**
-     * Start of the most recent block in the current chunk, or -1 once it was rolled back or the
-     * chunk changed: only a free of exactly that block may roll {@code top} back, so a free that
-     * merely ends at {@code top} (a block of an earlier generation) never exposes a live block.
-     */
-    private long lastStart = -1;
     /** Exclusive bound of the current chunk: a block fits if it ends strictly before it. 0 = no chunk. */
     private long chunkEnd;
     private final long largeThreshold;
@@ -112,7 +106,7 @@ public final class ArenaAllocator implements Allocator {
     private final LargeBlocks large;
     private final RootTable roots;
     private long chunkBase;
-    /** Bytes of chunk blocks freed without rollback (only counted). */
+    /** Bytes of chunk blocks freed (only counted: chunk bytes come back at reset). */
     private long freedInChunks;
     private long blocksFreed;
     private long peakBytesInUse;
@@ -171,7 +165,6 @@ public final class ArenaAllocator implements Allocator {
                 && Long.compareUnsigned(byteSize, largeThreshold) <= 0
                 && end < chunkEnd) {
             top = end;
-            lastStart = start;
             blocksAllocated++;
             bytesAllocated += byteSize;
             return start;
@@ -206,10 +199,9 @@ public final class ArenaAllocator implements Allocator {
     /**
      * {@inheritDoc}
      *
-     * <p>Freeing the most recent block makes its bytes available again; freeing a large block
-     * returns it to the system; other blocks are only counted (their memory comes back at reset).
-     * A free that the arena cannot tell from a valid one (see the class comment) is counted, and
-     * never makes memory that a live block uses available again.
+     * <p>Freeing a large block returns it to the system; a block in a chunk is only counted (its
+     * memory comes back at reset), so a free the arena cannot tell from a valid one (see the
+     * class comment) never makes memory that a live block uses available again.
      *
      * @throws InvalidFreeException  if the range does not lie in memory this arena handed out in
      *                               its current generation (not yet reached, another arena's, or
@@ -436,7 +428,6 @@ public final class ArenaAllocator implements Allocator {
                 address = (base + alignment - 1) & -alignment;
             }
             top = address + bytes;
-            lastStart = address;
         }
         blocksAllocated++;
         bytesAllocated += bytes;
@@ -469,7 +460,6 @@ public final class ArenaAllocator implements Allocator {
         chunkBase = base;
         chunkEnd = base + chunkSize;
         top = base;
-        lastStart = -1;
         return base;
     }
 
@@ -483,13 +473,6 @@ public final class ArenaAllocator implements Allocator {
     private void freeChecked(long address, long bytes) {
         if (bytes < 0) {
             throw Errors.badSize(bytes);
-        }
-        if (address == lastStart && address + bytes == top) {
-            updatePeak();
-            top = address;
-            lastStart = -1;
-            blocksFreed++;
-            return;
         }
         // Chunks before large blocks: the common free (a node a transient replaced) is in a chunk,
         // and the chunk test neither boxes nor hashes.
@@ -538,7 +521,6 @@ public final class ArenaAllocator implements Allocator {
 
     private void forgetCurrentChunk() {
         top = 0;
-        lastStart = -1;
         chunkBase = 0;
         chunkEnd = 0;
         freedInChunks = 0;

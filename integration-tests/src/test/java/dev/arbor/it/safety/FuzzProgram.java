@@ -62,12 +62,14 @@ final class FuzzProgram {
         final Allocator alloc;
         final long generation;
         final long address;
+        final int step;
         boolean freed;
 
-        RawBlock(Allocator alloc, long generation, long address) {
+        RawBlock(Allocator alloc, long generation, long address, int step) {
             this.alloc = alloc;
             this.generation = generation;
             this.address = address;
+            this.step = step;
         }
     }
 
@@ -543,7 +545,7 @@ final class FuzzProgram {
             if (slot != DEBUG) {
                 // The arena cannot tell a stale raw free at a reused address from a valid one: never misuse the
                 // debug allocator's raw path that way here (see the model's table).
-                rawBlocks.add(new RawBlock(a, a.generation(), a.allocateAddress(16, 8, BlockKind.NOREFS)));
+                rawBlocks.add(new RawBlock(a, a.generation(), a.allocateAddress(16, 8, BlockKind.NOREFS), step));
             }
         } else if (kind == 1 && !segments.isEmpty()) {
             SegmentOf s = segments.remove(random.nextInt(segments.size()));
@@ -573,7 +575,12 @@ final class FuzzProgram {
                 return;
             }
             if (!b.freed) {
-                owner.freeAddress(b.address, 16);
+                try {
+                    owner.freeAddress(b.address, 16);
+                } catch (RuntimeException e) {
+                    throw misuse("the first free of a live block of this generation (allocated at step " + b.step + ") failed; "
+                            + owner.stats(), e);
+                }
                 b.freed = true;
             }
         }
