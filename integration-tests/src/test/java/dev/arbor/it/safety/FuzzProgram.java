@@ -520,17 +520,17 @@ final class FuzzProgram {
             return;
         }
         op = "transient of " + describe(v);
-        TransientMap<Long, Long>[] t = new TransientMap[1];
+        AtomicReference<TransientMap<Long, Long>> t = new AtomicReference<>();
         Object made = expect(live(v), () -> {
             try (AllocatorScope s = scope(v.alloc)) {
-                t[0] = ((PersistentMap<Long, Long>) v.value).asTransient();
-                t[0].putLong(random.nextInt(5000), 1);
-                return t[0].persistent();
+                t.set(((PersistentMap<Long, Long>) v.value).asTransient());
+                t.get().putLong(random.nextInt(5000), 1);
+                return t.get().persistent();
             }
         });
         if (made != null) {
             op = "use a transient after persistent()";
-            expect(false, () -> t[0].putLong(1, 1));
+            expect(false, () -> t.get().putLong(1, 1));
         }
     }
 
