@@ -130,6 +130,13 @@ final class NativeVectorTrie extends VectorTrie {
         }
     }
 
+    /** {@link #checkLive} without the thread check, for the loop of a walk that checked it first. */
+    private void checkGeneration(String what) {
+        if (allocator.generation() != generation) {
+            throw NativeNodes.stale(allocator, generation, what);
+        }
+    }
+
     /**
      * The object behind a root handle read from a node. A reset on another thread (a shared
      * allocator) may release the table between the read and this lookup: then the value is stale,
@@ -225,8 +232,9 @@ final class NativeVectorTrie extends VectorTrie {
     void visitWords(Object leaf, long a, int from, int to, LongConsumer action, String what) {
         for (int i = from; i < to; i++) {
             action.accept(word(leaf, a, i));
-            // The action may have reset or closed the allocator: never read on after that.
-            checkLive(what);
+            // The action may have reset or closed the allocator: never read on after that. The
+            // thread cannot have changed since the walk's own check.
+            checkGeneration(what);
         }
     }
 
