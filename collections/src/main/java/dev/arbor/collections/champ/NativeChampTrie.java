@@ -116,38 +116,15 @@ final class NativeChampTrie extends ChampTrie {
 
     @Override
     void checkLive(String what) {
-        // One plain read and one compare per check, even per element of a walk: the Allocator
-        // contract has close advance the generation as reset does. The window makes a race with a
-        // reset on another thread safe; these give the clear message.
-        if (allocator.generation() != generation) {
-            throw NativeNodes.stale(allocator, generation, what);
-        }
+        // The window makes a race with a reset on another thread safe; these give the clear message.
+        NativeNodes.checkGeneration(allocator, generation, what);
         if (!memory.isAccessibleHere()) {
             throw NativeNodes.wrongThread(allocator, memory, what);
         }
     }
 
-    /** {@link #checkLive} without the thread check, for the loop of a walk that checked it first. */
-    private void checkGeneration(String what) {
-        if (allocator.generation() != generation) {
-            throw NativeNodes.stale(allocator, generation, what);
-        }
-    }
-
-    /**
-     * The object behind a root handle read from a node. A reset on another thread (a shared
-     * allocator) may release the table between the read and this lookup: then the value is stale,
-     * and says so, rather than the table's complaint about an old handle.
-     */
     private Object root(long handle) {
-        try {
-            return roots.resolve(handle);
-        } catch (IllegalArgumentException released) {
-            if (!memory.isAlive()) {
-                throw NativeNodes.stale(allocator, generation, "value");
-            }
-            throw released;
-        }
+        return NativeNodes.resolveRoot(roots, handle, memory, allocator, generation);
     }
 
     @Override
@@ -294,7 +271,7 @@ final class NativeChampTrie extends ChampTrie {
             action.accept(keyWord(n, a, i), hasValues ? valWord(n, a, i) : 0);
             // The action may have reset or closed the allocator: never read on after that. The
             // thread cannot have changed since the walk's own check.
-            checkGeneration(what);
+            NativeNodes.checkGeneration(allocator, generation, what);
         }
     }
 

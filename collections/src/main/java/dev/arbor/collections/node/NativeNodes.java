@@ -2,6 +2,7 @@ package dev.arbor.collections.node;
 
 import dev.arbor.api.Allocator;
 import dev.arbor.api.memory.NativeMemory;
+import dev.arbor.api.roots.RootTable;
 
 /**
  * What every native node format shares: the tagging of child words, the rule deciding which
@@ -69,6 +70,35 @@ public final class NativeNodes {
     public static void checkLive(Allocator allocator, long generation, String what) {
         if (!allocator.isOpen() || allocator.generation() != generation) {
             throw stale(allocator, generation, what);
+        }
+    }
+
+    /**
+     * Throws unless {@code allocator} is still in {@code generation}: one plain read, for the
+     * per-element checks of a walk (close advances the generation as reset does).
+     *
+     * @throws IllegalStateException naming the allocator, both generations and what to do
+     */
+    public static void checkGeneration(Allocator allocator, long generation, String what) {
+        if (allocator.generation() != generation) {
+            throw stale(allocator, generation, what);
+        }
+    }
+
+    /**
+     * The object behind a root handle read from a node of {@code memory}. A reset on another
+     * thread (a shared allocator) may release the table between the read and this lookup: then
+     * the value is stale, and says so, rather than the table's complaint about an old handle.
+     */
+    public static Object resolveRoot(RootTable roots, long handle, NativeMemory.Window memory, Allocator allocator,
+                                     long generation) {
+        try {
+            return roots.resolve(handle);
+        } catch (IllegalArgumentException released) {
+            if (!memory.isAlive()) {
+                throw stale(allocator, generation, "value");
+            }
+            throw released;
         }
     }
 
