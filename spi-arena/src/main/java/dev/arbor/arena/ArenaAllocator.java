@@ -52,8 +52,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ol>
  *
  * <h2>Free, reset, limit</h2>
- * Freeing a large block returns it to the system; a free of a block in a chunk is only counted:
- * chunk memory is never handed out twice in one generation. The arena does not track each small
+ * A free is only counted: no memory, in a chunk or a large block, is handed out twice or returned
+ * to the system within one generation, so a stale segment or value never reads memory that holds
+ * something else. A second free of a large block is refused. The arena does not track each small
  * block, so it cannot tell a repeated free, or a free of an earlier generation's block at an
  * address this generation handed out again, from a first free; since it reuses no chunk bytes
  * before the next reset, such a free changes only the counts (the debug allocator tracks every
@@ -199,13 +200,13 @@ public final class ArenaAllocator implements Allocator {
     /**
      * {@inheritDoc}
      *
-     * <p>Freeing a large block returns it to the system; a block in a chunk is only counted (its
-     * memory comes back at reset), so a free the arena cannot tell from a valid one (see the
-     * class comment) never makes memory that a live block uses available again.
+     * <p>A free is only counted: the block's memory, in a chunk or a large block, comes back at
+     * reset, so a free the arena cannot tell from a valid one (see the class comment) never makes
+     * memory that a live block uses available again.
      *
      * @throws InvalidFreeException  if the range does not lie in memory this arena handed out in
      *                               its current generation (not yet reached, another arena's, or
-     *                               a large block that was already freed or reset), or is a large
+     *                               a large block that was already freed), or is a large
      *                               block freed with another size
      */
     @Override
@@ -489,8 +490,11 @@ public final class ArenaAllocator implements Allocator {
             blocksFreed++;
             return;
         }
-        if (reserved < -1) {
-            throw Errors.wrongSize(name, address, bytes, -2 - reserved);
+        if (reserved == LargeBlocks.FREED) {
+            throw Errors.largeFreedTwice(name, address, bytes);
+        }
+        if (reserved != LargeBlocks.NONE) {
+            throw Errors.wrongSize(name, address, bytes, -3 - reserved);
         }
         throw Errors.notOwned(name, address, bytes);
     }
@@ -557,7 +561,7 @@ public final class ArenaAllocator implements Allocator {
     }
 
     private long bytesInUse() {
-        return Math.max(0, chunks.usedBefore() + (top - chunkBase) + large.reservedBytes() - freedInChunks);
+        return Math.max(0, chunks.usedBefore() + (top - chunkBase) + large.liveReservedBytes() - freedInChunks);
     }
 
     /** Called before anything that lowers bytes in use; growth is caught by the next call or stats(). */

@@ -9,31 +9,57 @@ import java.util.Map;
 /**
  * Blocks too large for a chunk (above the arena's large threshold): each gets its own system
  * block, over-reserved by {@code alignment - 1} bytes so any alignment fits, registered with
- * {@link BlockOwners} before it is handed out and unregistered before it is released. Unlike
- * chunk memory, a large block goes back to the system when it is freed.
+ * {@link BlockOwners} before it is handed out. Like chunk memory, a freed large block stays
+ * reserved until the arena resets or closes: an address is never handed out twice in one
+ * generation, so a segment or a value still pointing at a freed block never reads memory the
+ * system gave to someone else, and a second free is recognised and refused.
  *
  * <p>Not thread-safe: the arena calls it from its owner thread or under its lock.
  */
 final class LargeBlocks {
     /** One system block: where it starts, how much was reserved, how much was asked for. */
-    private record Block(long base, long reserved, long requested) {
+    private static final class Block {
+        final long base;
+        final long reserved;
+        final long requested;
+        boolean freed;
+
+        Block(long base, long reserved, long requested) {
+            this.base = base;
+            this.reserved = reserved;
+            this.requested = requested;
+        }
     }
+
+    /** {@link #lookup} of an address that starts no large block of this generation. */
+    static final long NONE = -1;
+    /** {@link #lookup} of a large block that was already freed. */
+    static final long FREED = -2;
 
     private final Allocator owner;
     /** By the address handed out (aligned, so possibly after {@code base}). */
     private final Map<Long, Block> byAddress = new HashMap<>();
     private long reservedBytes;
+    private long freedReservedBytes;
+    private int freedCount;
 
     LargeBlocks(Allocator owner) {
         this.owner = owner;
     }
 
+    /** Live (not yet freed) large blocks. */
     int count() {
-        return byAddress.size();
+        return byAddress.size() - freedCount;
     }
 
+    /** Bytes reserved from the system, freed blocks included (they go back at reset). */
     long reservedBytes() {
         return reservedBytes;
+    }
+
+    /** Bytes reserved for blocks not yet freed. */
+    long liveReservedBytes() {
+        return reservedBytes - freedReservedBytes;
     }
 
     /** The bytes to reserve for a block of {@code bytes} aligned to {@code alignment}. */
@@ -63,34 +89,38 @@ final class LargeBlocks {
     }
 
     /**
-     * The bytes reserved for the block handed out at {@code address}, {@code -1} if there is none,
-     * or {@code -2 - requested} if it was asked for with another size than {@code bytes}.
+     * The bytes reserved for the live block handed out at {@code address}: {@link #NONE} if there
+     * is none, {@link #FREED} if it was freed already, or {@code -3 - requested} if it was asked
+     * for with another size than {@code bytes}.
      */
     long lookup(long address, long bytes) {
         Block b = byAddress.get(address);
         if (b == null) {
-            return -1;
+            return NONE;
         }
-        return b.requested == bytes ? b.reserved : -2 - b.requested;
+        if (b.freed) {
+            return FREED;
+        }
+        return b.requested == bytes ? b.reserved : -3 - b.requested;
     }
 
-    /** Releases the block handed out at {@code address}; it must exist ({@link #lookup}). */
+    /** Marks the live block handed out at {@code address} ({@link #lookup}) freed; its memory stays reserved. */
     void free(long address) {
-        Block b = byAddress.remove(address);
-        release(b);
+        Block b = byAddress.get(address);
+        b.freed = true;
+        freedCount++;
+        freedReservedBytes += b.reserved;
     }
 
-    /** Releases every block. */
+    /** Returns every block, freed or not, to the system. */
     void releaseAll() {
         for (Block b : byAddress.values()) {
-            release(b);
+            BlockOwners.unregister(b.base);
+            NativeMemory.release(b.base);
         }
         byAddress.clear();
-    }
-
-    private void release(Block b) {
-        BlockOwners.unregister(b.base);
-        NativeMemory.release(b.base);
-        reservedBytes -= b.reserved;
+        reservedBytes = 0;
+        freedReservedBytes = 0;
+        freedCount = 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.arbor.arena;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,9 @@ import dev.arbor.api.scope.CurrentAllocator;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Bump allocation, large blocks, alignment, limits, frees. */
@@ -62,7 +65,7 @@ class ArenaAllocationTest {
     }
 
     @Test
-    void aBlockLargerThanTheChunkGetsItsOwnBlockAndFreeingReleasesIt() {
+    void aBlockLargerThanTheChunkGetsItsOwnBlockThatFreeingKeepsReservedUntilReset() {
         try (ArenaAllocator arena = ArenaAllocator.builder().chunkSize(4096).build()) {
             long bytes = 1 << 20;
             MemorySegment big = arena.allocate(bytes, 4096, BlockKind.NOREFS);
@@ -76,11 +79,42 @@ class ArenaAllocationTest {
             assertEquals(0, s.detail("chunks"), "a large block takes no chunk");
             assertTrue(s.bytesReserved() >= bytes);
             assertTrue(s.bytesInUse() >= bytes);
+            long reserved = s.bytesReserved();
 
             arena.free(big);
-            assertEquals(0, arena.stats().detail("largeBlocks"));
-            assertEquals(0, arena.stats().bytesReserved(), "freeing a large block returns it to the system");
+            assertEquals(0, arena.stats().detail("largeBlocks"), "no live large block");
+            assertEquals(0, arena.stats().bytesInUse());
+            assertEquals(reserved, arena.stats().bytesReserved(), "a freed large block stays reserved until reset");
             assertEquals(1, arena.stats().blocksFreed());
+
+            arena.reset();
+            assertEquals(0, arena.stats().bytesReserved(), "reset returns it to the system");
+        }
+    }
+
+    @Test
+    void aFreedLargeBlockIsNeverHandedOutAgainInItsGenerationAndASecondFreeIsRefused() {
+        try (ArenaAllocator arena = ArenaAllocator.builder().chunkSize(4096).build()) {
+            long bytes = 64 * 1024;
+            List<MemorySegment> freed = new ArrayList<>();
+            Set<Long> freedAddresses = new HashSet<>();
+            for (int i = 0; i < 50; i++) {
+                MemorySegment block = arena.allocate(bytes, 8, BlockKind.NOREFS);
+                assertFalse(freedAddresses.contains(block.address()), "a freed block's address was handed out again");
+                block.fill((byte) i);
+                arena.free(block);
+                freed.add(block);
+                freedAddresses.add(block.address());
+            }
+            MemorySegment live = arena.allocate(bytes, 8, BlockKind.NOREFS);
+            live.fill((byte) 0x5A);
+            for (MemorySegment stale : freed) {
+                assertThrows(InvalidFreeException.class, () -> arena.free(stale), "a second free");
+                stale.get(ValueLayout.JAVA_BYTE, bytes - 1); // still this arena's memory: no crash
+            }
+            assertEquals(0x5A5A5A5A5A5A5A5AL, live.get(ValueLayout.JAVA_LONG, bytes - 8), "the live block is intact");
+            assertEquals(1, arena.stats().detail("largeBlocks"));
+            assertEquals(50, arena.stats().blocksFreed(), "only the first frees counted");
         }
     }
 
