@@ -1,6 +1,5 @@
 package dev.arbor.api;
 
-import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.roots.RootTable;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
@@ -27,11 +26,9 @@ import java.lang.foreign.SegmentAllocator;
  * <p>Every allocator is a {@link SegmentAllocator}, so host code can hand it to any
  * {@code java.lang.foreign} API; those blocks are {@link BlockKind#NOREFS}.
  *
- * <p>Native allocators ({@link #isNative()}) also offer a lean path by raw address
- * ({@link #allocateAddress}, {@link #freeAddress}) for collection nodes, which must not pay for
- * a {@link MemorySegment} object per node. Raw addresses are read and written only through
- * {@link dev.arbor.api.memory.NativeMemory}, collections' nodes through the generation's
- * {@linkplain #accessWindow() window}.
+ * <p>Host code allocates and frees through segments, which carry their lifetime. Arbor's own
+ * native allocators also have an address-level path for collection nodes; it is internal to
+ * Arbor's modules, because a raw address carries no lifetime.
  *
  * <p>Memory safety (which threads may use native values, what a reset or close does to reads in
  * flight): {@code docs/memory-safety.md} in the repository.
@@ -70,53 +67,12 @@ public interface Allocator extends SegmentAllocator, AutoCloseable {
     void free(MemorySegment block);
 
     /**
-     * Whether blocks are native memory (then {@link #allocateAddress} and {@link #freeAddress}
-     * work) rather than JVM heap memory managed by the garbage collector.
+     * Whether blocks are native memory rather than JVM heap memory managed by the garbage
+     * collector. Collections make native nodes only under Arbor's own native allocators (the
+     * arena, the debug allocator, and counters over them); under any other allocator their nodes
+     * are JVM objects.
      */
     boolean isNative();
-
-    /**
-     * The lean path for native allocators: allocates a block and returns its address.
-     *
-     * @throws UnsupportedOperationException if this allocator is not {@linkplain #isNative native}
-     * @see #allocate(long, long, BlockKind) for the other failures
-     */
-    default long allocateAddress(long byteSize, long byteAlignment, BlockKind kind) {
-        throw new UnsupportedOperationException(
-                "allocator '" + name() + "' hands out JVM heap memory, not native addresses; "
-                        + "use allocate(...) or a native allocator such as an arena");
-    }
-
-    /**
-     * The lean path's free: returns the block at {@code address} of {@code byteSize} bytes.
-     *
-     * @throws UnsupportedOperationException if this allocator is not {@linkplain #isNative native}
-     * @see #free(MemorySegment) for the other failures
-     */
-    default void freeAddress(long address, long byteSize) {
-        throw new UnsupportedOperationException(
-                "allocator '" + name() + "' hands out JVM heap memory, not native addresses");
-    }
-
-    /**
-     * The window through which collections read and write the blocks of this allocator's current
-     * generation (native allocators only). Every access through it throws once the generation
-     * ends ({@link #reset()} or {@link #close()}): {@link IllegalStateException}, on every thread,
-     * atomically with accesses in flight. If this allocator is confined to a thread, so is the
-     * window: another thread gets {@link WrongThreadException}. A native allocator closes the
-     * window before it frees or reuses the generation's memory, and hands out one window per
-     * generation. On the module path only Arbor's modules see the window's type: a native allocator
-     * is one of Arbor's plugins.
-     *
-     * @throws UnsupportedOperationException if this allocator is not {@linkplain #isNative native}
-     * @throws IllegalStateException         if the allocator is closed
-     * @throws WrongThreadException          if the allocator is confined to another thread
-     */
-    @SuppressWarnings("exports") // for Arbor's own modules: dev.arbor.api.memory is exported to them only
-    default NativeMemory.Window accessWindow() {
-        throw new UnsupportedOperationException(
-                "allocator '" + name() + "' hands out JVM heap memory: it has no native memory window");
-    }
 
     /**
      * Accounts for a node that a collection allocated as ordinary JVM objects while this
@@ -166,7 +122,12 @@ public interface Allocator extends SegmentAllocator, AutoCloseable {
     /**
      * Releases every block and root. Closing twice throws {@link IllegalStateException}, as
      * {@link java.lang.foreign.Arena#close()} does: a second close is a lifecycle bug worth
-     * seeing.
+     * seeing. The {@linkplain dev.arbor.api.discovery.Allocators#defaultAllocator() default
+     * allocator} cannot be closed, as {@link java.lang.foreign.Arena#global()} cannot.
+     *
+     * @throws IllegalStateException         if already closed
+     * @throws UnsupportedOperationException if this is the default allocator (see
+     *                                       {@link dev.arbor.api.discovery.Allocators#refuseToCloseDefault})
      */
     @Override
     void close();

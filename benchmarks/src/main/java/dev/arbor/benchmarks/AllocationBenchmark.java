@@ -5,6 +5,8 @@ import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.discovery.Allocators;
 import dev.arbor.api.heap.RoutingHeap;
+import dev.arbor.api.memory.NativeAllocator;
+import dev.arbor.api.memory.NativeHeap;
 import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
@@ -83,7 +85,7 @@ public class AllocationBenchmark {
     @OperationsPerInvocation(BATCH)
     public void arenaAllocateAddress(ArenaState s, Blackhole bh) {
         long bytes = size;
-        Allocator arena = s.arena;
+        NativeAllocator arena = NativeAllocator.of(s.arena);
         s.beforeBatch(bytes * BATCH);
         for (int i = 0; i < BATCH; i++) {
             bh.consume(arena.allocateAddress(bytes, ALIGN, BlockKind.NOREFS));
@@ -100,7 +102,7 @@ public class AllocationBenchmark {
         long bytes = size;
         s.beforeBatch(bytes * BATCH);
         for (int i = 0; i < BATCH; i++) {
-            bh.consume(RoutingHeap.allocateAddress(bytes, ALIGN, BlockKind.NOREFS));
+            bh.consume(NativeHeap.allocateAddress(bytes, ALIGN, BlockKind.NOREFS));
         }
     }
 
@@ -115,7 +117,7 @@ public class AllocationBenchmark {
         long bytes = size;
         s.beforeBatch(bytes * BATCH);
         for (int i = 0; i < BATCH; i++) {
-            long address = RoutingHeap.allocateAddress(bytes, ALIGN, BlockKind.NOREFS);
+            long address = NativeHeap.allocateAddress(bytes, ALIGN, BlockKind.NOREFS);
             for (long offset = 0; offset < bytes; offset += Long.BYTES) {
                 NativeMemory.putLong(address + offset, 0L);
             }

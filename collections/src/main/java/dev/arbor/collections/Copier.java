@@ -1,6 +1,7 @@
 package dev.arbor.collections;
 
 import dev.arbor.api.Allocator;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.collections.champ.PersistentMap;
 import dev.arbor.collections.champ.PersistentSet;
 import dev.arbor.collections.node.CopierAccess;
@@ -40,10 +41,10 @@ public final class Copier {
         CopierAccess.setMemos(copier -> copier.memos);
     }
 
-    private final Allocator target;
+    private final NativeAllocator target;
     private final CopyMemos memos = new CopyMemos();
 
-    private Copier(Allocator target) {
+    private Copier(NativeAllocator target) {
         this.target = target;
     }
 
@@ -52,7 +53,7 @@ public final class Copier {
      * whatever is current), or {@code null} or a managed allocator for the managed heap.
      */
     public static Copier to(Allocator target) {
-        return new Copier(target != null && target.isNative() ? target : null);
+        return new Copier(target instanceof NativeAllocator n ? n : null);
     }
 
     /** A copier to the managed heap: the copies are ordinary JVM objects and survive any reset. */

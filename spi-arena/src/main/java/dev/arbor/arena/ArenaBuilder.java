@@ -118,6 +118,6 @@ public final class ArenaBuilder {
             throw new IllegalArgumentException("largeThreshold (" + threshold + " bytes) must be below chunkSize ("
                     + chunk + " bytes); requests above it get their own block");
         }
-        return new ArenaAllocator(name, chunk, threshold, limit, resetMode, shared);
+        return new BumpArena(name, chunk, threshold, limit, resetMode, shared);
     }
 }

@@ -1,7 +1,7 @@
 package dev.arbor.arena;
 
-import dev.arbor.api.Allocator;
 import dev.arbor.api.memory.BlockOwners;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import java.util.Arrays;
 
@@ -16,7 +16,7 @@ import java.util.Arrays;
  * <p>Not thread-safe: the arena calls it from its owner thread or under its lock.
  */
 final class Chunks {
-    private final Allocator owner;
+    private final NativeAllocator owner;
     private final long chunkSize;
     private long[] bases = new long[8];
     private long[] tops = new long[8];
@@ -26,7 +26,7 @@ final class Chunks {
     /** Used bytes of the chunks before the current one. */
     private long usedBefore;
 
-    Chunks(Allocator owner, long chunkSize) {
+    Chunks(NativeAllocator owner, long chunkSize) {
         this.owner = owner;
         this.chunkSize = chunkSize;
     }

@@ -41,11 +41,6 @@ final class Errors {
                 + ": free it through the allocator that owns it (RoutingHeap.freeAddress finds it), and only once");
     }
 
-    static InvalidFreeException largeFreedTwice(String arena, long address, long bytes) {
-        return new InvalidFreeException(address, "arena '" + arena + "': the large block of " + bytes + " bytes at 0x"
-                + Long.toHexString(address) + " was already freed; free each block once");
-    }
-
     static InvalidFreeException wrongSize(String arena, long address, long bytes, long actual) {
         return new InvalidFreeException(address, "arena '" + arena + "': the block at 0x" + Long.toHexString(address)
                 + " has " + actual + " bytes, but it was freed as " + bytes + " bytes; pass the size it was allocated with");

@@ -1,18 +1,19 @@
 package dev.arbor.arena;
 
-import dev.arbor.api.Allocator;
 import dev.arbor.api.memory.BlockOwners;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
+import java.lang.foreign.Arena;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Blocks too large for a chunk (above the arena's large threshold): each gets its own system
  * block, over-reserved by {@code alignment - 1} bytes so any alignment fits, registered with
- * {@link BlockOwners} before it is handed out. Like chunk memory, a freed large block stays
- * reserved until the arena resets or closes: an address is never handed out twice in one
- * generation, so a segment or a value still pointing at a freed block never reads memory the
- * system gave to someone else, and a second free is recognised and refused.
+ * {@link BlockOwners} before it is handed out and unregistered before it is released. Unlike
+ * chunk memory, a large block goes back to the system when it is freed, so a segment handed out
+ * for one has a lifetime of its own ({@link #scopeOf}), closed before the block is released: the
+ * segment then throws instead of reading memory the system may have handed to someone else.
  *
  * <p>Not thread-safe: the arena calls it from its owner thread or under its lock.
  */
@@ -22,7 +23,8 @@ final class LargeBlocks {
         final long base;
         final long reserved;
         final long requested;
-        boolean freed;
+        /** The lifetime of the segment handed out for this block; null on the address path. */
+        Arena scope;
 
         Block(long base, long reserved, long requested) {
             this.base = base;
@@ -31,35 +33,21 @@ final class LargeBlocks {
         }
     }
 
-    /** {@link #lookup} of an address that starts no large block of this generation. */
-    static final long NONE = -1;
-    /** {@link #lookup} of a large block that was already freed. */
-    static final long FREED = -2;
-
-    private final Allocator owner;
+    private final NativeAllocator owner;
     /** By the address handed out (aligned, so possibly after {@code base}). */
     private final Map<Long, Block> byAddress = new HashMap<>();
     private long reservedBytes;
-    private long freedReservedBytes;
-    private int freedCount;
 
-    LargeBlocks(Allocator owner) {
+    LargeBlocks(NativeAllocator owner) {
         this.owner = owner;
     }
 
-    /** Live (not yet freed) large blocks. */
     int count() {
-        return byAddress.size() - freedCount;
+        return byAddress.size();
     }
 
-    /** Bytes reserved from the system, freed blocks included (they go back at reset). */
     long reservedBytes() {
         return reservedBytes;
-    }
-
-    /** Bytes reserved for blocks not yet freed. */
-    long liveReservedBytes() {
-        return reservedBytes - freedReservedBytes;
     }
 
     /** The bytes to reserve for a block of {@code bytes} aligned to {@code alignment}. */
@@ -89,38 +77,48 @@ final class LargeBlocks {
     }
 
     /**
-     * The bytes reserved for the live block handed out at {@code address}: {@link #NONE} if there
-     * is none, {@link #FREED} if it was freed already, or {@code -3 - requested} if it was asked
-     * for with another size than {@code bytes}.
+     * A new lifetime for the segment of the block just handed out at {@code address}: confined to
+     * the calling thread, or {@code shared}. It ends when the block is freed, reset or closed.
+     */
+    Arena scopeOf(long address, boolean shared) {
+        Block b = byAddress.get(address);
+        Arena scope = shared ? Arena.ofShared() : Arena.ofConfined();
+        b.scope = scope;
+        return scope;
+    }
+
+    /**
+     * The bytes reserved for the block handed out at {@code address}, {@code -1} if there is none,
+     * or {@code -2 - requested} if it was asked for with another size than {@code bytes}.
      */
     long lookup(long address, long bytes) {
         Block b = byAddress.get(address);
         if (b == null) {
-            return NONE;
+            return -1;
         }
-        if (b.freed) {
-            return FREED;
-        }
-        return b.requested == bytes ? b.reserved : -3 - b.requested;
+        return b.requested == bytes ? b.reserved : -2 - b.requested;
     }
 
-    /** Marks the live block handed out at {@code address} ({@link #lookup}) freed; its memory stays reserved. */
+    /** Ends the block's segment, then releases the block handed out at {@code address} ({@link #lookup}). */
     void free(long address) {
-        Block b = byAddress.get(address);
-        b.freed = true;
-        freedCount++;
-        freedReservedBytes += b.reserved;
+        Block b = byAddress.remove(address);
+        release(b);
     }
 
-    /** Returns every block, freed or not, to the system. */
+    /** Releases every block, ending their segments first. */
     void releaseAll() {
         for (Block b : byAddress.values()) {
-            BlockOwners.unregister(b.base);
-            NativeMemory.release(b.base);
+            release(b);
         }
         byAddress.clear();
-        reservedBytes = 0;
-        freedReservedBytes = 0;
-        freedCount = 0;
+    }
+
+    private void release(Block b) {
+        if (b.scope != null) {
+            b.scope.close();
+        }
+        BlockOwners.unregister(b.base);
+        NativeMemory.release(b.base);
+        reservedBytes -= b.reserved;
     }
 }

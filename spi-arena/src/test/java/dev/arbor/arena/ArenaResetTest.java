@@ -8,6 +8,7 @@ import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.memory.BlockOwners;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -20,10 +21,10 @@ class ArenaResetTest {
 
     /** Allocates ~1 MiB in 64-byte blocks and writes the first word of the first and last block. */
     private static void fillOneMebibyte(ArenaAllocator arena, int cycle) {
-        long first = arena.allocateAddress(BLOCK, 8, BlockKind.NOREFS);
+        long first = NativeAllocator.of(arena).allocateAddress(BLOCK, 8, BlockKind.NOREFS);
         long last = first;
         for (int i = 1; i < BLOCKS_PER_MIB; i++) {
-            last = arena.allocateAddress(BLOCK, 8, BlockKind.NOREFS);
+            last = NativeAllocator.of(arena).allocateAddress(BLOCK, 8, BlockKind.NOREFS);
         }
         NativeMemory.putLong(first, cycle);
         NativeMemory.putLong(last, cycle);
@@ -60,9 +61,9 @@ class ArenaResetTest {
         int regionsBefore = BlockOwners.regionCount();
         try (ArenaAllocator arena = ArenaAllocator.builder().chunkSize(4096).resetMode(ResetMode.FREE_ALL).build()) {
             for (int i = 0; i < 1000; i++) {
-                arena.allocateAddress(64, 8, BlockKind.NOREFS);
+                NativeAllocator.of(arena).allocateAddress(64, 8, BlockKind.NOREFS);
             }
-            arena.allocateAddress(10_000, 8, BlockKind.NOREFS);
+            NativeAllocator.of(arena).allocateAddress(10_000, 8, BlockKind.NOREFS);
             assertTrue(arena.stats().detail("chunks") > 10);
             arena.reset();
             AllocatorStats s = arena.stats();
@@ -71,7 +72,7 @@ class ArenaResetTest {
             assertEquals(0, s.detail("largeBlocks"));
             assertEquals(0, s.bytesInUse());
             assertEquals(regionsBefore, BlockOwners.regionCount());
-            long a = arena.allocateAddress(64, 8, BlockKind.NOREFS);
+            long a = NativeAllocator.of(arena).allocateAddress(64, 8, BlockKind.NOREFS);
             NativeMemory.putLong(a, 7);
             assertEquals(7, NativeMemory.getLong(a));
         }
@@ -82,14 +83,14 @@ class ArenaResetTest {
         long limit = 3 * 4096 + 100;
         try (ArenaAllocator arena = ArenaAllocator.builder().chunkSize(4096).build()) {
             for (int i = 0; i < 1000; i++) {
-                arena.allocateAddress(64, 8, BlockKind.NOREFS);
+                NativeAllocator.of(arena).allocateAddress(64, 8, BlockKind.NOREFS);
             }
             assertTrue(arena.stats().bytesReserved() > limit);
             arena.reset(ResetMode.retainWithLimit(limit));
             assertEquals(3 * 4096, arena.stats().bytesReserved());
             assertEquals(3, arena.stats().detail("chunks"));
             for (int i = 0; i < 150; i++) { // fits in the 3 retained chunks
-                arena.allocateAddress(64, 8, BlockKind.NOREFS);
+                NativeAllocator.of(arena).allocateAddress(64, 8, BlockKind.NOREFS);
             }
             assertEquals(3 * 4096, arena.stats().bytesReserved(), "the retained chunks were reused, none added");
             arena.reset(ResetMode.retainWithLimit(0));
@@ -102,7 +103,7 @@ class ArenaResetTest {
         AllocatorConfig config = AllocatorConfig.of("chunkSize", "4k", "resetMode", "RETAIN_WITH_LIMIT", "retainLimit", "8k");
         try (ArenaAllocator arena = new ArenaProvider().create(config)) {
             for (int i = 0; i < 1000; i++) {
-                arena.allocateAddress(64, 8, BlockKind.NOREFS);
+                NativeAllocator.of(arena).allocateAddress(64, 8, BlockKind.NOREFS);
             }
             arena.reset();
             assertEquals(8192, arena.stats().bytesReserved());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -36,11 +37,11 @@ class ArenaThreadsTest {
     @Test
     void aConfinedArenaRefusesOtherThreadsNamingTheOwnerAndTheWayOut() throws Exception {
         try (ArenaAllocator arena = ArenaAllocator.create()) {
-            long block = arena.allocateAddress(64, 8, BlockKind.NOREFS);
+            long block = NativeAllocator.of(arena).allocateAddress(64, 8, BlockKind.NOREFS);
             List<Consumer<ArenaAllocator>> actions = List.of(
-                    a -> a.allocateAddress(64, 8, BlockKind.NOREFS),
+                    a -> NativeAllocator.of(a).allocateAddress(64, 8, BlockKind.NOREFS),
                     a -> a.allocate(64, 8, BlockKind.NOREFS),
-                    a -> a.freeAddress(block, 64),
+                    a -> NativeAllocator.of(a).freeAddress(block, 64),
                     ArenaAllocator::reset,
                     ArenaAllocator::close);
             for (Consumer<ArenaAllocator> action : actions) {
@@ -73,7 +74,7 @@ class ArenaThreadsTest {
                     long[] mine = new long[perThread];
                     for (int i = 0; i < perThread; i++) {
                         long size = i % 100 == 0 ? 20_000 : 64; // some large blocks too
-                        mine[i] = arena.allocateAddress(size, 16, BlockKind.NOREFS);
+                        mine[i] = NativeAllocator.of(arena).allocateAddress(size, 16, BlockKind.NOREFS);
                         NativeMemory.putLong(mine[i], id * (long) perThread + i);
                         NativeMemory.putLong(mine[i] + 56, -(id * (long) perThread + i));
                         if (i % 1000 == 0) {

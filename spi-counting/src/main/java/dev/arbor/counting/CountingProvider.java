@@ -49,7 +49,7 @@ public final class CountingProvider implements AllocatorProvider {
         long budget = config.getBytes(BUDGET_BYTES, Long.MAX_VALUE);
         String delegateName = config.getString(DELEGATE, "").trim();
         if (delegateName.isEmpty()) {
-            return new CountingAllocator(Allocators.defaultAllocator(), false, budget);
+            return CountingDecorator.over(Allocators.defaultAllocator(), false, budget);
         }
         if (delegateName.equals(NAME)) {
             throw new IllegalArgumentException("allocator setting '" + DELEGATE + "' is '" + delegateName
@@ -58,7 +58,7 @@ public final class CountingProvider implements AllocatorProvider {
         Allocator delegate = Allocators.create(delegateName,
                 AllocatorConfig.fromProperties(System.getProperties(), delegateName).with(delegateSettings(config)));
         try {
-            return new CountingAllocator(delegate, true, budget);
+            return CountingDecorator.over(delegate, true, budget);
         } catch (RuntimeException e) {
             delegate.close();
             throw e;

@@ -11,6 +11,8 @@ import dev.arbor.api.AllocationLimitExceededException;
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.heap.RoutingHeap;
+import dev.arbor.api.memory.NativeAllocator;
+import dev.arbor.api.memory.NativeHeap;
 import dev.arbor.api.scope.CurrentAllocator;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -52,11 +54,11 @@ class CountingAllocatorTest {
     void countsTheAddressPathOfANativeDelegate() {
         try (TestAllocators.Native nat = new TestAllocators.Native("native");
              CountingAllocator counter = CountingAllocator.over(nat)) {
-            long address = counter.allocateAddress(48, 16, BlockKind.NOREFS);
+            long address = NativeAllocator.of(counter).allocateAddress(48, 16, BlockKind.NOREFS);
             AllocationDelta d = counter.since(new CountingSnapshot(0, 0, 0, 0, 0, 0));
             assertEquals(1, d.blocks(BlockKind.NOREFS));
             assertEquals(48, d.bytes(BlockKind.NOREFS));
-            counter.freeAddress(address, 48);
+            NativeAllocator.of(counter).freeAddress(address, 48);
             assertEquals(1, counter.snapshot().frees());
             assertEquals(48, counter.snapshot().freedBytes());
             assertEquals(1, nat.freed.get());
@@ -67,17 +69,17 @@ class CountingAllocatorTest {
     void freesRoutedByAddressReachTheCounterUntilItCloses() {
         try (TestAllocators.Native nat = new TestAllocators.Native("native")) {
             CountingAllocator counter = CountingAllocator.over(nat);
-            long address = counter.allocateAddress(32, 8, BlockKind.REFS);
+            long address = NativeAllocator.of(counter).allocateAddress(32, 8, BlockKind.REFS);
             assertSame(counter, RoutingHeap.ownerOf(address));
-            RoutingHeap.freeAddress(address, 32);
+            NativeHeap.freeAddress(address, 32);
             assertEquals(1, counter.snapshot().frees(), "a routed free passes through the counter");
             assertEquals(1, nat.freed.get());
 
-            long later = counter.allocateAddress(32, 8, BlockKind.REFS);
+            long later = NativeAllocator.of(counter).allocateAddress(32, 8, BlockKind.REFS);
             counter.close();
             assertSame(nat, RoutingHeap.ownerOf(later), "after close, frees go straight to the delegate");
             assertTrue(nat.isOpen(), "a counter made with over(...) does not close its delegate");
-            RoutingHeap.freeAddress(later, 32);
+            NativeHeap.freeAddress(later, 32);
             assertEquals(1, counter.snapshot().frees());
             assertEquals(2, nat.freed.get());
         }
@@ -121,6 +123,21 @@ class CountingAllocatorTest {
 
         RoutingHeap.recordManagedBlock(32, BlockKind.REFS);
         assertEquals(4, counter.snapshot().blocks(), "outside measure nothing reaches the counter");
+    }
+
+    @Test
+    void measureOfASupplierReturnsItsResultWithWhatItAllocated() {
+        CountingAllocator counter = CountingAllocator.over(new TestAllocators.Heap("heap"));
+        Measured<String> m = counter.measure(() -> {
+            assertSame(counter, CurrentAllocator.get());
+            RoutingHeap.recordManagedBlock(40, BlockKind.REFS);
+            return "built";
+        });
+        assertEquals("built", m.result());
+        assertEquals(1, m.delta().blocks());
+        assertEquals(40, m.delta().bytes());
+        assertNull(CurrentAllocator.get(), "measure restores the previous current allocator");
+        assertNull(counter.measure(() -> null).result(), "a null result is a result");
     }
 
     @Test
@@ -236,15 +253,19 @@ class CountingAllocatorTest {
     }
 
     @Test
-    void statsAreTheDelegatesRenamedWithTheCountsInTheDetails() {
+    void statsReportTheCountedBlocksUnderTheCountersNameWithTheDelegatesDetails() {
         TestAllocators.Heap heap = new TestAllocators.Heap("heap");
         CountingAllocator counter = CountingAllocator.over(heap);
-        counter.allocate(8, 8, BlockKind.REFS);
+        MemorySegment block = counter.allocate(8, 8, BlockKind.REFS);
         counter.recordManagedBlock(16, BlockKind.NOREFS);
+        counter.free(block);
         AllocatorStats stats = counter.stats();
         assertEquals("counting(heap)", stats.allocator());
         assertEquals("counting(heap)", counter.name());
-        assertEquals(1, stats.blocksAllocated(), "the delegate's own counter");
+        assertEquals(2, stats.blocksAllocated(), "the counted blocks, managed nodes included");
+        assertEquals(24, stats.bytesAllocated());
+        assertEquals(1, stats.blocksFreed());
+        assertEquals(1, heap.stats().blocksAllocated(), "the delegate saw the segment only");
         assertEquals(2, stats.detail("countedBlocks"));
         assertEquals(24, stats.detail("countedBytes"));
         assertEquals(1, stats.detail("countedRefsBlocks"));
@@ -258,7 +279,7 @@ class CountingAllocatorTest {
         CountingAllocator overHeap = CountingAllocator.over(new TestAllocators.Heap("heap"));
         assertFalse(overHeap.isNative());
         assertNull(overHeap.roots());
-        assertThrows(UnsupportedOperationException.class, () -> overHeap.allocateAddress(8, 8, BlockKind.NOREFS));
+        assertThrows(UnsupportedOperationException.class, () -> NativeAllocator.of(overHeap).allocateAddress(8, 8, BlockKind.NOREFS));
         assertEquals(0, overHeap.snapshot().blocks(), "a refused request is not counted");
         try (TestAllocators.Native nat = new TestAllocators.Native("native");
              CountingAllocator overNative = CountingAllocator.over(nat)) {

@@ -7,6 +7,7 @@ import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.InvalidFreeException;
 import dev.arbor.api.memory.BlockOwners;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -116,7 +117,7 @@ final class TestAllocators {
      * Native blocks from a shared {@link Arena}, each registered with {@link BlockOwners} until it
      * is freed, reset or closed; frees check that the block is live.
      */
-    static final class Native extends Base {
+    static final class Native extends Base implements NativeAllocator {
         private Arena arena = Arena.ofShared();
         private final Map<Long, Long> live = new HashMap<>();
         private long generation;
@@ -162,7 +163,7 @@ final class TestAllocators {
 
         @Override
         public boolean isNative() {
-            return true;
+            return NativeAllocator.super.isNative();
         }
 
         @Override

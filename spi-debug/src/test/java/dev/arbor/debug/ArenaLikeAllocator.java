@@ -1,9 +1,9 @@
 package dev.arbor.debug;
 
-import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.memory.BlockOwners;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import java.lang.foreign.MemorySegment;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.Map;
  * Another native allocator for tests (plugins may not depend on spi-arena): one registered
  * 4 KiB chunk, bump allocation, frees only counted.
  */
-final class ArenaLikeAllocator implements Allocator {
+final class ArenaLikeAllocator implements NativeAllocator {
     static final String NAME = "arena-like";
     private static final long CHUNK = 4096;
 
@@ -41,6 +41,11 @@ final class ArenaLikeAllocator implements Allocator {
     }
 
     @Override
+    public NativeMemory.Window accessWindow() {
+        throw new UnsupportedOperationException("these tests never read through a window");
+    }
+
+    @Override
     public void freeAddress(long address, long byteSize) {
         frees++;
     }
@@ -52,11 +57,6 @@ final class ArenaLikeAllocator implements Allocator {
 
     int frees() {
         return frees;
-    }
-
-    @Override
-    public boolean isNative() {
-        return true;
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.AllocatorProvider;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.discovery.Allocators;
+import dev.arbor.api.memory.NativeAllocator;
 import org.junit.jupiter.api.Test;
 
 class DebugProviderTest {
@@ -28,10 +29,10 @@ class DebugProviderTest {
         Allocator a = Allocators.create("debug", config);
         DebugAllocator debug = assertInstanceOf(DebugAllocator.class, a);
         assertEquals(LeakDetection.EVERY_BLOCK, debug.leakDetection());
-        long address = a.allocateAddress(8, 8, BlockKind.NOREFS);
-        a.freeAddress(address, 8);
+        long address = NativeAllocator.of(a).allocateAddress(8, 8, BlockKind.NOREFS);
+        NativeAllocator.of(a).freeAddress(address, 8);
         assertEquals(0, a.stats().detail("quarantinedBytes"), "quarantine=0 keeps nothing");
-        a.allocateAddress(8, 8, BlockKind.NOREFS);
+        NativeAllocator.of(a).allocateAddress(8, 8, BlockKind.NOREFS);
         assertThrows(LeakDetectedException.class, a::close, "failOnLeak=true");
     }
 

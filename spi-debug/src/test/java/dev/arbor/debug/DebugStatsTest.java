@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
+import dev.arbor.api.memory.NativeAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,10 +17,10 @@ class DebugStatsTest {
     @Test
     void statsFollowAllocationsFreesResetsAndRoots() throws Exception {
         try (DebugAllocator a = DebugAllocator.builder().build()) {
-            long x = a.allocateAddress(100, 4, BlockKind.NOREFS);
-            a.allocateAddress(28, 8, BlockKind.REFS);
+            long x = NativeAllocator.of(a).allocateAddress(100, 4, BlockKind.NOREFS);
+            NativeAllocator.of(a).allocateAddress(28, 8, BlockKind.REFS);
             a.roots().register("pinned");
-            a.freeAddress(x, 100);
+            NativeAllocator.of(a).freeAddress(x, 100);
 
             AllocatorStats s = a.stats();
             assertEquals("debug", s.allocator());
@@ -50,8 +51,8 @@ class DebugStatsTest {
             for (int t = 0; t < 4; t++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 1000; i++) {
-                        long address = a.allocateAddress(16, 16, BlockKind.NOREFS);
-                        a.freeAddress(address, 16);
+                        long address = NativeAllocator.of(a).allocateAddress(16, 16, BlockKind.NOREFS);
+                        NativeAllocator.of(a).freeAddress(address, 16);
                     }
                 }));
             }

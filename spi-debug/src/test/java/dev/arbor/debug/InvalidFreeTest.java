@@ -9,6 +9,7 @@ import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.InvalidFreeException;
 import dev.arbor.api.memory.BlockOwners;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.AfterEach;
@@ -26,10 +27,10 @@ class InvalidFreeTest {
 
     @Test
     void doubleFreeNamesAddressSizeAllocationSiteAndFirstFree() {
-        long address = everyBlock.allocateAddress(48, 8, BlockKind.NOREFS);
-        everyBlock.freeAddress(address, 48);
+        long address = NativeAllocator.of(everyBlock).allocateAddress(48, 8, BlockKind.NOREFS);
+        NativeAllocator.of(everyBlock).freeAddress(address, 48);
 
-        InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> everyBlock.freeAddress(address, 48));
+        InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> NativeAllocator.of(everyBlock).freeAddress(address, 48));
 
         assertEquals(address, e.address());
         String m = e.getMessage();
@@ -58,33 +59,33 @@ class InvalidFreeTest {
             // With no quarantine the system hands the address out again soon (malloc reuses a freed block first).
             long reused = 0;
             for (int i = 0; i < 10_000 && reused != stale.address(); i++) {
-                reused = noQuarantine.allocateAddress(16, 8, BlockKind.NOREFS);
+                reused = NativeAllocator.of(noQuarantine).allocateAddress(16, 8, BlockKind.NOREFS);
             }
             assertEquals(stale.address(), reused, "the system did not reuse the address: this test needs it to");
             long live = noQuarantine.stats().detail("blocksLive");
             InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> noQuarantine.free(stale));
             assertTrue(e.getMessage().contains("already freed or released by a reset"), e.getMessage());
             assertEquals(live, noQuarantine.stats().detail("blocksLive"), "the live block at that address stays allocated");
-            noQuarantine.freeAddress(reused, 16);
+            NativeAllocator.of(noQuarantine).freeAddress(reused, 16);
         }
     }
 
     @Test
     void freeAfterResetIsReportedAsReleasedByReset() {
-        long address = everyBlock.allocateAddress(32, 8, BlockKind.NOREFS);
+        long address = NativeAllocator.of(everyBlock).allocateAddress(32, 8, BlockKind.NOREFS);
         everyBlock.reset();
-        InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> everyBlock.freeAddress(address, 32));
+        InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> NativeAllocator.of(everyBlock).freeAddress(address, 32));
         assertTrue(e.getMessage().contains("released by reset() of generation 0"), e.getMessage());
     }
 
     @Test
     void freeOfAnotherAllocatorsBlockNamesThatAllocatorAndChangesNothing() {
         try (ArenaLikeAllocator other = new ArenaLikeAllocator()) {
-            long foreign = other.allocateAddress(16, 8, BlockKind.NOREFS);
-            long mine = everyBlock.allocateAddress(16, 8, BlockKind.NOREFS);
+            long foreign = NativeAllocator.of(other).allocateAddress(16, 8, BlockKind.NOREFS);
+            long mine = NativeAllocator.of(everyBlock).allocateAddress(16, 8, BlockKind.NOREFS);
             AllocatorStats before = everyBlock.stats();
 
-            InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> everyBlock.freeAddress(foreign, 16));
+            InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> NativeAllocator.of(everyBlock).freeAddress(foreign, 16));
 
             assertEquals(foreign, e.address());
             assertTrue(e.getMessage().contains("0x" + Long.toHexString(foreign)), e.getMessage());
@@ -101,16 +102,16 @@ class InvalidFreeTest {
     @Test
     void freeOfAnAddressNobodyHandedOutIsRefused() {
         long bogus = 0x10;
-        InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> everyBlock.freeAddress(bogus, 8));
+        InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> NativeAllocator.of(everyBlock).freeAddress(bogus, 8));
         assertTrue(e.getMessage().contains("0x10 (8 bytes)"), e.getMessage());
         assertTrue(e.getMessage().contains("no Arbor allocator owns it"), e.getMessage());
     }
 
     @Test
     void freeWithTheWrongSizeIsRefusedAndTheBlockStaysLive() {
-        long address = everyBlock.allocateAddress(64, 8, BlockKind.NOREFS);
+        long address = NativeAllocator.of(everyBlock).allocateAddress(64, 8, BlockKind.NOREFS);
 
-        InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> everyBlock.freeAddress(address, 32));
+        InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> NativeAllocator.of(everyBlock).freeAddress(address, 32));
 
         String m = e.getMessage();
         assertTrue(m.contains("0x" + Long.toHexString(address) + " with 32 bytes"), m);
@@ -118,7 +119,7 @@ class InvalidFreeTest {
         assertTrue(m.contains("freeWithTheWrongSizeIsRefusedAndTheBlockStaysLive"), m);
         NativeMemory.putLong(address + 56, 7);
         assertEquals(7, NativeMemory.getLong(address + 56), "the block is still live after a refused free");
-        everyBlock.freeAddress(address, 64);
+        NativeAllocator.of(everyBlock).freeAddress(address, 64);
         assertEquals(1, everyBlock.stats().blocksFreed());
     }
 
@@ -141,9 +142,9 @@ class InvalidFreeTest {
     @Test
     void withoutRecordedSitesTheMessageNamesTheSettingThatRecordsThem() {
         try (DebugAllocator off = DebugAllocator.builder().leakDetection(LeakDetection.OFF).build()) {
-            long address = off.allocateAddress(8, 8, BlockKind.NOREFS);
-            off.freeAddress(address, 8);
-            String m = assertThrows(InvalidFreeException.class, () -> off.freeAddress(address, 8)).getMessage();
+            long address = NativeAllocator.of(off).allocateAddress(8, 8, BlockKind.NOREFS);
+            NativeAllocator.of(off).freeAddress(address, 8);
+            String m = assertThrows(InvalidFreeException.class, () -> NativeAllocator.of(off).freeAddress(address, 8)).getMessage();
             assertTrue(m.contains("allocation site not recorded"), m);
             assertTrue(m.contains("leakDetection=OFF"), m);
             assertTrue(m.contains("leakDetection=EVERY_BLOCK"), m);
@@ -154,9 +155,9 @@ class InvalidFreeTest {
     @Test
     void withoutQuarantineALateDoubleFreeIsStillRefused() {
         try (DebugAllocator noQuarantine = DebugAllocator.builder().quarantineBytes(0).build()) {
-            long address = noQuarantine.allocateAddress(8, 8, BlockKind.NOREFS);
-            noQuarantine.freeAddress(address, 8);
-            InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> noQuarantine.freeAddress(address, 8));
+            long address = NativeAllocator.of(noQuarantine).allocateAddress(8, 8, BlockKind.NOREFS);
+            NativeAllocator.of(noQuarantine).freeAddress(address, 8);
+            InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> NativeAllocator.of(noQuarantine).freeAddress(address, 8));
             assertTrue(e.getMessage().contains("raise 'quarantine'"), e.getMessage());
         }
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.memory.BlockOwners;
+import dev.arbor.api.memory.NativeAllocator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.foreign.MemorySegment;
@@ -19,8 +20,8 @@ class LeakReportTest {
     @Test
     void leakReportNamesTheAllocatingMethodAndTheSizeAndIsPrintedAtClose() {
         DebugAllocator a = DebugAllocator.builder().leakDetection(LeakDetection.EVERY_BLOCK).build();
-        long leaked = a.allocateAddress(40, 8, BlockKind.REFS);
-        a.freeAddress(a.allocateAddress(24, 8, BlockKind.NOREFS), 24);
+        long leaked = NativeAllocator.of(a).allocateAddress(40, 8, BlockKind.REFS);
+        NativeAllocator.of(a).freeAddress(NativeAllocator.of(a).allocateAddress(24, 8, BlockKind.NOREFS), 24);
 
         LeakReport report = a.leakReport();
         assertEquals(1, report.blocks().size());
@@ -42,9 +43,9 @@ class LeakReportTest {
     void failOnLeakThrowsTheReportAfterFreeingEverything() {
         int regionsBefore = BlockOwners.regionCount();
         DebugAllocator a = DebugAllocator.builder().leakDetection(LeakDetection.EVERY_BLOCK).failOnLeak(true).build();
-        a.allocateAddress(100, 16, BlockKind.NOREFS);
+        NativeAllocator.of(a).allocateAddress(100, 16, BlockKind.NOREFS);
         MemorySegment segment = a.allocate(200, 4096, BlockKind.REFS);
-        a.freeAddress(a.allocateAddress(8, 8, BlockKind.NOREFS), 8); // quarantined: its tombstone must go too
+        NativeAllocator.of(a).freeAddress(NativeAllocator.of(a).allocateAddress(8, 8, BlockKind.NOREFS), 8); // quarantined: its tombstone must go too
         assertEquals(regionsBefore + 3, BlockOwners.regionCount());
 
         LeakDetectedException e = assertThrows(LeakDetectedException.class, a::close);
@@ -74,7 +75,7 @@ class LeakReportTest {
     @Test
     void leaksWithoutRecordedSitesSayWhichSettingRecordsThem() {
         DebugAllocator a = DebugAllocator.builder().leakDetection(LeakDetection.OFF).build();
-        a.allocateAddress(8, 8, BlockKind.NOREFS);
+        NativeAllocator.of(a).allocateAddress(8, 8, BlockKind.NOREFS);
         String printed = closeCapturingStderr(a);
         assertTrue(printed.contains("allocation site not recorded"), printed);
         assertTrue(printed.contains("-Darbor.debug.leakDetection=every_block"), printed);
@@ -83,7 +84,7 @@ class LeakReportTest {
     @Test
     void resetIsNotALeak() {
         DebugAllocator a = DebugAllocator.builder().failOnLeak(true).build();
-        a.allocateAddress(8, 8, BlockKind.NOREFS);
+        NativeAllocator.of(a).allocateAddress(8, 8, BlockKind.NOREFS);
         a.reset();
         a.close();
         assertTrue(a.leakReport().isEmpty());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.InvalidFreeException;
 import dev.arbor.api.heap.RoutingHeap;
+import dev.arbor.api.memory.NativeHeap;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import org.junit.jupiter.api.Test;
@@ -21,16 +22,16 @@ class RoutingTest {
              ArenaLikeAllocator other = new ArenaLikeAllocator()) {
             long address;
             try (AllocatorScope _ = CurrentAllocator.use(debug)) {
-                address = RoutingHeap.allocateAddress(32, 8, BlockKind.NOREFS);
+                address = NativeHeap.allocateAddress(32, 8, BlockKind.NOREFS);
             }
             assertSame(debug, RoutingHeap.ownerOf(address));
 
             try (AllocatorScope _ = CurrentAllocator.use(other)) {
-                RoutingHeap.freeAddress(address, 32);
+                NativeHeap.freeAddress(address, 32);
                 assertEquals(1, debug.stats().blocksFreed());
                 assertEquals(0, other.frees(), "the current allocator never sees another allocator's block");
 
-                InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> RoutingHeap.freeAddress(address, 32));
+                InvalidFreeException e = assertThrows(InvalidFreeException.class, () -> NativeHeap.freeAddress(address, 32));
                 assertTrue(e.getMessage().contains("double free"), e.getMessage());
                 assertTrue(e.getMessage().contains("debug allocator 'debug'"), e.getMessage());
                 assertTrue(e.getMessage().contains("routingHeapFreesADebugBlockThroughItsOwnerAndItDetectsTheDoubleFree"), e.getMessage());

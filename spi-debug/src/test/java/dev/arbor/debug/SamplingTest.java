@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.BlockKind;
+import dev.arbor.api.memory.NativeAllocator;
 import org.junit.jupiter.api.Test;
 
 class SamplingTest {
@@ -14,14 +15,14 @@ class SamplingTest {
         try (DebugAllocator a = DebugAllocator.builder().leakDetection(LeakDetection.SAMPLED).sampleInterval(32).build()) {
             long[] addresses = new long[blocks];
             for (int i = 0; i < blocks; i++) {
-                addresses[i] = a.allocateAddress(8, 8, BlockKind.NOREFS);
+                addresses[i] = NativeAllocator.of(a).allocateAddress(8, 8, BlockKind.NOREFS);
             }
             long recorded = a.stats().detail("sitesRecorded");
             // expected 100; a binomial(3200, 1/32) falls outside 40..180 with probability far below 1e-9
             assertTrue(recorded >= 40 && recorded <= 180, "recorded " + recorded + " sites of " + blocks);
             assertEquals(recorded, a.leakReport().blocks().stream().filter(LeakedBlock::siteRecorded).count());
             for (long address : addresses) {
-                a.freeAddress(address, 8);
+                NativeAllocator.of(a).freeAddress(address, 8);
             }
         }
     }
@@ -30,7 +31,7 @@ class SamplingTest {
     void sampleIntervalOneRecordsEveryBlock() {
         try (DebugAllocator a = DebugAllocator.builder().sampleInterval(1).build()) {
             for (int i = 0; i < 10; i++) {
-                a.freeAddress(a.allocateAddress(8, 8, BlockKind.NOREFS), 8);
+                NativeAllocator.of(a).freeAddress(NativeAllocator.of(a).allocateAddress(8, 8, BlockKind.NOREFS), 8);
             }
             assertEquals(10, a.stats().detail("sitesRecorded"));
         }
@@ -40,7 +41,7 @@ class SamplingTest {
     void offRecordsNoSiteAndTheReportNamesTheSetting() {
         DebugAllocator a = DebugAllocator.builder().leakDetection(LeakDetection.OFF).build();
         for (int i = 0; i < 200; i++) {
-            a.allocateAddress(8, 8, BlockKind.NOREFS);
+            NativeAllocator.of(a).allocateAddress(8, 8, BlockKind.NOREFS);
         }
         assertEquals(0, a.stats().detail("sitesRecorded"));
         LeakReport report = a.leakReport();

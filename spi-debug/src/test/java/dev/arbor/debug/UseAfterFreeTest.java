@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.InvalidMemoryAccessException;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * guarantees the block is still quarantined, i.e. its memory is still reserved (a sound read).
  */
 class UseAfterFreeTest {
-    private final DebugAllocator a = DebugAllocator.builder().build();
+    private final TrackingAllocator a = (TrackingAllocator) DebugAllocator.builder().build();
 
     @BeforeAll
     static void checkedModeIsOn() {
@@ -52,9 +53,9 @@ class UseAfterFreeTest {
 
     @Test
     void checkedRawAccessToAFreedAddressThrows() {
-        long address = a.allocateAddress(64, 8, BlockKind.NOREFS);
+        long address = NativeAllocator.of(a).allocateAddress(64, 8, BlockKind.NOREFS);
         NativeMemory.putLong(address, 42);
-        a.freeAddress(address, 64);
+        NativeAllocator.of(a).freeAddress(address, 64);
         InvalidMemoryAccessException e = assertThrows(InvalidMemoryAccessException.class, () -> NativeMemory.getLong(address));
         assertEquals(address, e.address());
         assertThrows(InvalidMemoryAccessException.class, () -> NativeMemory.putLong(address + 8, 1));
@@ -63,8 +64,8 @@ class UseAfterFreeTest {
     @Test
     void checkedRawAccessToMemoryGivenBackToTheSystemThrows() {
         try (DebugAllocator noQuarantine = DebugAllocator.builder().quarantineBytes(0).build()) {
-            long address = noQuarantine.allocateAddress(64, 8, BlockKind.NOREFS);
-            noQuarantine.freeAddress(address, 64);
+            long address = NativeAllocator.of(noQuarantine).allocateAddress(64, 8, BlockKind.NOREFS);
+            NativeAllocator.of(noQuarantine).freeAddress(address, 64);
             assertThrows(InvalidMemoryAccessException.class, () -> NativeMemory.getLong(address));
             assertThrows(InvalidMemoryAccessException.class, () -> NativeMemory.getByte(address));
         }
@@ -72,7 +73,7 @@ class UseAfterFreeTest {
 
     @Test
     void checkedRawAccessIsExactToTheByte() {
-        long address = a.allocateAddress(20, 8, BlockKind.NOREFS);
+        long address = NativeAllocator.of(a).allocateAddress(20, 8, BlockKind.NOREFS);
         NativeMemory.putLong(address + 12, 5);
         assertThrows(InvalidMemoryAccessException.class, () -> NativeMemory.getLong(address + 13),
                 "one byte past the block's end is refused, though the reservation is padded for alignment");
@@ -81,7 +82,7 @@ class UseAfterFreeTest {
 
     @Test
     void checkedRawAccessAfterResetThrows() {
-        long address = a.allocateAddress(16, 8, BlockKind.NOREFS);
+        long address = NativeAllocator.of(a).allocateAddress(16, 8, BlockKind.NOREFS);
         a.reset();
         assertThrows(InvalidMemoryAccessException.class, () -> NativeMemory.getLong(address));
     }
@@ -98,8 +99,8 @@ class UseAfterFreeTest {
 
     @Test
     void resetPoisonsEveryBlock() {
-        long first = a.allocateAddress(16, 8, BlockKind.NOREFS);
-        long second = a.allocateAddress(8, 8, BlockKind.REFS);
+        long first = NativeAllocator.of(a).allocateAddress(16, 8, BlockKind.NOREFS);
+        long second = NativeAllocator.of(a).allocateAddress(8, 8, BlockKind.REFS);
         NativeMemory.fill(first, 16, (byte) 0x22);
         NativeMemory.putLong(second, -1);
         a.reset();
@@ -114,13 +115,13 @@ class UseAfterFreeTest {
     @Test
     void theQuarantineReleasesTheOldestBlocksFirst() {
         // each 64-byte block aligned to 8 reserves 71 bytes: three do not fit in 200
-        try (DebugAllocator small = DebugAllocator.builder().quarantineBytes(200).build()) {
+        try (TrackingAllocator small = (TrackingAllocator) DebugAllocator.builder().quarantineBytes(200).build()) {
             long[] blocks = new long[3];
             for (int i = 0; i < 3; i++) {
-                blocks[i] = small.allocateAddress(64, 8, BlockKind.NOREFS);
+                blocks[i] = NativeAllocator.of(small).allocateAddress(64, 8, BlockKind.NOREFS);
             }
             for (long b : blocks) {
-                small.freeAddress(b, 64);
+                NativeAllocator.of(small).freeAddress(b, 64);
             }
             assertNull(small.quarantinedBytes(blocks[0]), "the oldest was given back");
             assertNotNull(small.quarantinedBytes(blocks[1]));

@@ -5,6 +5,7 @@ import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.InvalidFreeException;
+import dev.arbor.api.discovery.Allocators;
 import dev.arbor.api.roots.RootRegistries;
 import java.lang.foreign.MemorySegment;
 import java.util.Map;
@@ -125,20 +126,6 @@ public final class GcAllocator implements Allocator {
         return false;
     }
 
-    /** @throws UnsupportedOperationException always (JVM heap memory has no stable address) */
-    @Override
-    public long allocateAddress(long byteSize, long byteAlignment, BlockKind kind) {
-        ensureOpen();
-        return Allocator.super.allocateAddress(byteSize, byteAlignment, kind);
-    }
-
-    /** @throws UnsupportedOperationException always (JVM heap memory has no stable address) */
-    @Override
-    public void freeAddress(long address, long byteSize) {
-        ensureOpen();
-        Allocator.super.freeAddress(address, byteSize);
-    }
-
     /** Nothing to account: the node is an ordinary JVM object. Throws only if closed. */
     @Override
     public void recordManagedBlock(long byteSize, BlockKind kind) {
@@ -177,13 +164,16 @@ public final class GcAllocator implements Allocator {
     }
 
     /**
-     * Marks the allocator closed; the JVM keeps every block alive while it is referenced. Do not
-     * close the shared default allocator ({@code Allocators.defaultAllocator()}).
+     * Marks the allocator closed; the JVM keeps every block alive while it is referenced.
      *
-     * @throws IllegalStateException if already closed
+     * @throws IllegalStateException         if already closed
+     * @throws UnsupportedOperationException if this is the default allocator
+     *                                       ({@code Allocators.defaultAllocator()}), which lives as
+     *                                       long as the JVM
      */
     @Override
     public void close() {
+        Allocators.refuseToCloseDefault(this);
         if (!closed.compareAndSet(false, true)) {
             throw new IllegalStateException("allocator '" + name() + "' is already closed; close it once");
         }

@@ -91,7 +91,6 @@ class GcAllocatorTest {
         gc.close();
         assertThrows(IllegalStateException.class, () -> gc.free(s));
         assertThrows(IllegalStateException.class, gc::reset);
-        assertThrows(IllegalStateException.class, () -> gc.allocateAddress(8, 8, BlockKind.NOREFS));
         assertThrows(IllegalStateException.class, () -> gc.recordManagedBlock(8, BlockKind.NOREFS));
         assertThrows(IllegalStateException.class, gc::close);
         assertEquals(1, gc.stats().blocksAllocated());

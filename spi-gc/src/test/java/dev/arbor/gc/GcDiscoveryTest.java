@@ -1,8 +1,10 @@
 package dev.arbor.gc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.Allocator;
@@ -42,6 +44,17 @@ class GcDiscoveryTest {
         try (Allocator a = Allocators.create("gc")) {
             assertInstanceOf(GcAllocator.class, a);
             assertNotSame(Allocators.defaultAllocator(), a);
+            assertFalse(Allocators.isDefault(a));
         }
+    }
+
+    @Test
+    void theDefaultAllocatorRefusesToCloseAndStaysOpen() {
+        Allocator def = Allocators.defaultAllocator();
+        assertTrue(Allocators.isDefault(def));
+        var e = assertThrows(UnsupportedOperationException.class, def::close);
+        assertTrue(e.getMessage().contains("Allocators.create"), e.getMessage());
+        assertTrue(def.isOpen());
+        RoutingHeap.free(RoutingHeap.allocate(8, 8, BlockKind.NOREFS));
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <p>The catalog is loaded once, from the class loader that loaded Arbor's API. The
  * {@linkplain #defaultAllocator() default allocator} is created once, on first use, and lives as
- * long as the JVM: do not close it.
+ * long as the JVM: its {@code close()} throws {@link UnsupportedOperationException}, as
+ * {@link java.lang.foreign.Arena#global()}'s does.
  */
 public final class Allocators {
     private static volatile AllocatorCatalog catalog;
@@ -67,5 +68,27 @@ public final class Allocators {
             }
         }
         return a;
+    }
+
+    /**
+     * Whether {@code allocator} is the {@linkplain #defaultAllocator() default allocator} (false
+     * while none has been created). Arbor's allocators refuse to close it.
+     */
+    public static boolean isDefault(Allocator allocator) {
+        return allocator != null && allocator == defaultAllocator;
+    }
+
+    /**
+     * Throws if {@code allocator} is the default allocator: for the {@code close()} of every
+     * allocator a provider creates.
+     *
+     * @throws UnsupportedOperationException if it is the default allocator
+     */
+    public static void refuseToCloseDefault(Allocator allocator) {
+        if (isDefault(allocator)) {
+            throw new UnsupportedOperationException("allocator '" + allocator.name()
+                    + "' is the process-wide default (Allocators.defaultAllocator()): it lives as long as the JVM and "
+                    + "cannot be closed. Create your own allocator (Allocators.create(name)) to control its lifetime");
+        }
     }
 }

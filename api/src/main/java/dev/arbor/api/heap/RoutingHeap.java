@@ -37,15 +37,6 @@ public final class RoutingHeap {
     }
 
     /**
-     * The lean path: allocates a native block from {@link #target()} and returns its address.
-     *
-     * @throws UnsupportedOperationException if the target hands out JVM heap memory
-     */
-    public static long allocateAddress(long byteSize, long byteAlignment, BlockKind kind) {
-        return target().allocateAddress(byteSize, byteAlignment, kind);
-    }
-
-    /**
      * Accounts for a node a collection made of ordinary JVM objects: tells the current allocator
      * (a counting allocator counts it); does nothing when none is current, so the default path
      * pays one thread-local read.
@@ -64,25 +55,16 @@ public final class RoutingHeap {
             Allocators.defaultAllocator().free(block);
             return;
         }
-        requireOwner(block.address(), block.byteSize()).free(block);
-    }
-
-    /** Returns the native block at {@code address} to its owner, whatever allocator is current. */
-    public static void freeAddress(long address, long byteSize) {
-        requireOwner(address, byteSize).freeAddress(address, byteSize);
+        Allocator owner = BlockOwners.ownerOf(block.address());
+        if (owner == null) {
+            throw new InvalidFreeException(block.address(), "no Arbor allocator owns " + block
+                    + ": it was never allocated through Arbor, or its allocator was closed");
+        }
+        owner.free(block);
     }
 
     /** The allocator that owns the native block at {@code address}, or null if none does. */
     public static Allocator ownerOf(long address) {
         return BlockOwners.ownerOf(address);
-    }
-
-    private static Allocator requireOwner(long address, long byteSize) {
-        Allocator owner = BlockOwners.ownerOf(address);
-        if (owner == null) {
-            throw new InvalidFreeException(address, "no Arbor allocator owns the block at 0x" + Long.toHexString(address)
-                    + " (" + byteSize + " bytes): it was never allocated through Arbor, or its allocator was closed");
-        }
-        return owner;
     }
 }

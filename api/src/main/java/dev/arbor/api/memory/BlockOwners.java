@@ -1,6 +1,5 @@
 package dev.arbor.api.memory;
 
-import dev.arbor.api.Allocator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,11 +23,11 @@ public final class BlockOwners {
     private static final class Region {
         final long start;
         final long end;
-        final Allocator owner;
+        final NativeAllocator owner;
         final boolean live;
         volatile boolean gone;
 
-        Region(long start, long end, Allocator owner, boolean live) {
+        Region(long start, long end, NativeAllocator owner, boolean live) {
             this.start = start;
             this.end = end;
             this.owner = owner;
@@ -47,7 +46,7 @@ public final class BlockOwners {
      * design: any region it holds is either still registered or marked {@code gone}.
      */
     private static Region lastFound;
-    private static final Map<Allocator, Allocator> FACES = new ConcurrentHashMap<>();
+    private static final Map<NativeAllocator, NativeAllocator> FACES = new ConcurrentHashMap<>();
 
     private BlockOwners() {
     }
@@ -57,7 +56,7 @@ public final class BlockOwners {
      *
      * @throws IllegalStateException if the range overlaps a registered one (an allocator bug)
      */
-    public static void register(long start, long bytes, Allocator owner) {
+    public static void register(long start, long bytes, NativeAllocator owner) {
         Objects.requireNonNull(owner, "owner");
         if (bytes <= 0) {
             throw new IllegalArgumentException("region of " + bytes + " bytes");
@@ -98,14 +97,14 @@ public final class BlockOwners {
      * The allocator that owns {@code address} (or the decorator standing in front of it), or
      * null if no Arbor allocator does.
      */
-    public static Allocator ownerOf(long address) {
+    public static NativeAllocator ownerOf(long address) {
         Region r = find(address, 0);
         if (r == null || address >= r.end) {
             return null;
         }
-        Allocator owner = r.owner;
+        NativeAllocator owner = r.owner;
         if (!FACES.isEmpty()) {
-            Allocator face = FACES.get(owner);
+            NativeAllocator face = FACES.get(owner);
             if (face != null) {
                 return face;
             }
@@ -135,12 +134,12 @@ public final class BlockOwners {
     }
 
     /** From now on, {@link #ownerOf} answers {@code face} for blocks that {@code owner} owns. */
-    public static void putFace(Allocator owner, Allocator face) {
+    public static void putFace(NativeAllocator owner, NativeAllocator face) {
         FACES.put(Objects.requireNonNull(owner, "owner"), Objects.requireNonNull(face, "face"));
     }
 
     /** Undoes {@link #putFace} for {@code owner} only if {@code face} still stands in front of it. */
-    public static void removeFace(Allocator owner, Allocator face) {
+    public static void removeFace(NativeAllocator owner, NativeAllocator face) {
         FACES.remove(owner, face);
     }
 

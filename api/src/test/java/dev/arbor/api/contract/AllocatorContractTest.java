@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.Allocator;
 import dev.arbor.api.BlockKind;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -151,12 +153,16 @@ public abstract class AllocatorContractTest {
     }
 
     @Test
-    void nativeAllocatorsServeTheAddressPath() {
-        Allocator a = allocator();
-        if (!a.isNative()) {
-            assertThrows(UnsupportedOperationException.class, () -> a.allocateAddress(8, 8, BlockKind.NOREFS));
+    void anAllocatorIsNativeExactlyWhenItServesTheAddressPath() {
+        Allocator allocator = allocator();
+        assertEquals(allocator.isNative(), allocator instanceof NativeAllocator,
+                "collections make native nodes under NativeAllocators only, so isNative() must say which it is");
+        if (!(allocator instanceof NativeAllocator a)) {
+            assertThrows(UnsupportedOperationException.class, () -> NativeAllocator.of(allocator));
             return;
         }
+        assertFalse(Modifier.isPublic(a.getClass().getModifiers()),
+                "the address path is internal: a class that implements it must not be public");
         long address = a.allocateAddress(64, 64, BlockKind.NOREFS);
         assertEquals(0, address % 64);
         assertEquals(a, dev.arbor.api.heap.RoutingHeap.ownerOf(address));
@@ -165,9 +171,7 @@ public abstract class AllocatorContractTest {
 
     @Test
     void aNativeAllocatorsWindowShowsItsGenerationAndEndsWithIt() {
-        Allocator a = allocator();
-        if (!a.isNative()) {
-            assertThrows(UnsupportedOperationException.class, a::accessWindow);
+        if (!(allocator() instanceof NativeAllocator a)) {
             return;
         }
         NativeMemory.Window window = a.accessWindow();

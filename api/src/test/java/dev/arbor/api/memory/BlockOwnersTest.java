@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.InvalidFreeException;
-import dev.arbor.api.TestAllocator;
-import dev.arbor.api.heap.RoutingHeap;
 import org.junit.jupiter.api.Test;
 
 class BlockOwnersTest {
@@ -18,8 +16,8 @@ class BlockOwnersTest {
 
     @Test
     void ownersAreFoundByAnyAddressInsideTheirRange() {
-        TestAllocator a = new TestAllocator("a");
-        TestAllocator b = new TestAllocator("b");
+        TestOwner a = new TestOwner("a");
+        TestOwner b = new TestOwner("b");
         BlockOwners.register(BASE, 4096, a);
         BlockOwners.register(BASE + 4096, 4096, b);
         try {
@@ -39,7 +37,7 @@ class BlockOwnersTest {
 
     @Test
     void aRetiredRegionIsStillOwnedButNeverLive() {
-        TestAllocator owner = new TestAllocator("owner");
+        TestOwner owner = new TestOwner("owner");
         BlockOwners.register(BASE, 64, owner);
         try {
             BlockOwners.retire(BASE);
@@ -52,8 +50,8 @@ class BlockOwnersTest {
 
     @Test
     void aFaceStandsInFrontOfTheOwner() {
-        TestAllocator owner = new TestAllocator("owner");
-        TestAllocator face = new TestAllocator("face");
+        TestOwner owner = new TestOwner("owner");
+        TestOwner face = new TestOwner("face");
         BlockOwners.register(BASE, 64, owner);
         BlockOwners.putFace(owner, face);
         try {
@@ -66,7 +64,7 @@ class BlockOwnersTest {
 
     @Test
     void freeingAnUnownedAddressIsRefusedByTheRoutingHeap() {
-        var e = assertThrows(InvalidFreeException.class, () -> RoutingHeap.freeAddress(BASE + 12345, 8));
+        var e = assertThrows(InvalidFreeException.class, () -> NativeHeap.freeAddress(BASE + 12345, 8));
         assertEquals(BASE + 12345, e.address());
         assertTrue(e.getMessage().contains(Long.toHexString(BASE + 12345)), e.getMessage());
     }

@@ -1,6 +1,7 @@
 package dev.arbor.collections.champ;
 
 import dev.arbor.api.Allocator;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.Edit;
@@ -80,7 +81,7 @@ abstract class ChampTrie {
     abstract void checkLive(String what);
 
     /** The allocator owning this trie's native nodes, or {@code null} for the managed format. */
-    abstract Allocator allocator();
+    abstract NativeAllocator allocator();
 
     /** The window this format's nodes are read and written through, or {@code null} for managed nodes. */
     abstract NativeMemory.Window memory();

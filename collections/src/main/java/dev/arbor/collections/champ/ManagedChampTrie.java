@@ -1,9 +1,10 @@
 package dev.arbor.collections.champ;
 
 import dev.arbor.api.Allocator;
-import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.heap.RoutingHeap;
+import dev.arbor.api.memory.NativeAllocator;
+import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.Edit;
@@ -99,10 +100,10 @@ final class ManagedChampTrie extends ChampTrie {
     @Override
     ChampTrie forUpdate(boolean emptyValue, String what) {
         Allocator current = CurrentAllocator.get();
-        if (current == null || !current.isNative()) {
+        if (!(current instanceof NativeAllocator nativeCurrent)) {
             return this;
         }
-        return new NativeChampTrie(keyCodec, valueCodec, current, !emptyValue);
+        return new NativeChampTrie(keyCodec, valueCodec, nativeCurrent, !emptyValue);
     }
 
     @Override
@@ -115,7 +116,7 @@ final class ManagedChampTrie extends ChampTrie {
     }
 
     @Override
-    Allocator allocator() {
+    NativeAllocator allocator() {
         return null;
     }
 

@@ -2,6 +2,7 @@ package dev.arbor.collections.champ;
 
 import dev.arbor.api.Allocator;
 import dev.arbor.api.BlockKind;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.roots.RootTable;
 import dev.arbor.api.scope.CurrentAllocator;
@@ -41,7 +42,7 @@ final class NativeChampTrie extends ChampTrie {
     private static final long HEADER_BYTES = 16;
 
     private final ManagedChampTrie managed;
-    private final Allocator allocator;
+    private final NativeAllocator allocator;
     private final long generation;
     /** The memory of {@link #generation}: every node access goes through it (see {@link #checkLive}). */
     private final NativeMemory.Window memory;
@@ -58,7 +59,7 @@ final class NativeChampTrie extends ChampTrie {
      * @param valueCodec {@code null} for sets
      * @param mixed      whether the value may already hold managed subtrees
      */
-    NativeChampTrie(Codec<?> keyCodec, Codec<?> valueCodec, Allocator allocator, boolean mixed) {
+    NativeChampTrie(Codec<?> keyCodec, Codec<?> valueCodec, NativeAllocator allocator, boolean mixed) {
         // The window first: a reset between the two reads leaves a value that refuses every use.
         this(keyCodec, valueCodec, allocator, mixed, allocator.accessWindow(), allocator.generation());
     }
@@ -67,7 +68,7 @@ final class NativeChampTrie extends ChampTrie {
      * A format for nodes that already live in {@code memory}: a value derived from another keeps
      * reading the nodes it shares through the window they were allocated in, never a later one.
      */
-    private NativeChampTrie(Codec<?> keyCodec, Codec<?> valueCodec, Allocator allocator, boolean mixed,
+    private NativeChampTrie(Codec<?> keyCodec, Codec<?> valueCodec, NativeAllocator allocator, boolean mixed,
                             NativeMemory.Window memory, long generation) {
         super(keyCodec, valueCodec);
         this.managed = ManagedChampTrie.of(keyCodec, valueCodec);
@@ -96,7 +97,7 @@ final class NativeChampTrie extends ChampTrie {
             return this;
         }
         if (NativeNodes.sameMemory(allocator, current)) {
-            return new NativeChampTrie(keyCodec, valueCodec, current, mixed, memory, generation);
+            return new NativeChampTrie(keyCodec, valueCodec, (NativeAllocator) current, mixed, memory, generation);
         }
         throw NativeNodes.notCurrent(allocator, current, what);
     }
@@ -109,7 +110,7 @@ final class NativeChampTrie extends ChampTrie {
             return this;
         }
         if (NativeNodes.sameMemory(allocator, current)) {
-            return new NativeChampTrie(keyCodec, valueCodec, current, mixed, memory, generation);
+            return new NativeChampTrie(keyCodec, valueCodec, (NativeAllocator) current, mixed, memory, generation);
         }
         throw NativeNodes.transientNotCurrent(allocator, current, what);
     }
@@ -128,7 +129,7 @@ final class NativeChampTrie extends ChampTrie {
     }
 
     @Override
-    Allocator allocator() {
+    NativeAllocator allocator() {
         return allocator;
     }
 

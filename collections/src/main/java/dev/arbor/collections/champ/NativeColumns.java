@@ -2,6 +2,7 @@ package dev.arbor.collections.champ;
 
 import dev.arbor.api.Allocator;
 import dev.arbor.api.BlockKind;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 
 /**
@@ -11,7 +12,7 @@ import dev.arbor.api.memory.NativeMemory;
  * go back to it when the build is done (an arena also drops them at reset).
  */
 final class NativeColumns extends PutColumns {
-    private final Allocator allocator;
+    private final NativeAllocator allocator;
     /** The generation the block belongs to: every access goes through it. */
     private final NativeMemory.Window memory;
     /** Words per put: 1 for sets, 2 for maps. */
@@ -25,7 +26,7 @@ final class NativeColumns extends PutColumns {
      *
      * @throws dev.arbor.api.AllocationFailedException if the allocator refuses it
      */
-    NativeColumns(Allocator allocator, int words, int capacity) {
+    NativeColumns(NativeAllocator allocator, int words, int capacity) {
         this.allocator = allocator;
         this.memory = allocator.accessWindow();
         this.words = words;

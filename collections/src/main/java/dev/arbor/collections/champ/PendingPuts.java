@@ -1,6 +1,7 @@
 package dev.arbor.collections.champ;
 
 import dev.arbor.api.Allocator;
+import dev.arbor.api.memory.NativeAllocator;
 import java.util.Arrays;
 
 /**
@@ -23,7 +24,7 @@ abstract class PendingPuts {
      * if that format does not buffer (native with reference keys or values).
      */
     static PendingPuts of(ChampTrie trie) {
-        Allocator allocator = trie.allocator();
+        NativeAllocator allocator = trie.allocator();
         if (allocator == null) {
             return new Heap(trie);
         }
@@ -118,11 +119,11 @@ abstract class PendingPuts {
     static final class Native extends PendingPuts {
         private static final int INITIAL = 64;
 
-        private final Allocator allocator;
+        private final NativeAllocator allocator;
         private final int words;
         private NativeColumns block;
 
-        Native(Allocator allocator, int words) {
+        Native(NativeAllocator allocator, int words) {
             this.allocator = allocator;
             this.words = words;
         }

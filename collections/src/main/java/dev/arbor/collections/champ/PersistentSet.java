@@ -1,6 +1,7 @@
 package dev.arbor.collections.champ;
 
 import dev.arbor.api.Allocator;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.CopierAccess;
@@ -510,7 +511,7 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
     public PersistentSet<E> copyTo(Copier copier) {
         trie.checkLive(WHAT);
         Allocator source = trie.allocator();
-        Allocator target = copier.target();
+        NativeAllocator target = (NativeAllocator) copier.target(); // Copier keeps native targets only
         if (source == null || NativeNodes.sameMemory(source, target)) {
             return this;
         }

@@ -1,6 +1,7 @@
 package dev.arbor.collections.node;
 
 import dev.arbor.api.Allocator;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.roots.RootTable;
 
@@ -58,7 +59,7 @@ public final class NativeNodes {
 
     /** Whether {@code a} and {@code b} hand out the same native memory (see the class comment). */
     public static boolean sameMemory(Allocator a, Allocator b) {
-        return a == b || a != null && b != null && a.roots() != null && a.roots() == b.roots();
+        return a == b || a != null && b instanceof NativeAllocator && a.roots() != null && a.roots() == b.roots();
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.arbor.collections.node;
 
-import dev.arbor.api.heap.RoutingHeap;
+import dev.arbor.api.memory.NativeHeap;
 
 /**
  * What one operation on native nodes allocated and what it replaced, so that it can be undone or
@@ -15,7 +15,7 @@ import dev.arbor.api.heap.RoutingHeap;
  *       after the last allocation.</li>
  *   <li><b>Retired blocks</b>: native nodes owned by a transient that the operation replaced.
  *       They are freed by {@link #commit()}, once the operation cannot fail any more, through
- *       {@link RoutingHeap#freeAddress} (to the allocator that owns them, whatever is current).</li>
+ *       {@link NativeHeap#freeAddress} (to the allocator that owns them, whatever is current).</li>
  * </ul>
  * Managed nodes are never logged: the JVM's collector reclaims them. Not thread-safe (one
  * register per operation or per transient).
@@ -65,12 +65,12 @@ public abstract class NodeLog {
         if (retired == null || retired.isEmpty()) {
             return;
         }
-        retired.drainNewestFirst(RoutingHeap::freeAddress);
+        retired.drainNewestFirst(NativeHeap::freeAddress);
     }
 
     /**
-     * The operation failed: frees its new blocks, newest first (an arena then rolls its bump
-     * pointer back), and keeps the retired ones, which are still in use. A free that fails is
+     * The operation failed: frees its new blocks, newest first, and keeps the retired ones, which
+     * are still in use. A free that fails is
      * added to {@code cause} as suppressed, and the other blocks are still freed.
      */
     public final void rollback(Throwable cause) {
@@ -82,7 +82,7 @@ public abstract class NodeLog {
         }
         fresh.drainNewestFirst((address, bytes) -> {
             try {
-                RoutingHeap.freeAddress(address, bytes);
+                NativeHeap.freeAddress(address, bytes);
             } catch (RuntimeException e) {
                 cause.addSuppressed(e);
             }

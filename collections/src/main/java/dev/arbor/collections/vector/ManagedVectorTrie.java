@@ -1,6 +1,7 @@
 package dev.arbor.collections.vector;
 
 import dev.arbor.api.Allocator;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.node.Edit;
@@ -62,10 +63,10 @@ final class ManagedVectorTrie extends VectorTrie {
     @Override
     VectorTrie forUpdate(boolean emptyValue, String what) {
         Allocator current = CurrentAllocator.get();
-        if (current == null || !current.isNative()) {
+        if (!(current instanceof NativeAllocator nativeCurrent)) {
             return this;
         }
-        return new NativeVectorTrie(inline, current, !emptyValue);
+        return new NativeVectorTrie(inline, nativeCurrent, !emptyValue);
     }
 
     @Override
@@ -84,7 +85,7 @@ final class ManagedVectorTrie extends VectorTrie {
     }
 
     @Override
-    Allocator allocator() {
+    NativeAllocator allocator() {
         return null;
     }
 

@@ -2,7 +2,8 @@ package dev.arbor.collections.vector;
 
 import dev.arbor.api.Allocator;
 import dev.arbor.api.BlockKind;
-import dev.arbor.api.heap.RoutingHeap;
+import dev.arbor.api.memory.NativeAllocator;
+import dev.arbor.api.memory.NativeHeap;
 import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.roots.RootTable;
 import dev.arbor.api.scope.CurrentAllocator;
@@ -47,7 +48,7 @@ final class NativeVectorTrie extends VectorTrie {
     private static final int SLOT_BITS = 8;
 
     private final ManagedVectorTrie managed;
-    private final Allocator allocator;
+    private final NativeAllocator allocator;
     private final long generation;
     /** The memory of {@link #generation}: every node access goes through it (see {@link #checkLive}). */
     private final NativeMemory.Window memory;
@@ -60,7 +61,7 @@ final class NativeVectorTrie extends VectorTrie {
      *
      * @param mixed whether the value may already hold managed subtrees
      */
-    NativeVectorTrie(boolean inline, Allocator allocator, boolean mixed) {
+    NativeVectorTrie(boolean inline, NativeAllocator allocator, boolean mixed) {
         // The window first: a reset between the two reads leaves a value that refuses every use.
         this(inline, allocator, mixed, allocator.accessWindow(), allocator.generation());
     }
@@ -69,7 +70,7 @@ final class NativeVectorTrie extends VectorTrie {
      * A format for nodes that already live in {@code memory}: a value derived from another keeps
      * reading the nodes it shares through the window they were allocated in, never a later one.
      */
-    private NativeVectorTrie(boolean inline, Allocator allocator, boolean mixed, NativeMemory.Window memory, long generation) {
+    private NativeVectorTrie(boolean inline, NativeAllocator allocator, boolean mixed, NativeMemory.Window memory, long generation) {
         super(inline);
         this.managed = ManagedVectorTrie.of(inline);
         this.allocator = allocator;
@@ -94,7 +95,7 @@ final class NativeVectorTrie extends VectorTrie {
             return this;
         }
         if (NativeNodes.sameMemory(allocator, current)) {
-            return new NativeVectorTrie(inline, current, mixed, memory, generation);
+            return new NativeVectorTrie(inline, (NativeAllocator) current, mixed, memory, generation);
         }
         throw NativeNodes.notCurrent(allocator, current, what);
     }
@@ -112,7 +113,7 @@ final class NativeVectorTrie extends VectorTrie {
             return this;
         }
         if (NativeNodes.sameMemory(allocator, current)) {
-            return new NativeVectorTrie(inline, current, mixed, memory, generation);
+            return new NativeVectorTrie(inline, (NativeAllocator) current, mixed, memory, generation);
         }
         throw NativeNodes.transientNotCurrent(allocator, current, what);
     }
@@ -131,7 +132,7 @@ final class NativeVectorTrie extends VectorTrie {
     }
 
     @Override
-    Allocator allocator() {
+    NativeAllocator allocator() {
         return allocator;
     }
 
@@ -281,7 +282,7 @@ final class NativeVectorTrie extends VectorTrie {
             return; // not made (the allocation failed), or managed: the collector reclaims it
         }
         try {
-            RoutingHeap.freeAddress(a, HEADER_BYTES + 8L * capacity);
+            NativeHeap.freeAddress(a, HEADER_BYTES + 8L * capacity);
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }

@@ -1,6 +1,7 @@
 package dev.arbor.collections.vector;
 
 import dev.arbor.api.Allocator;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.collections.node.Edit;
 import dev.arbor.collections.node.NodeMemo;
@@ -61,7 +62,7 @@ abstract class VectorTrie {
     abstract void checkLive(String what);
 
     /** The allocator owning this trie's native nodes, or {@code null} for the managed format. */
-    abstract Allocator allocator();
+    abstract NativeAllocator allocator();
 
     /** The window this format's nodes are read and written through, or {@code null} for managed nodes. */
     abstract NativeMemory.Window memory();

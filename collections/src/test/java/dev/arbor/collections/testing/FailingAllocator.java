@@ -4,6 +4,7 @@ import dev.arbor.api.AllocationFailedException;
 import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.api.roots.RootTable;
 import java.lang.foreign.MemorySegment;
@@ -15,14 +16,14 @@ import java.lang.foreign.MemorySegment;
  * {@link #roots()} included, so collections treat it as the same memory as its delegate, and
  * frees reach the delegate (which owns the blocks).
  */
-public final class FailingAllocator implements Allocator {
-    private final Allocator delegate;
+public final class FailingAllocator implements NativeAllocator {
+    private final NativeAllocator delegate;
     private long allocations;
     private long managedBlocks;
     private long failAt = Long.MAX_VALUE;
 
     public FailingAllocator(Allocator delegate) {
-        this.delegate = delegate;
+        this.delegate = NativeAllocator.of(delegate);
     }
 
     /** Refuses the {@code k}-th allocation (1-based) from now on, and every later one until disarmed. */

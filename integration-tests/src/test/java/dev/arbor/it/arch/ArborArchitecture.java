@@ -9,6 +9,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
@@ -80,6 +81,18 @@ public final class ArborArchitecture {
             .orShould().dependOnClassesThat().belongToAnyOf(Linker.class)
             .orShould().dependOnClassesThat().haveFullyQualifiedName("sun.misc.Unsafe")
             .because("every read and write of raw memory goes through NativeMemory, which debug mode checks")
+            .allowEmptyShould(true);
+
+    /**
+     * The raw-address path stays out of users' reach: a class implementing {@link NativeAllocator}
+     * is not public, so its {@code freeAddress} (which could free a block the system has handed
+     * out again at the same address) cannot be called through it; users reach it through a public
+     * interface ({@code ArenaAllocator}, ...) that does not have those methods.
+     */
+    public static final ArchRule NATIVE_ALLOCATORS_ARE_NOT_PUBLIC = noClasses()
+            .that().implement(NativeAllocator.class)
+            .should().bePublic()
+            .because("a raw address carries no lifetime: only Arbor's collections may free by address")
             .allowEmptyShould(true);
 
     private ArborArchitecture() {

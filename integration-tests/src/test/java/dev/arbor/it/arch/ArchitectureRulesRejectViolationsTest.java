@@ -15,6 +15,7 @@ import dev.arbor.arena.archfixture.ArenaFixture;
 import dev.arbor.arena.archfixture.ArenaReinterprets;
 import dev.arbor.arena.archfixture.ArenaUsesLinker;
 import dev.arbor.arena.archfixture.ArenaUsesNativeMemory;
+import dev.arbor.arena.archfixture.PublicNativeAllocator;
 import dev.arbor.collections.archfixture.CollectionsUseApiOnly;
 import dev.arbor.collections.archfixture.CollectionsUsePlugin;
 import dev.arbor.gc.archfixture.GcUsesApiOnly;
@@ -55,6 +56,15 @@ class ArchitectureRulesRejectViolationsTest {
     private static void assertAccepts(ArchRule rule, JavaClasses imported) {
         EvaluationResult result = rule.evaluate(imported);
         assertFalse(result.hasViolation(), "the rule should accept these classes:\n" + result.getFailureReport());
+    }
+
+    @Test
+    void nativeAllocatorRuleRejectsAPublicImplementation() throws ClassNotFoundException {
+        ArchRule rule = ArborArchitecture.NATIVE_ALLOCATORS_ARE_NOT_PUBLIC;
+        Class<?> hidden = Class.forName("dev.arbor.arena.archfixture.HiddenNativeAllocator");
+
+        assertRejects(rule, classes(PublicNativeAllocator.class, hidden), PublicNativeAllocator.class);
+        assertAccepts(rule, classes(hidden, ArenaFixture.class));
     }
 
     @Test

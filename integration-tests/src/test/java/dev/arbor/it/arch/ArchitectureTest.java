@@ -59,6 +59,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void nativeAllocatorsAreNotPublic() {
+        ArborArchitecture.NATIVE_ALLOCATORS_ARE_NOT_PUBLIC.check(production);
+    }
+
+    @Test
     void rawNativeAccessHappensOnlyInNativeMemory() {
         ArborArchitecture.RAW_NATIVE_ACCESS_ONLY_IN_NATIVE_MEMORY.check(production);
     }

@@ -19,6 +19,7 @@ import dev.arbor.api.BlockKind;
 import dev.arbor.api.discovery.AllocatorCatalog;
 import dev.arbor.api.discovery.Allocators;
 import dev.arbor.api.heap.RoutingHeap;
+import dev.arbor.api.memory.NativeHeap;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.guice.ArborModule;
 import dev.arbor.guice.ManagedAllocators;
@@ -96,7 +97,7 @@ class GuiceInjectionTest {
 
         long address;
         try (var _ = CurrentAllocator.use(arena)) {
-            address = RoutingHeap.allocateAddress(64, 8, BlockKind.NOREFS);
+            address = NativeHeap.allocateAddress(64, 8, BlockKind.NOREFS);
         }
 
         assertSame(arena, RoutingHeap.ownerOf(address));

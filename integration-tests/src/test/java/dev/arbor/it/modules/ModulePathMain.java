@@ -7,11 +7,13 @@ import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.champ.PersistentMap;
 import dev.arbor.collections.codec.Codec;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.List;
 
 /**
  * A class-path program using Arbor from the module path ({@link ModulePathTest}): discovery finds
  * the plugins through the module descriptors, collections work in an arena, and raw native
- * access is out of reach. Exits 0 when all holds, 3 with a message otherwise.
+ * access and raw-address frees are out of reach. Exits 0 when all holds, 3 with a message otherwise.
  */
 public final class ModulePathMain {
     private ModulePathMain() {
@@ -39,6 +41,10 @@ public final class ModulePathMain {
             if (m.getLong(2) != 20 || arena.stats().blocksAllocated() == 0) {
                 return "a map built in the arena reads " + m.getLong(2) + " with " + arena.stats();
             }
+            String reached = rawFreeReached(arena);
+            if (reached != null) {
+                return reached;
+            }
         }
         Module collections = PersistentMap.class.getModule();
         if (api.isExported("dev.arbor.api.memory") || collections.isExported("dev.arbor.collections.node")) {
@@ -55,6 +61,28 @@ public final class ModulePathMain {
             // Raw native access is out of a user's reach.
         } catch (InvocationTargetException e) {
             return "NativeMemory.getLong ran: " + e.getCause();
+        }
+        return null;
+    }
+
+    /** A raw-address free (which could free a block the system handed out again) is out of reach. */
+    private static String rawFreeReached(Allocator arena) throws ClassNotFoundException {
+        if (Modifier.isPublic(arena.getClass().getModifiers())) {
+            return "the arena's implementation class " + arena.getClass().getName() + " is public";
+        }
+        Class<?> nativeAllocator = Class.forName("dev.arbor.api.memory.NativeAllocator");
+        if (!nativeAllocator.isInstance(arena)) {
+            return "the arena is not a NativeAllocator, so collections cannot use it natively";
+        }
+        for (Class<?> type : List.of(nativeAllocator, arena.getClass())) {
+            try {
+                type.getMethod("freeAddress", long.class, long.class).invoke(arena, 0L, 8L);
+                return "freeAddress was callable from the class path through " + type.getName();
+            } catch (IllegalAccessException expected) {
+                // Out of a user's reach.
+            } catch (InvocationTargetException | NoSuchMethodException e) {
+                return "freeAddress through " + type.getName() + " ran: " + e;
+            }
         }
         return null;
     }

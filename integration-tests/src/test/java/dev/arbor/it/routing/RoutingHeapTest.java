@@ -18,8 +18,10 @@ import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.InvalidFreeException;
 import dev.arbor.api.discovery.Allocators;
-import dev.arbor.api.memory.BlockOwners;
 import dev.arbor.api.heap.RoutingHeap;
+import dev.arbor.api.memory.BlockOwners;
+import dev.arbor.api.memory.NativeAllocator;
+import dev.arbor.api.memory.NativeHeap;
 import dev.arbor.api.scope.CurrentAllocator;
 import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.AfterEach;
@@ -40,14 +42,14 @@ class RoutingHeapTest {
 
     private boolean fakeRegistered;
 
-    private static Allocator openMock(String name) {
-        Allocator a = mock(Allocator.class);
+    private static NativeAllocator openMock(String name) {
+        NativeAllocator a = mock(NativeAllocator.class);
         when(a.isOpen()).thenReturn(true);
         when(a.name()).thenReturn(name);
         return a;
     }
 
-    private void registerFake(Allocator owner) {
+    private void registerFake(NativeAllocator owner) {
         BlockOwners.register(FAKE_START, FAKE_BYTES, owner);
         fakeRegistered = true;
     }
@@ -61,7 +63,7 @@ class RoutingHeapTest {
 
     @Test
     void allocationGoesToTheCurrentAllocator() {
-        Allocator current = openMock("current");
+        NativeAllocator current = openMock("current");
         MemorySegment block = MemorySegment.ofArray(new byte[64]);
         when(current.allocate(64, 8, BlockKind.REFS)).thenReturn(block);
         when(current.allocateAddress(32, 16, BlockKind.NOREFS)).thenReturn(FAKE_START);
@@ -69,7 +71,7 @@ class RoutingHeapTest {
         try (var _ = CurrentAllocator.use(current)) {
             assertSame(current, RoutingHeap.target());
             assertSame(block, RoutingHeap.allocate(64, 8, BlockKind.REFS));
-            assertEquals(FAKE_START, RoutingHeap.allocateAddress(32, 16, BlockKind.NOREFS));
+            assertEquals(FAKE_START, NativeHeap.allocateAddress(32, 16, BlockKind.NOREFS));
             RoutingHeap.recordManagedBlock(48, BlockKind.REFS);
         }
 
@@ -80,7 +82,7 @@ class RoutingHeapTest {
 
     @Test
     void allocationGoesToTheDefaultWhenNoneIsCurrent() {
-        Allocator formerlyCurrent = openMock("formerly current");
+        NativeAllocator formerlyCurrent = openMock("formerly current");
         try (var _ = CurrentAllocator.use(formerlyCurrent)) {
             assertSame(formerlyCurrent, RoutingHeap.target());
         }
@@ -97,7 +99,7 @@ class RoutingHeapTest {
 
     @Test
     void useDefaultSendsAllocationToTheDefaultInsideAnotherScope() {
-        Allocator outer = openMock("outer");
+        NativeAllocator outer = openMock("outer");
         try (var _ = CurrentAllocator.use(outer); var _ = CurrentAllocator.useDefault()) {
             assertSame(Allocators.defaultAllocator(), RoutingHeap.target());
             RoutingHeap.allocate(8, 8, BlockKind.NOREFS);
@@ -107,12 +109,12 @@ class RoutingHeapTest {
 
     @Test
     void freeGoesToTheOwnerWhateverIsCurrent() {
-        Allocator owner = openMock("owner");
-        Allocator current = openMock("current");
+        NativeAllocator owner = openMock("owner");
+        NativeAllocator current = openMock("current");
         registerFake(owner);
 
         try (var _ = CurrentAllocator.use(current)) {
-            RoutingHeap.freeAddress(FAKE_START + 16, 8);
+            NativeHeap.freeAddress(FAKE_START + 16, 8);
         }
 
         verify(owner).freeAddress(FAKE_START + 16, 8);
@@ -124,12 +126,12 @@ class RoutingHeapTest {
 
     @Test
     void freeOfAnUnownedAddressThrowsAndTouchesNoAllocator() {
-        Allocator current = openMock("current");
+        NativeAllocator current = openMock("current");
         long unowned = FAKE_START + (1L << 40);
 
         InvalidFreeException e;
         try (var _ = CurrentAllocator.use(current)) {
-            e = assertThrows(InvalidFreeException.class, () -> RoutingHeap.freeAddress(unowned, 8));
+            e = assertThrows(InvalidFreeException.class, () -> NativeHeap.freeAddress(unowned, 8));
         }
 
         assertEquals(unowned, e.address());
@@ -145,7 +147,7 @@ class RoutingHeapTest {
             long address;
             MemorySegment segment;
             try (var _ = CurrentAllocator.use(a)) {
-                address = RoutingHeap.allocateAddress(64, 8, BlockKind.NOREFS);
+                address = NativeHeap.allocateAddress(64, 8, BlockKind.NOREFS);
                 segment = RoutingHeap.allocate(32, 8, BlockKind.NOREFS);
             }
             assertSame(a, RoutingHeap.ownerOf(address));
@@ -154,7 +156,7 @@ class RoutingHeapTest {
 
             try (var _ = CurrentAllocator.use(b)) {
                 RoutingHeap.free(segment);
-                RoutingHeap.freeAddress(address, 64);
+                NativeHeap.freeAddress(address, 64);
             }
 
             assertEquals(aFreedBefore + 2, a.stats().blocksFreed(), "both frees reach the owning arena A");
@@ -169,7 +171,7 @@ class RoutingHeapTest {
                 Allocator other = Allocators.create("gc")) {
             long address;
             try (var _ = CurrentAllocator.use(counting)) {
-                address = RoutingHeap.allocateAddress(64, 8, BlockKind.NOREFS);
+                address = NativeHeap.allocateAddress(64, 8, BlockKind.NOREFS);
                 RoutingHeap.allocate(32, 8, BlockKind.REFS);
                 RoutingHeap.recordManagedBlock(48, BlockKind.REFS);
             }
@@ -177,7 +179,7 @@ class RoutingHeapTest {
             assertSame(counting, RoutingHeap.ownerOf(address), "the counter stands in front of the arena it wraps");
 
             try (var _ = CurrentAllocator.use(other)) {
-                RoutingHeap.freeAddress(address, 64);
+                NativeHeap.freeAddress(address, 64);
             }
 
             assertEquals(1, counting.stats().detail("countedFrees"));

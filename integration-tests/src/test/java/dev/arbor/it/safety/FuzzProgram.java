@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -57,26 +58,28 @@ final class FuzzProgram {
         }
     }
 
-    /** A block by address, the allocator and generation it came from, whether it was freed. */
-    private static final class RawBlock {
+    /** A segment, the allocator that handed it out, the byte written over it, whether it was freed. */
+    private static final class SegmentOf {
         final Allocator alloc;
-        final long generation;
-        final long address;
+        final MemorySegment segment;
+        final byte fill;
         final int step;
         boolean freed;
 
-        RawBlock(Allocator alloc, long generation, long address, int step) {
+        SegmentOf(Allocator alloc, MemorySegment segment, byte fill, int step) {
             this.alloc = alloc;
-            this.generation = generation;
-            this.address = address;
+            this.segment = segment;
+            this.fill = fill;
             this.step = step;
+        }
+
+        /** A block above the arena's default large threshold (chunkSize / 4): it goes back to the system when freed. */
+        boolean large() {
+            return segment.byteSize() > LARGE_BYTES / 2;
         }
     }
 
-    /** A segment and the allocator that handed it out. */
-    private record SegmentOf(Allocator alloc, MemorySegment segment) {
-    }
-
+    private static final long LARGE_BYTES = 300_000;
     private static final int CONFINED = 0;
     private static final int SHARED = 1;
     private static final int DEBUG = 2;
@@ -87,7 +90,6 @@ final class FuzzProgram {
     private final List<Val> values = new ArrayList<>();
     private final List<Copier> copiers = new ArrayList<>();
     private final List<SegmentOf> segments = new ArrayList<>();
-    private final List<RawBlock> rawBlocks = new ArrayList<>();
     private int step;
     private String op = "";
 
@@ -534,54 +536,54 @@ final class FuzzProgram {
         }
     }
 
-    /** Frees through the public allocator API: stale segments, stale and repeated raw frees. */
+    /** Segments through the public allocator API: writes, reads and frees, stale and repeated ones included. */
     private void rawMemory() {
         int slot = random.nextInt(allocs.length);
         Allocator a = allocs[slot];
         int kind = random.nextInt(3);
         if (kind == 0) {
-            op = "allocate a segment and a raw block in " + name(a);
-            segments.add(new SegmentOf(a, a.allocate(16, 8, BlockKind.NOREFS)));
-            if (slot != DEBUG) {
-                // The arena cannot tell a stale raw free at a reused address from a valid one: never misuse the
-                // debug allocator's raw path that way here (see the model's table).
-                rawBlocks.add(new RawBlock(a, a.generation(), a.allocateAddress(16, 8, BlockKind.NOREFS), step));
-            }
+            long bytes = random.nextInt(8) == 0 ? LARGE_BYTES : 16;
+            byte fill = (byte) random.nextInt(1, 128);
+            op = "allocate a segment of " + bytes + " bytes in " + name(a);
+            MemorySegment segment = a.allocate(bytes, 8, BlockKind.NOREFS);
+            segment.fill(fill);
+            segments.add(new SegmentOf(a, segment, fill, step));
         } else if (kind == 1 && !segments.isEmpty()) {
-            SegmentOf s = segments.remove(random.nextInt(segments.size()));
-            boolean live = s.segment().scope().isAlive();
-            op = "free a segment of " + (live ? "this" : "an ended") + " generation of " + name(s.alloc());
+            SegmentOf s = segments.get(random.nextInt(segments.size()));
+            boolean live = s.segment.scope().isAlive() && !s.freed;
+            op = "free a segment (allocated at step " + s.step + ", " + s.segment.byteSize() + " bytes, freed before: "
+                    + s.freed + ") of " + (s.segment.scope().isAlive() ? "this" : "an ended") + " generation of " + name(s.alloc);
             try {
-                s.alloc().free(s.segment());
-                if (!live) {
-                    throw misuse("a segment of an ended generation was freed", null);
+                s.alloc.free(s.segment);
+                // An arena cannot tell a second free of a block in a chunk from a first one: it only counts it.
+                boolean onlyCounted = s.freed && !(s.alloc instanceof DebugAllocator) && !s.large() && s.segment.scope().isAlive();
+                if (!live && !onlyCounted) {
+                    throw misuse("a free of a freed or ended segment was accepted", null);
                 }
+                s.freed = true;
             } catch (InvalidFreeException | IllegalStateException refused) {
                 if (live) {
                     throw misuse("a live segment's free was refused", refused);
                 }
             }
-        } else if (kind == 2 && !rawBlocks.isEmpty()) {
-            RawBlock b = rawBlocks.get(random.nextInt(rawBlocks.size()));
-            Allocator owner = b.alloc;
-            op = "free a raw block of generation " + b.generation + " (freed before: " + b.freed + ") in " + name(owner);
-            if (!owner.isOpen() || owner.generation() != b.generation) {
-                // An earlier generation's block: refused or only counted, never reused under a live block (the reads check).
-                try {
-                    owner.freeAddress(b.address, 16);
-                } catch (InvalidFreeException | IllegalStateException refused) {
-                    // Documented.
+        } else if (kind == 2 && !segments.isEmpty()) {
+            SegmentOf s = segments.get(random.nextInt(segments.size()));
+            op = "read a segment (allocated at step " + s.step + ", " + s.segment.byteSize() + " bytes, freed: " + s.freed
+                    + ") of " + name(s.alloc);
+            byte last;
+            try {
+                last = s.segment.get(ValueLayout.JAVA_BYTE, s.segment.byteSize() - 1);
+            } catch (IllegalStateException ended) {
+                if (s.segment.scope().isAlive()) {
+                    throw misuse("a live segment refused a read", ended);
                 }
                 return;
             }
-            if (!b.freed) {
-                try {
-                    owner.freeAddress(b.address, 16);
-                } catch (RuntimeException e) {
-                    throw misuse("the first free of a live block of this generation (allocated at step " + b.step + ") failed; "
-                            + owner.stats(), e);
-                }
-                b.freed = true;
+            if (!s.segment.scope().isAlive() || (s.freed && (s.large() || s.alloc instanceof DebugAllocator))) {
+                throw misuse("a segment read after its lifetime ended", null);
+            }
+            if (!s.freed && last != s.fill) {
+                throw misuse("a live segment reads " + last + " instead of " + s.fill, null);
             }
         }
     }

@@ -29,7 +29,9 @@ class MemorySafetyTest {
                 Arguments.of("copierAfterTargetEnds", List.of("map", "reset")),
                 Arguments.of("copierAfterTargetEnds", List.of("map", "close")),
                 Arguments.of("copierAfterTargetEnds", List.of("vector", "reset")),
-                Arguments.of("copierAfterTargetEnds", List.of("vector", "close")));
+                Arguments.of("copierAfterTargetEnds", List.of("vector", "close")),
+                Arguments.of("largeSegmentAfterFree", List.of("confined")),
+                Arguments.of("largeSegmentAfterFree", List.of("shared")));
     }
 
     @ParameterizedTest(name = "{0} {1}")

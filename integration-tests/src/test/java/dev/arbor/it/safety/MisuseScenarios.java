@@ -1,5 +1,7 @@
 package dev.arbor.it.safety;
 
+import dev.arbor.api.BlockKind;
+import dev.arbor.api.InvalidFreeException;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.arena.ArenaAllocator;
@@ -10,6 +12,8 @@ import dev.arbor.collections.champ.TransientMap;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.vector.PersistentVector;
 import dev.arbor.collections.vector.TransientVector;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -39,6 +43,7 @@ public final class MisuseScenarios {
             case "sharedReadersDuringReset" -> sharedReadersDuringReset(seed, args[2].equals("FREE_ALL") ? ResetMode.FREE_ALL : ResetMode.RETAIN_CAPACITY, args[3].equals("close"));
             case "confinedValueReadElsewhere" -> confinedValueReadElsewhere(seed, args[2].equals("close"));
             case "copierAfterTargetEnds" -> copierAfterTargetEnds(seed, args[2].equals("vector"), args[3].equals("close"));
+            case "largeSegmentAfterFree" -> largeSegmentAfterFree(args[2].equals("shared"));
             default -> throw new IllegalArgumentException("no scenario " + args[0]);
         };
         if (outcome != null) {
@@ -258,5 +263,45 @@ public final class MisuseScenarios {
                 target.close();
             }
         }
+    }
+
+    /**
+     * Segments of large arena blocks (their own system blocks, above {@code largeThreshold}, mapped
+     * and unmapped by the system allocator at this size) used after they were freed: every read
+     * and every second free must throw, and blocks allocated meanwhile, often at a freed address,
+     * must keep their bytes.
+     */
+    static String largeSegmentAfterFree(boolean shared) {
+        long bytes = 4L << 20;
+        try (ArenaAllocator arena = ArenaAllocator.builder().shared(shared).build()) {
+            List<MemorySegment> live = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                MemorySegment freed = arena.allocate(bytes, 8, BlockKind.NOREFS);
+                freed.fill((byte) 1);
+                arena.free(freed);
+                MemorySegment kept = arena.allocate(bytes, 8, BlockKind.NOREFS);
+                kept.fill((byte) (i + 2));
+                live.add(kept);
+                try {
+                    byte b = freed.get(ValueLayout.JAVA_BYTE, bytes - 1);
+                    return "a freed large block's segment read " + b;
+                } catch (IllegalStateException expected) {
+                    // Its lifetime ended before the block went back to the system.
+                }
+                try {
+                    arena.free(freed);
+                    return "a second free of a large block was accepted";
+                } catch (InvalidFreeException expected) {
+                    // And the block now at that address, if any, stays allocated.
+                }
+            }
+            for (int i = 0; i < live.size(); i++) {
+                byte b = live.get(i).get(ValueLayout.JAVA_BYTE, bytes - 1);
+                if (b != (byte) (i + 2)) {
+                    return "live large block " + i + " reads " + b + " after the stale frees";
+                }
+            }
+        }
+        return null;
     }
 }

@@ -12,6 +12,7 @@ import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.discovery.Allocators;
 import dev.arbor.api.heap.RoutingHeap;
+import dev.arbor.api.memory.NativeHeap;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import java.util.ArrayList;
@@ -179,7 +180,7 @@ class CurrentAllocatorScopesTest {
                             if (!checked.await(30, TimeUnit.SECONDS)) {
                                 failures.add(id + ": timed out waiting for the other threads");
                             }
-                            long address = RoutingHeap.allocateAddress(16, 8, BlockKind.NOREFS);
+                            long address = NativeHeap.allocateAddress(16, 8, BlockKind.NOREFS);
                             if (CurrentAllocator.get() != own || RoutingHeap.ownerOf(address) != own) {
                                 failures.add(id + ": saw " + CurrentAllocator.get() + ", block owned by " + RoutingHeap.ownerOf(address));
                             }
@@ -208,7 +209,7 @@ class CurrentAllocatorScopesTest {
         Throwable direct = failureOnAnotherThread(() -> arena.allocate(16, 8));
         Throwable routed = failureOnAnotherThread(() -> {
             try (var _ = CurrentAllocator.use(arena)) {
-                RoutingHeap.allocateAddress(16, 8, BlockKind.NOREFS);
+                NativeHeap.allocateAddress(16, 8, BlockKind.NOREFS);
             }
         });
 
