@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Immutable settings for an allocator, as string keys and values (so they can come from system
@@ -72,6 +74,35 @@ public final class AllocatorConfig {
         Map<String, String> map = new TreeMap<>(values);
         map.putAll(overrides.values);
         return new AllocatorConfig(map);
+    }
+
+    /**
+     * Throws unless every key is one of {@code knownKeys} (a known key ending in {@code .*}
+     * accepts every key with that prefix).
+     *
+     * @param allocator the provider's name, for the message
+     * @throws IllegalArgumentException naming the unknown key, the closest known one, and all of them
+     */
+    public void requireKnownKeys(String allocator, Set<String> knownKeys) {
+        for (String key : values.keySet()) {
+            if (!isKnown(key, knownKeys)) {
+                throw new IllegalArgumentException("allocator '" + allocator + "' has no setting '" + key + "'"
+                        + ConfigKeys.closest(key, knownKeys).map(k -> "; did you mean '" + k + "'?").orElse("")
+                        + " Its settings: " + (knownKeys.isEmpty() ? "none" : String.join(", ", new TreeSet<>(knownKeys))));
+            }
+        }
+    }
+
+    private static boolean isKnown(String key, Set<String> knownKeys) {
+        if (knownKeys.contains(key)) {
+            return true;
+        }
+        for (String known : knownKeys) {
+            if (known.endsWith(".*") && key.startsWith(known.substring(0, known.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Map<String, String> asMap() {

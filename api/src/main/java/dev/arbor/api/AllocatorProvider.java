@@ -1,5 +1,7 @@
 package dev.arbor.api;
 
+import java.util.Set;
+
 /**
  * A plugin's entry point, found with {@link java.util.ServiceLoader}: list the implementing class
  * in {@code META-INF/services/dev.arbor.api.AllocatorProvider}. Implementations need a public
@@ -23,10 +25,18 @@ public interface AllocatorProvider {
     }
 
     /**
+     * Every configuration key {@link #create} reads. A key ending in {@code .*} stands for every
+     * key with that prefix (the counting allocator passes {@code delegate.*} on). Discovery
+     * ({@code Allocators.create}, the default allocator) refuses a key not listed here, naming the
+     * known ones and the closest match, so a typo never goes unnoticed.
+     */
+    Set<String> configKeys();
+
+    /**
      * Creates a new allocator.
      *
-     * @param config settings; unknown keys are ignored, bad values throw
-     *               {@link IllegalArgumentException} naming the key
+     * @param config settings; bad values throw {@link IllegalArgumentException} naming the key
+     *               (discovery has already refused unknown keys, see {@link #configKeys()})
      */
     Allocator create(AllocatorConfig config);
 }

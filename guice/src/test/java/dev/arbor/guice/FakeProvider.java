@@ -6,6 +6,7 @@ import dev.arbor.api.AllocatorProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
 
 /** A provider for tests: counts what it created and shares one close log among its allocators. */
 class FakeProvider implements AllocatorProvider {
@@ -41,6 +42,11 @@ class FakeProvider implements AllocatorProvider {
     @Override
     public boolean isDefault() {
         return isDefault;
+    }
+
+    @Override
+    public Set<String> configKeys() {
+        return Set.of("chunkSize", "limit");
     }
 
     @Override

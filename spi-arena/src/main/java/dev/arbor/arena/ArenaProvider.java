@@ -3,6 +3,7 @@ package dev.arbor.arena;
 import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.AllocatorProvider;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The arena plugin's {@link java.util.ServiceLoader} entry: name {@code "arena"}, never the
@@ -31,6 +32,11 @@ public final class ArenaProvider implements AllocatorProvider {
     @Override
     public String description() {
         return "native memory by bump allocation in chunks, freed all at once by reset; optional byte limit";
+    }
+
+    @Override
+    public Set<String> configKeys() {
+        return Set.of("name", "chunkSize", "largeThreshold", "limit", "resetMode", "retainLimit", "shared");
     }
 
     @Override

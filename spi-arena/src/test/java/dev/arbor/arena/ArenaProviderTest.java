@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.AllocatorProvider;
+import dev.arbor.api.discovery.Allocators;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,16 @@ class ArenaProviderTest {
             assertFalse(a.isShared());
             assertEquals(ResetMode.RETAIN_CAPACITY, a.resetMode());
             assertEquals("arena", a.name());
+        }
+    }
+
+    @Test
+    void aMistypedKeyIsRefusedWithTheKeyItMeant() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Allocators.create("arena", AllocatorConfig.of("chunksize", "1m")));
+        assertTrue(e.getMessage().contains("did you mean 'chunkSize'?"), e.getMessage());
+        for (String key : arenaProvider().configKeys()) {
+            assertTrue(e.getMessage().contains(key), "the message lists " + key + ": " + e.getMessage());
         }
     }
 

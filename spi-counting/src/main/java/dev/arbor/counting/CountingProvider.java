@@ -5,6 +5,7 @@ import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.AllocatorProvider;
 import dev.arbor.api.discovery.Allocators;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -41,6 +42,11 @@ public final class CountingProvider implements AllocatorProvider {
     @Override
     public String description() {
         return "counts blocks and bytes of another allocator, for tests and allocation budgets";
+    }
+
+    @Override
+    public Set<String> configKeys() {
+        return Set.of(DELEGATE, BUDGET_BYTES, DELEGATE_PREFIX + "*");
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -220,6 +221,11 @@ final class TestAllocators {
         }
 
         @Override
+        public Set<String> configKeys() {
+            return Set.of("name");
+        }
+
+        @Override
         public Allocator create(AllocatorConfig config) {
             return new Heap(config.getString("name", name()));
         }
@@ -239,6 +245,11 @@ final class TestAllocators {
         @Override
         public String description() {
             return "test native allocator";
+        }
+
+        @Override
+        public Set<String> configKeys() {
+            return Set.of();
         }
 
         @Override

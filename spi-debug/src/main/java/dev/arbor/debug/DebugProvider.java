@@ -3,6 +3,7 @@ package dev.arbor.debug;
 import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.AllocatorProvider;
+import java.util.Set;
 
 /**
  * The ServiceLoader entry of the debug allocator: name {@code debug}, never the default.
@@ -25,6 +26,11 @@ public final class DebugProvider implements AllocatorProvider {
     public String description() {
         return "checking native allocator: double, foreign and wrong-size frees, leaks with allocation sites, "
                 + "use after free or reset throws";
+    }
+
+    @Override
+    public Set<String> configKeys() {
+        return Set.of("leakDetection", "sampleInterval", "quarantine", "failOnLeak");
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.arbor.gc;
 import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.AllocatorProvider;
+import java.util.Set;
 
 /**
  * The {@code gc} plugin's {@link java.util.ServiceLoader} entry: the default allocator, whose
@@ -24,6 +25,11 @@ public final class GcProvider implements AllocatorProvider {
     @Override
     public String description() {
         return "JVM heap memory reclaimed by the garbage collector (the default; no native memory)";
+    }
+
+    @Override
+    public Set<String> configKeys() {
+        return Set.of();
     }
 
     @Override

@@ -94,7 +94,9 @@ public final class AllocatorCatalog {
 
     /** A new allocator from the provider {@code name} with exactly {@code config}. */
     public Allocator create(String name, AllocatorConfig config) {
-        return provider(name).create(Objects.requireNonNull(config, "config"));
+        AllocatorProvider provider = provider(name);
+        Objects.requireNonNull(config, "config").requireKnownKeys(provider.name(), provider.configKeys());
+        return provider.create(config);
     }
 
     /** The default provider, chosen with the system properties. */

@@ -62,7 +62,7 @@ public final class Allocators {
                 a = defaultAllocator;
                 if (a == null) {
                     AllocatorProvider p = catalog().defaultProvider();
-                    a = p.create(AllocatorConfig.fromProperties(System.getProperties(), p.name()));
+                    a = catalog().create(p.name(), AllocatorConfig.fromProperties(System.getProperties(), p.name()));
                     defaultAllocator = a;
                 }
             }

@@ -12,6 +12,7 @@ import dev.arbor.api.AllocatorProvider;
 import dev.arbor.api.TestAllocator;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AllocatorCatalogTest {
@@ -19,6 +20,11 @@ class AllocatorCatalogTest {
         @Override
         public String description() {
             return "fake " + name;
+        }
+
+        @Override
+        public Set<String> configKeys() {
+            return Set.of("limit");
         }
 
         @Override
@@ -62,6 +68,26 @@ class AllocatorCatalogTest {
         var e = assertThrows(AllocatorDiscoveryException.class, () -> catalog.create("nope", AllocatorConfig.EMPTY));
         assertTrue(e.getMessage().contains("nope") && e.getMessage().contains("gc"), e.getMessage());
         assertThrows(AllocatorDiscoveryException.class, () -> AllocatorCatalog.of(List.of(new Fake("gc", true), new Fake("gc", false))));
+    }
+
+    @Test
+    void anUnknownSettingIsRefusedWithTheClosestKnownOneAndTheList() {
+        var catalog = AllocatorCatalog.of(List.of(new Fake("gc", true)));
+        var typo = assertThrows(IllegalArgumentException.class, () -> catalog.create("gc", AllocatorConfig.of("limt", "1m")));
+        assertTrue(typo.getMessage().contains("'limt'") && typo.getMessage().contains("did you mean 'limit'?"), typo.getMessage());
+        var unknown = assertThrows(IllegalArgumentException.class,
+                () -> catalog.create("gc", AllocatorConfig.of("limit", "1m", "colour", "blue")));
+        assertTrue(unknown.getMessage().contains("'colour'") && !unknown.getMessage().contains("did you mean")
+                && unknown.getMessage().contains("Its settings: limit"), unknown.getMessage());
+        assertEquals("gc", catalog.create("gc", AllocatorConfig.of("limit", "1m")).name());
+    }
+
+    @Test
+    void aPrefixPatternAcceptsEveryKeyUnderIt() {
+        Set<String> keys = Set.of("delegate", "delegate.*");
+        AllocatorConfig.of("delegate", "arena", "delegate.chunkSize", "4k").requireKnownKeys("counting", keys);
+        assertThrows(IllegalArgumentException.class,
+                () -> AllocatorConfig.of("delegates.chunkSize", "4k").requireKnownKeys("counting", keys));
     }
 
     @Test

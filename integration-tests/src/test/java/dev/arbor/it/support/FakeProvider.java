@@ -3,6 +3,7 @@ package dev.arbor.it.support;
 import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.AllocatorProvider;
+import java.util.Set;
 
 /**
  * A provider that is never asked for an allocator: for catalogs built by hand to test how
@@ -12,6 +13,11 @@ public record FakeProvider(String name, boolean isDefault) implements AllocatorP
     @Override
     public String description() {
         return "fake provider " + name;
+    }
+
+    @Override
+    public Set<String> configKeys() {
+        return Set.of();
     }
 
     @Override
