@@ -12,6 +12,7 @@ import dev.arbor.collections.champ.PersistentMap;
 import dev.arbor.collections.champ.TransientMap;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.vector.PersistentVector;
+import dev.arbor.counting.CountingAllocator;
 import dev.arbor.debug.DebugAllocator;
 import dev.arbor.debug.LeakDetection;
 import java.io.ByteArrayInputStream;
@@ -83,10 +84,12 @@ final class FuzzProgram {
     private static final int CONFINED = 0;
     private static final int SHARED = 1;
     private static final int DEBUG = 2;
+    /** A counter over a shared arena of its own. */
+    private static final int COUNTING = 3;
 
     private final SplittableRandom random;
     private final long seed;
-    private final Allocator[] allocs = new Allocator[3];
+    private final Allocator[] allocs = new Allocator[4];
     private final List<Val> values = new ArrayList<>();
     private final List<Copier> copiers = new ArrayList<>();
     private final List<SegmentOf> segments = new ArrayList<>();
@@ -111,9 +114,7 @@ final class FuzzProgram {
             return steps;
         } finally {
             for (Allocator a : allocs) {
-                if (a.isOpen()) {
-                    a.close();
-                }
+                closeWithDelegate(a);
             }
         }
     }
@@ -122,8 +123,19 @@ final class FuzzProgram {
         return switch (slot) {
             case CONFINED -> ArenaAllocator.builder().chunkSize(64 * 1024).resetMode(randomMode()).build();
             case SHARED -> ArenaAllocator.builder().shared(true).chunkSize(64 * 1024).resetMode(randomMode()).build();
-            default -> DebugAllocator.builder().leakDetection(LeakDetection.OFF).quarantineBytes(256 * 1024).build();
+            case DEBUG -> DebugAllocator.builder().leakDetection(LeakDetection.OFF).quarantineBytes(256 * 1024).build();
+            default -> CountingAllocator.over(ArenaAllocator.builder().shared(true).chunkSize(64 * 1024).build());
         };
+    }
+
+    /** Closes {@code a} if open, and a counter's own arena with it. */
+    private static void closeWithDelegate(Allocator a) {
+        if (a.isOpen()) {
+            a.close();
+        }
+        if (a instanceof CountingAllocator counter && counter.delegate().isOpen()) {
+            counter.delegate().close();
+        }
     }
 
     private ResetMode randomMode() {
@@ -158,8 +170,10 @@ final class FuzzProgram {
             iterateAcrossReset(anyValue());
         } else if (pick < 87) {
             transientMisuse(anyValue());
-        } else if (pick < 95) {
+        } else if (pick < 93) {
             rawMemory();
+        } else if (pick < 95) {
+            scopeMisuse();
         } else {
             values.removeIf(v -> random.nextInt(3) == 0);
         }
@@ -186,6 +200,7 @@ final class FuzzProgram {
         boolean vector = random.nextBoolean();
         int n = random.nextInt(4) == 0 ? random.nextInt(3000) : random.nextInt(40);
         op = "build " + (vector ? "vector" : "map") + " of " + n + " in " + name(a);
+        long blocksBefore = a instanceof CountingAllocator counter ? counter.snapshot().blocks() : 0;
         try (AllocatorScope s = scope(a)) {
             if (vector) {
                 List<Long> model = new ArrayList<>();
@@ -219,6 +234,9 @@ final class FuzzProgram {
             }
         } catch (IllegalStateException closedOrThread) {
             throw misuse("building in an open allocator on its own thread failed", closedOrThread);
+        }
+        if (a instanceof CountingAllocator counter && n > 0 && counter.snapshot().blocks() == blocksBefore) {
+            throw misuse("the counter counted no block for a build of " + n, null);
         }
     }
 
@@ -333,7 +351,7 @@ final class FuzzProgram {
 
     private void close(int slot) {
         op = "close " + name(allocs[slot]);
-        allocs[slot].close();
+        closeWithDelegate(allocs[slot]);
         allocs[slot] = newAllocator(slot);
         if (random.nextBoolean()) {
             copiers.add(Copier.to(allocs[slot]));
@@ -396,7 +414,7 @@ final class FuzzProgram {
     /** Readers on other threads while the owner of a shared value resets it. */
     @SuppressWarnings("unchecked")
     private void raceReset() throws InterruptedException {
-        int slot = random.nextBoolean() ? SHARED : DEBUG;
+        int slot = new int[] {SHARED, DEBUG, COUNTING}[random.nextInt(3)];
         Allocator a = allocs[slot];
         int n = 200 + random.nextInt(3000);
         // Long values are read from the nodes; String values through the root table as well.
@@ -533,6 +551,53 @@ final class FuzzProgram {
         if (made != null) {
             op = "use a transient after persistent()";
             expect(false, () -> t.get().putLong(1, 1));
+        }
+    }
+
+    /**
+     * Scopes closed out of order (refused, nothing changes), then in order; a parallel stream
+     * over a value (its splits run on pool threads: a confined value refuses them).
+     */
+    @SuppressWarnings("unchecked")
+    private void scopeMisuse() {
+        Allocator first = allocs[random.nextInt(allocs.length)];
+        Allocator second = allocs[random.nextInt(allocs.length)];
+        op = "scopes of " + name(first) + " and " + name(second) + " closed out of order";
+        Allocator before = CurrentAllocator.get();
+        AllocatorScope outer = CurrentAllocator.use(first);
+        AllocatorScope inner = CurrentAllocator.use(second);
+        try {
+            outer.close();
+            throw misuse("an out-of-order scope close was accepted", null);
+        } catch (IllegalStateException expected) {
+            same(second, CurrentAllocator.get(), "the current allocator after a refused close");
+        }
+        inner.close();
+        outer.close();
+        same(before, CurrentAllocator.get(), "the current allocator after both scopes closed");
+        if (values.isEmpty()) {
+            return;
+        }
+        Val v = anyValue();
+        op = "parallel sum of " + describe(v);
+        boolean confined = v.alloc instanceof ArenaAllocator a && !a.isShared();
+        try {
+            long sum = v.vector ? ((PersistentVector<Long>) v.value).parallelStream().mapToLong(Long::longValue).sum()
+                    : ((PersistentMap<Long, Long>) v.value).keySet().parallelStream().mapToLong(Long::longValue).sum();
+            long want = v.vector ? ((List<Long>) v.model).stream().mapToLong(Long::longValue).sum()
+                    : ((Map<Long, Long>) v.model).keySet().stream().mapToLong(Long::longValue).sum();
+            if (!live(v)) {
+                throw misuse("a stale value answered a parallel stream", null);
+            }
+            same(want, sum, "parallel sum");
+        } catch (WrongThreadException refused) {
+            if (!confined) {
+                throw misuse("a value that is not confined refused a parallel stream", refused);
+            }
+        } catch (IllegalStateException refused) {
+            if (live(v)) {
+                throw misuse("a live value refused a parallel stream", refused);
+            }
         }
     }
 
