@@ -4,7 +4,7 @@
 Without the hsdis plugin (not shipped with Temurin), HotSpot prints a compiled method's machine
 code as raw bytes. This script puts those bytes back together and runs objdump (binutils) on them,
 keeping HotSpot's comments (oop and metadata constants, calls, safepoint polls, implicit null
-checks) next to the instructions they annotate. It is how the sessions read what the JIT made of
+checks) next to the instructions they annotate. Use it to read what the JIT made of
 a lookup loop: type guards, range checks, spills, unrolling.
 
 Example (the loop of the long vector benchmark, Arbor at 10^3 elements):

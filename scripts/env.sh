@@ -12,3 +12,7 @@ if ! command -v mvn >/dev/null; then
 fi
 # Flags every JVM that runs Arbor gets: native memory access is Arbor's purpose, not an accident.
 ARBOR_JVM_FLAGS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+# Maven's own JVM (JDK 25 here) gets them too, so its libraries print no native-access or Unsafe
+# warnings. They are not in .mvn/jvm.config: a JVM older than 24 refuses the second one before
+# Maven could say which JDK the build needs (the enforcer rule in pom.xml says it).
+export MAVEN_OPTS="${MAVEN_OPTS:-} $ARBOR_JVM_FLAGS"

@@ -314,7 +314,7 @@ class SerializationTest {
 
     private static PersistentVector<Long> longVector(List<Long> elements) {
         TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
-        elements.forEach(t::addLong);
+        elements.forEach(t::appendLong);
         return t.persistent();
     }
 

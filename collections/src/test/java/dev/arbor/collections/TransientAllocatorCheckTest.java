@@ -31,19 +31,19 @@ class TransientAllocatorCheckTest {
             TransientMap<Long, Long> m = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
             TransientSet<Long> s = PersistentSet.empty(Codec.LONG).asTransient();
             for (long i = 0; i < 100; i++) {
-                v.addLong(i);
+                v.appendLong(i);
                 m.putLong(i, i);
                 s.addLong(i);
             }
             CurrentAllocator.enter(other);
             try {
-                assertThrows(IllegalStateException.class, () -> v.addLong(100));
+                assertThrows(IllegalStateException.class, () -> v.appendLong(100));
                 assertThrows(IllegalStateException.class, () -> m.putLong(100, 100));
                 assertThrows(IllegalStateException.class, () -> s.addLong(100));
             } finally {
                 CurrentAllocator.exit();
             }
-            v.addLong(100);
+            v.appendLong(100);
             m.putLong(100, 100);
             s.addLong(100);
             assertEquals(101, v.persistent().size());
@@ -62,11 +62,11 @@ class TransientAllocatorCheckTest {
                 v.set(PersistentVector.empty(Codec.LONG).asTransient());
                 m.set(PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient());
                 for (long i = 0; i < 100; i++) {
-                    v.get().addLong(i);
+                    v.get().appendLong(i);
                     m.get().putLong(i, i);
                 }
             });
-            assertThrows(IllegalStateException.class, () -> v.get().addLong(100));
+            assertThrows(IllegalStateException.class, () -> v.get().appendLong(100));
             assertThrows(IllegalStateException.class, () -> m.get().putLong(100, 100));
         }
     }

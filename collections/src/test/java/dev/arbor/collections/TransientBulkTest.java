@@ -33,7 +33,7 @@ class TransientBulkTest {
             elements.add(i % 700);
         }
         TransientVector<Long> tv = PersistentVector.ofLongs(-1).asTransient();
-        assertEquals(concat(List.of(-1L), elements), tv.addAll(elements).persistent());
+        assertEquals(concat(List.of(-1L), elements), tv.appendAll(elements).persistent());
 
         TransientSet<Long> ts = PersistentSet.ofLongs(-1).asTransient();
         Set<Long> set = new HashSet<>(elements);
@@ -55,8 +55,8 @@ class TransientBulkTest {
     void aRefusedElementLeavesTheEarlierOnesAndTheTransientUsable() {
         List<Long> withNull = Arrays.asList(1L, 2L, null, 4L);
         TransientVector<Long> tv = PersistentVector.empty(Codec.LONG).asTransient();
-        assertThrows(NullPointerException.class, () -> tv.addAll(withNull));
-        assertEquals(List.of(1L, 2L, 9L), tv.addLong(9).persistent());
+        assertThrows(NullPointerException.class, () -> tv.appendAll(withNull));
+        assertEquals(List.of(1L, 2L, 9L), tv.appendLong(9).persistent());
 
         TransientSet<Long> ts = PersistentSet.empty(Codec.LONG).asTransient();
         assertThrows(NullPointerException.class, () -> ts.addAll(withNull));

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The collection builds the example measures: the seed's test (a vector of 5, a map of 3, a set of
- * 3) and two larger transient builds of unboxed longs.
+ * The collection builds the example measures: small ones (a vector of 5, a map of 3, a set of 3)
+ * and two larger transient builds of unboxed longs.
  */
 final class CollectionBuilds {
     static final int LARGE = 100_000;
@@ -34,7 +34,7 @@ final class CollectionBuilds {
     private static java.util.Collection<?> longVector() {
         TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
         for (long i = 0; i < LARGE; i++) {
-            t.addLong(i);
+            t.appendLong(i);
         }
         return t.persistent();
     }

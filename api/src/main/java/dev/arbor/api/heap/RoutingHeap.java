@@ -10,13 +10,14 @@ import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
 /**
- * Where collections get and return node memory (the seed's {@code jank_heap}).
+ * Where collections get and return node memory.
  *
  * <ul>
  *   <li>New blocks come from the thread's {@linkplain CurrentAllocator current allocator}, else
  *       from the {@linkplain Allocators#defaultAllocator() default allocator}.</li>
  *   <li>Native blocks go back to the allocator that <em>owns</em> them ({@link BlockOwners}),
- *       whatever allocator is current; the seed freed through the current one and crashed.</li>
+ *       whatever allocator is current: freeing through the current one would hand a block to an
+ *       allocator that never owned it.</li>
  *   <li>JVM heap blocks have no address to look up; they go back to the default allocator, and
  *       the JVM's collector reclaims them in any case.</li>
  * </ul>

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * Which allocator owns a native address: every native allocator registers the ranges it obtains
  * from the system (chunks, large blocks, single blocks) and unregisters them before releasing.
  * The routing heap frees through it, so a block always goes back to its owner whatever allocator
- * is current (the seed freed through the current one and crashed). Thread-safe.
+ * is current. Thread-safe.
  *
  * <p>A decorator (the counting allocator) can stand in front of the allocator it wraps with
  * {@link #putFace}, so frees routed by address reach the decorator first.

@@ -4,8 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The JVM objects that one native allocator's memory refers to (the JVM form of the seed's
- * {@code GC_add_roots}). Native memory cannot hold a Java reference, so a native block stores a
+ * The JVM objects that one native allocator's memory refers to. Native memory cannot hold a Java reference, so a native block stores a
  * <em>handle</em> word instead; this table maps the handle to the object and keeps it strongly
  * reachable until it is {@linkplain #release released} one by one, or all at once by
  * {@link #releaseAll()} (an arena's reset) or {@link #close()}.

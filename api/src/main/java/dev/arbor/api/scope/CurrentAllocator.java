@@ -168,7 +168,7 @@ public final class CurrentAllocator {
 
     /**
      * Allocates from the current allocator, or returns empty when none is current (the caller
-     * then uses its own memory). The seed's {@code try_allocator_alloc}.
+     * then uses its own memory).
      */
     public static Optional<MemorySegment> tryAllocate(long byteSize, long byteAlignment, BlockKind kind) {
         Allocator a = get();

@@ -74,7 +74,7 @@ public class EqualityBenchmark {
     private static PersistentVector<Long> vector(LongMapData d) {
         TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
         for (long k : d.keys) {
-            t.addLong(k);
+            t.appendLong(k);
         }
         return t.persistent();
     }

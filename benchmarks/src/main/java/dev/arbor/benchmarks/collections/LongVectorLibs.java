@@ -34,7 +34,7 @@ final class LongVectorLibs {
         private static dev.arbor.collections.vector.PersistentVector<Long> transientBuild(LongVectorData d) {
             TransientVector<Long> t = dev.arbor.collections.vector.PersistentVector.empty(Codec.LONG).asTransient();
             for (long e : d.elements) {
-                t.addLong(e);
+                t.appendLong(e);
             }
             return t.persistent();
         }

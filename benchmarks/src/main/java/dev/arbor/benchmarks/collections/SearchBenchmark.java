@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Linear searches and hashes over every element: a {@code long} vector's {@code indexOf} of an
  * absent element and its {@code hashCode}, and a {@code long -> long} map's
  * {@code containsValue} of an absent value, each the library's own method ({@code java} is
- * {@code ArrayList} and {@code HashMap}). {@code arborGeneric} runs the loops Arbor inherited
- * before session 9 from {@code AbstractList} and {@code AbstractMap} (an iterator, a box and
+ * {@code ArrayList} and {@code HashMap}). {@code arborGeneric} runs the generic loops of
+ * {@code AbstractList} and {@code AbstractMap} (an iterator, a box and
  * {@code equals} per element; an entry per mapping) on Arbor's collections. Microseconds per call.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -79,7 +79,7 @@ public class VectorSliceBenchmark {
     private static PersistentVector<Long> copy(PersistentVector<Long> v, int from, int to) {
         TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
         for (int i = from; i < to; i++) {
-            t.addLong(v.getLong(i));
+            t.appendLong(v.getLong(i));
         }
         return t.persistent();
     }

@@ -27,8 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the entries, at most {@value NativeData#BATCH}: a native map that shares the managed one's
  * subtrees), and a map built in the arena with a small map of as many new keys built apart
  * there. {@code join=structure} is {@code plusAll} as it is; {@code join=entries} gives it the
- * argument as a plain {@link Map} view, so entry by entry, which is what {@code plusAll} did
- * with such maps before session 8. Nanoseconds per union; the arena is made again for each
+ * argument as a plain {@link Map} view, so entry by entry. Nanoseconds per union; the arena is made again for each
  * iteration, as the unions' nodes fill it.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -88,7 +88,7 @@ public final class NativeWorkloads {
     public static PersistentVector<Long> buildVector(long[] elements) {
         TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
         for (long e : elements) {
-            t.addLong(e);
+            t.appendLong(e);
         }
         return t.persistent();
     }

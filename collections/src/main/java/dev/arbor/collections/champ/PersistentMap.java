@@ -5,14 +5,13 @@ import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.CopierAccess;
+import dev.arbor.collections.node.Immutables;
 import dev.arbor.collections.node.NativeNodes;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serial;
 import java.io.Serializable;
-import java.util.AbstractCollection;
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -720,7 +719,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     /** {@inheritDoc} A read-only view whose iterator makes no entry objects. */
     @Override
     public Collection<V> values() {
-        return new AbstractCollection<>() {
+        return new ReadOnlyViews.CollectionView<>("values()") {
             @Override
             public int size() {
                 return PersistentMap.this.size();
@@ -934,7 +933,11 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     }
 
     /** {@link #keySet()}: {@code java.util.Set}'s contract over this map's keys. */
-    final class KeySet extends AbstractSet<K> {
+    final class KeySet extends ReadOnlyViews.SetView<K> {
+        KeySet() {
+            super("keySet()");
+        }
+
         @Override
         public int size() {
             return PersistentMap.this.size();
@@ -980,7 +983,11 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         }
     }
 
-    private final class EntrySet extends AbstractSet<Map.Entry<K, V>> {
+    private final class EntrySet extends ReadOnlyViews.SetView<Map.Entry<K, V>> {
+        EntrySet() {
+            super("entrySet()");
+        }
+
         @Override
         public int size() {
             return PersistentMap.this.size();
@@ -1038,5 +1045,84 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     @Serial
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("a PersistentMap is read from its serial form (MapForm) only");
+    }
+    // ---- java.util mutators: refused whether or not they would change anything, as Map.of's are ----
+
+    /** @throws UnsupportedOperationException always: PersistentMap is immutable (use plus, minus or a transient) */
+    @Override
+    public final V put(K key, V value) {
+        throw Immutables.refused("PersistentMap", "put", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentMap is immutable (use plus, minus or a transient) */
+    @Override
+    public final V remove(Object key) {
+        throw Immutables.refused("PersistentMap", "remove", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentMap is immutable (use plus, minus or a transient) */
+    @Override
+    public final void putAll(Map<? extends K, ? extends V> m) {
+        throw Immutables.refused("PersistentMap", "putAll", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentMap is immutable (use plus, minus or a transient) */
+    @Override
+    public final void clear() {
+        throw Immutables.refused("PersistentMap", "clear", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentMap is immutable (use plus, minus or a transient) */
+    @Override
+    public final void replaceAll(BiFunction<? super K, ? super V, ? extends V> function) {
+        throw Immutables.refused("PersistentMap", "replaceAll", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentMap is immutable (use plus, minus or a transient) */
+    @Override
+    public final V putIfAbsent(K key, V value) {
+        throw Immutables.refused("PersistentMap", "putIfAbsent", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentMap is immutable (use plus, minus or a transient) */
+    @Override
+    public final boolean remove(Object key, Object value) {
+        throw Immutables.refused("PersistentMap", "remove", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentMap is immutable (use plus, minus or a transient) */
+    @Override
+    public final boolean replace(K key, V oldValue, V newValue) {
+        throw Immutables.refused("PersistentMap", "replace", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentMap is immutable (use plus, minus or a transient) */
+    @Override
+    public final V replace(K key, V value) {
+        throw Immutables.refused("PersistentMap", "replace", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentMap is immutable (use plus, minus or a transient) */
+    @Override
+    public final V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
+        throw Immutables.refused("PersistentMap", "computeIfAbsent", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentMap is immutable (use plus, minus or a transient) */
+    @Override
+    public final V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
+        throw Immutables.refused("PersistentMap", "computeIfPresent", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentMap is immutable (use plus, minus or a transient) */
+    @Override
+    public final V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
+        throw Immutables.refused("PersistentMap", "compute", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentMap is immutable (use plus, minus or a transient) */
+    @Override
+    public final V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
+        throw Immutables.refused("PersistentMap", "merge", "plus, minus or a transient");
     }
 }

@@ -5,6 +5,7 @@ import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.CopierAccess;
+import dev.arbor.collections.node.Immutables;
 import dev.arbor.collections.node.NativeNodes;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -697,5 +699,48 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
     @Serial
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("a PersistentSet is read from its serial form (SetForm) only");
+    }
+    // ---- java.util mutators: refused whether or not they would change anything, as Map.of's are ----
+
+    /** @throws UnsupportedOperationException always: PersistentSet is immutable (use plus, minus or a transient) */
+    @Override
+    public final boolean add(E e) {
+        throw Immutables.refused("PersistentSet", "add", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentSet is immutable (use plus, minus or a transient) */
+    @Override
+    public final boolean remove(Object o) {
+        throw Immutables.refused("PersistentSet", "remove", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentSet is immutable (use plus, minus or a transient) */
+    @Override
+    public final boolean addAll(Collection<? extends E> c) {
+        throw Immutables.refused("PersistentSet", "addAll", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentSet is immutable (use plus, minus or a transient) */
+    @Override
+    public final boolean removeAll(Collection<?> c) {
+        throw Immutables.refused("PersistentSet", "removeAll", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentSet is immutable (use plus, minus or a transient) */
+    @Override
+    public final boolean retainAll(Collection<?> c) {
+        throw Immutables.refused("PersistentSet", "retainAll", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentSet is immutable (use plus, minus or a transient) */
+    @Override
+    public final boolean removeIf(Predicate<? super E> filter) {
+        throw Immutables.refused("PersistentSet", "removeIf", "plus, minus or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentSet is immutable (use plus, minus or a transient) */
+    @Override
+    public final void clear() {
+        throw Immutables.refused("PersistentSet", "clear", "plus, minus or a transient");
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * one {@code contains} call per element of the receiver, in its iteration order. It records which
  * stay and, while few go (at most 1/16), which go, so that removing them needs no second pass:
  * noting up to half a large set's elements cost more, in a list grown and then dropped, than the
- * second pass it saves ({@code SetFilterBenchmark}, docs page, "Session 8").
+ * second pass it saves ({@code SetFilterBenchmark}).
  *
  * @param <T> the element (or key) type
  */

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A transient's edit token: the right to mutate, in place, the nodes stamped with its id.
  *
  * <p>Ids are unique numbers from one global counter, never addresses or identities of allocated
- * objects, so no later transient can ever hold the id of an earlier one (the seed's tokens were
- * arena addresses that repeated after a reset, and a new transient then mutated an immutable map).
+ * objects, so no later transient can ever hold the id of an earlier one (an address repeats after
+ * an arena's reset, and a new transient holding it would mutate an immutable map).
  * A node records its owner as that number: a {@code long} word, or the {@link #boxedId()} in a
  * node of references. Id {@code 0} means "no owner": persistent nodes carry it.
  *

@@ -5,6 +5,7 @@ import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.CopierAccess;
+import dev.arbor.collections.node.Immutables;
 import dev.arbor.collections.node.NativeNodes;
 import dev.arbor.collections.node.NodeMemo;
 import java.io.InvalidObjectException;
@@ -14,6 +15,7 @@ import java.io.Serializable;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.List;
@@ -24,6 +26,8 @@ import java.util.Spliterator;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -188,7 +192,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         TransientVector<Long> t = EMPTY_LONGS.asTransient();
         try {
             for (long e : elements) {
-                t.addLong(e);
+                t.appendLong(e);
             }
             return t.persistent();
         } catch (Throwable e) {
@@ -302,7 +306,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         TransientVector<E> t = asTransient();
         try {
             while (it.hasNext()) {
-                t.add(it.next());
+                t.append(it.next());
             }
             return t.persistent();
         } catch (Throwable e) {
@@ -1054,5 +1058,108 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     @Serial
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("a PersistentVector is read from its serial form (VectorForm) only");
+    }
+    // ---- java.util mutators: refused whether or not they would change anything, as Map.of's are ----
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final boolean add(E e) {
+        throw Immutables.refused("PersistentVector", "add", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final void add(int index, E element) {
+        throw Immutables.refused("PersistentVector", "add", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final E set(int index, E element) {
+        throw Immutables.refused("PersistentVector", "set", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final E remove(int index) {
+        throw Immutables.refused("PersistentVector", "remove", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final boolean remove(Object o) {
+        throw Immutables.refused("PersistentVector", "remove", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final boolean addAll(Collection<? extends E> c) {
+        throw Immutables.refused("PersistentVector", "addAll", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final boolean addAll(int index, Collection<? extends E> c) {
+        throw Immutables.refused("PersistentVector", "addAll", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final boolean removeAll(Collection<?> c) {
+        throw Immutables.refused("PersistentVector", "removeAll", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final boolean retainAll(Collection<?> c) {
+        throw Immutables.refused("PersistentVector", "retainAll", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final boolean removeIf(Predicate<? super E> filter) {
+        throw Immutables.refused("PersistentVector", "removeIf", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final void replaceAll(UnaryOperator<E> operator) {
+        throw Immutables.refused("PersistentVector", "replaceAll", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final void sort(Comparator<? super E> c) {
+        throw Immutables.refused("PersistentVector", "sort", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final void clear() {
+        throw Immutables.refused("PersistentVector", "clear", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final void addFirst(E e) {
+        throw Immutables.refused("PersistentVector", "addFirst", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final void addLast(E e) {
+        throw Immutables.refused("PersistentVector", "addLast", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final E removeFirst() {
+        throw Immutables.refused("PersistentVector", "removeFirst", "append, with, pop or a transient");
+    }
+
+    /** @throws UnsupportedOperationException always: PersistentVector is immutable (use append, with, pop or a transient) */
+    @Override
+    public final E removeLast() {
+        throw Immutables.refused("PersistentVector", "removeLast", "append, with, pop or a transient");
     }
 }

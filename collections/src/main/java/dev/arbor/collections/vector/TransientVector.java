@@ -101,8 +101,8 @@ public final class TransientVector<E> {
         return (Long) t.refAt(index, origin, end - origin, shift, root, rootAddr, tail, tailAddr);
     }
 
-    /** Adds {@code e} at the end. */
-    public TransientVector<E> add(E e) {
+    /** Appends {@code e} at the end (as {@link PersistentVector#append} does, in place). */
+    public TransientVector<E> append(E e) {
         VectorTrie t = enter();
         long w = t.inline ? codec.encode(e) : 0;
         out.begin();
@@ -117,26 +117,26 @@ public final class TransientVector<E> {
     }
 
     /**
-     * Adds every element of {@code elements} at the end, in iteration order, as {@link #add} would
-     * one by one: if one is refused (a {@code null} for an inline codec), the ones before it stay
-     * added and the transient stays usable.
+     * Appends every element of {@code elements} at the end, in iteration order, as {@link #append}
+     * would one by one: if one is refused (a {@code null} for an inline codec), the ones before it
+     * stay appended and the transient stays usable.
      */
-    public TransientVector<E> addAll(Iterable<? extends E> elements) {
+    public TransientVector<E> appendAll(Iterable<? extends E> elements) {
         Objects.requireNonNull(elements, "elements");
         for (E e : elements) {
-            add(e);
+            append(e);
         }
         return this;
     }
 
     /**
-     * Adds {@code e} at the end, without boxing.
+     * Appends {@code e} at the end, without boxing.
      *
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
-    public TransientVector<E> addLong(long e) {
+    public TransientVector<E> appendLong(long e) {
         VectorTrie t = enter();
-        requireLongCodec("addLong");
+        requireLongCodec("appendLong");
         int tailCount = end - VectorTrie.tailOffset(end);
         if (tailOwned && tailCount < VectorTrie.WIDTH) {
             // Room in a tail this transient owns: one write, nothing allocated, nothing to undo.

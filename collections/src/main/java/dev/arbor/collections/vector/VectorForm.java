@@ -48,7 +48,7 @@ final class VectorForm implements Serializable {
             throws IOException, ClassNotFoundException {
         TransientVector<E> t = PersistentVector.empty(codec).asTransient();
         try {
-            SerialElements.read(codec, size, in, t::addLong, t::add);
+            SerialElements.read(codec, size, in, t::appendLong, t::append);
             return t.persistent();
         } catch (Throwable e) {
             // A stream that ends early or holds an unknown class: free what was built (native nodes).

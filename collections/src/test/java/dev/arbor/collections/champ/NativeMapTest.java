@@ -335,7 +335,7 @@ class NativeMapTest {
             TransientVector<Long> tv = PersistentVector.empty(Codec.LONG).asTransient();
             TransientMap<Long, Long> tm = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
             for (long i = 0; i < 1_000_000; i++) {
-                tv.addLong(i);
+                tv.appendLong(i);
                 tm.putLong(i, -i);
             }
             PersistentVector<Long> v = tv.persistent();

@@ -49,7 +49,7 @@ class NativeVectorRobustnessTest {
     private static PersistentVector<Object> objects(long n) {
         TransientVector<Object> t = PersistentVector.of().asTransient();
         for (long i = 0; i < n; i++) {
-            t.add("e" + i);
+            t.append("e" + i);
         }
         return t.persistent();
     }
@@ -119,7 +119,7 @@ class NativeVectorRobustnessTest {
                     base = PersistentVector.empty(Codec.LONG).appendAll(range(size));
                 }
                 List<UnaryOperator<TransientVector<Long>>> ops = List.of(
-                        t -> t.addLong(-1), t -> t.setLong(0, -1), t -> t.setLong(t.size() - 1, -1), TransientVector::pop);
+                        t -> t.appendLong(-1), t -> t.setLong(0, -1), t -> t.setLong(t.size() - 1, -1), TransientVector::pop);
                 for (int o = 0; o < ops.size(); o++) {
                     UnaryOperator<TransientVector<Long>> op = ops.get(o);
                     // A fresh transient (owning nothing) and one that already owns its nodes.
@@ -129,7 +129,7 @@ class NativeVectorRobustnessTest {
                         try (AllocatorScope s = CurrentAllocator.use(failing)) {
                             t = base.asTransient();
                             if (warm) {
-                                t.setLong(0, 0).addLong(size).pop();
+                                t.setLong(0, 0).appendLong(size).pop();
                             }
                             model = contents(t);
                         }
@@ -164,7 +164,7 @@ class NativeVectorRobustnessTest {
             try (AllocatorScope s = CurrentAllocator.use(debug)) {
                 TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
                 for (long i = 0; i < 40_000; i++) {
-                    t.addLong(i);
+                    t.appendLong(i);
                 }
                 for (int i = 0; i < 5_000; i++) {
                     t.pop();
@@ -288,7 +288,7 @@ class NativeVectorRobustnessTest {
                                 int kind = rnd.nextInt(4);
                                 if (kind < 2 || model.isEmpty()) {
                                     long e = rnd.nextLong();
-                                    t.add(e);
+                                    t.append(e);
                                     model.add(e);
                                 } else if (kind == 2) {
                                     int k = rnd.nextInt(model.size());
@@ -350,7 +350,7 @@ class NativeVectorRobustnessTest {
                 for (int i = 0; i < n; i++) {
                     Object o = new StringBuilder("object ").append(i);
                     weak.add(new WeakReference<>(o));
-                    t.add(o);
+                    t.append(o);
                 }
                 v = t.persistent();
             }

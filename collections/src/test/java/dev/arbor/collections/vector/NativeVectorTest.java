@@ -194,11 +194,11 @@ class NativeVectorTest {
             try (AllocatorScope s = CurrentAllocator.use(arena)) {
                 t = PersistentVector.empty(Codec.LONG).asTransient();
                 for (long i = 0; i < 2000; i++) {
-                    t.addLong(i);
+                    t.appendLong(i);
                 }
             }
             AllocatorStats before = arena.stats();
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.addLong(1));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.appendLong(1));
             assertTrue(e.getMessage().contains("'builder-arena'") && e.getMessage().contains("transient"), e.getMessage());
             assertThrows(IllegalStateException.class, () -> t.get(0));
             assertThrows(IllegalStateException.class, t::pop);
@@ -206,7 +206,7 @@ class NativeVectorTest {
             assertEquals(before, arena.stats(), "arena memory untouched");
             PersistentVector<Long> v;
             try (AllocatorScope s = CurrentAllocator.use(arena)) {
-                v = t.addLong(2000).persistent();
+                v = t.appendLong(2000).persistent();
             }
             assertEquals(range(2001), v);
             arena.reset();
@@ -219,10 +219,10 @@ class NativeVectorTest {
         try (ArenaAllocator arena = ArenaAllocator.create(); AllocatorScope s = CurrentAllocator.use(arena)) {
             TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
             for (long i = 0; i < 100; i++) {
-                t.addLong(i);
+                t.appendLong(i);
             }
             arena.reset();
-            assertThrows(IllegalStateException.class, () -> t.addLong(1));
+            assertThrows(IllegalStateException.class, () -> t.appendLong(1));
             assertThrows(IllegalStateException.class, t::persistent);
         }
     }
@@ -231,13 +231,13 @@ class NativeVectorTest {
     void aManagedTransientUsedUnderAnArenaBecomesNativeAndFreesOnlyItsOwnBlocks() {
         TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
         for (long i = 0; i < 1000; i++) {
-            t.addLong(i);
+            t.appendLong(i);
         }
         try (ArenaAllocator arena = ArenaAllocator.create()) {
             PersistentVector<Long> v;
             try (AllocatorScope s = CurrentAllocator.use(arena)) {
                 for (long i = 1000; i < 3000; i++) {
-                    t.addLong(i);
+                    t.appendLong(i);
                 }
                 for (int i = 0; i < 100; i++) {
                     t.pop();
@@ -277,7 +277,7 @@ class NativeVectorTest {
             try (AllocatorScope s = CurrentAllocator.use(arena)) {
                 TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
                 for (long i = 0; i < 1_000_000; i++) {
-                    t.addLong(i);
+                    t.appendLong(i);
                 }
                 v = t.persistent();
             }

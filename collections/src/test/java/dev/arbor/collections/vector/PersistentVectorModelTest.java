@@ -102,9 +102,9 @@ class PersistentVectorModelTest {
                 if (op < 55 || model.isEmpty()) {
                     long e = rnd.nextLong();
                     if (codecName.equals("long") && rnd.nextBoolean()) {
-                        t.addLong(e);
+                        t.appendLong(e);
                     } else {
-                        t.add(e);
+                        t.append(e);
                     }
                     model.add(e);
                 } else if (op < 75) {
@@ -130,7 +130,7 @@ class PersistentVectorModelTest {
                     PersistentVector<Long> frozen = t.persistent();
                     snapshots.add(new Snapshot(frozen, new ArrayList<>(model)));
                     TransientVector<Long> old = t;
-                    assertThrows(IllegalStateException.class, () -> old.add(1L), msg);
+                    assertThrows(IllegalStateException.class, () -> old.append(1L), msg);
                     // Continue from the frozen value, or from a persistent edit of it, whose
                     // path nodes no transient owns.
                     if (model.isEmpty() || rnd.nextBoolean()) {

@@ -74,7 +74,7 @@ class PersistentVectorTest {
             assertEquals(0, counter.blocks(), "empty vectors are shared constants");
             TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
             for (long i = 0; i < 32 * 33; i++) {
-                t.addLong(i);
+                t.appendLong(i);
             }
             t.persistent();
             // 33 leaves of 32 (32 in the trie and the full tail, which is not trimmed) and one
@@ -176,9 +176,9 @@ class PersistentVectorTest {
     @Test
     void transientAfterPersistentThrowsIllegalState() {
         TransientVector<Integer> t = PersistentVector.<Integer>of().asTransient();
-        t.add(1);
+        t.append(1);
         PersistentVector<Integer> v = t.persistent();
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.add(2));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.append(2));
         assertTrue(e.getMessage().contains("after persistent()"), e.getMessage());
         assertThrows(IllegalStateException.class, t::persistent);
         assertThrows(IllegalStateException.class, () -> t.get(0));
@@ -190,14 +190,14 @@ class PersistentVectorTest {
         TransientVector<Integer> t = PersistentVector.<Integer>of().asTransient();
         Throwable thrown = CompletableFuture.supplyAsync(() -> {
             try {
-                t.add(1);
+                t.append(1);
                 return null;
             } catch (Throwable e) {
                 return e;
             }
         }).get();
         assertTrue(thrown instanceof WrongThreadException, String.valueOf(thrown));
-        t.add(2);
+        t.append(2);
         assertEquals(List.of(2), t.persistent());
     }
 
@@ -208,7 +208,7 @@ class PersistentVectorTest {
         for (int i = 0; i < 3000; i += 7) {
             t.setLong(i, -1);
         }
-        t.pop().pop().addLong(5);
+        t.pop().pop().appendLong(5);
         PersistentVector<Long> edited = t.persistent();
         assertEquals(LongStream.range(0, 3000).boxed().toList(), base);
         assertEquals(-1L, edited.getLong(0));

@@ -34,7 +34,7 @@ class VectorEqualityTest {
                 // Longer, then popped back; then the elements set in place.
                 TransientVector<Long> t = v.asTransient();
                 for (int i = 0; i < model.size() + 40; i++) {
-                    t.add(-1L);
+                    t.append(-1L);
                 }
                 for (int i = 0; i < 40; i++) {
                     t.pop();

@@ -79,7 +79,7 @@ class VectorForEachTest {
     private static PersistentVector<Long> build(PersistentVector<Long> start, long[] elements, int from, int to) {
         TransientVector<Long> t = start.asTransient();
         for (int i = from; i < to; i++) {
-            t.addLong(elements[i]);
+            t.appendLong(elements[i]);
         }
         return t.persistent();
     }

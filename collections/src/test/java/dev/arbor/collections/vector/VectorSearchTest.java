@@ -98,7 +98,7 @@ class VectorSearchTest {
         try (AllocatorScope s = CurrentAllocator.use(arena)) {
             TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
             for (long i = 0; i < 3_000; i++) {
-                t.addLong(i % 1_000);
+                t.appendLong(i % 1_000);
             }
             v = t.persistent().subList(500, 2_700);
         }

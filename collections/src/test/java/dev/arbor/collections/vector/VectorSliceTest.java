@@ -139,7 +139,7 @@ class VectorSliceTest {
         TransientVector<Long> t = slice.asTransient();
         List<Long> tm = new ArrayList<>(expected);
         for (int i = 0; i < 70; i++) {
-            t.add((long) i);
+            t.append((long) i);
             tm.add((long) i);
         }
         t.set(0, -1L);
@@ -152,7 +152,7 @@ class VectorSliceTest {
             tm.removeLast();
         }
         for (int i = 0; i < 40; i++) {
-            t.add((long) -i);
+            t.append((long) -i);
             tm.add((long) -i);
         }
         assertEquals(tm, t.persistent(), at + "through a transient");
@@ -201,7 +201,7 @@ class VectorSliceTest {
                     int kind = rnd.nextInt(4);
                     if (kind < 2 || model.isEmpty()) {
                         long e = rnd.nextLong();
-                        t.add(e);
+                        t.append(e);
                         model.add(e);
                     } else if (kind == 2) {
                         int k = rnd.nextInt(model.size());
@@ -339,7 +339,7 @@ class VectorSliceTest {
         for (int i = 0; i < n; i++) {
             Object o = new StringBuilder("element ").append(i);
             weak.add(new WeakReference<>(o));
-            t.add(o);
+            t.append(o);
         }
         return t.persistent().subList(from, to);
     }

@@ -209,7 +209,7 @@ final class FuzzProgram {
                     var t = v.asTransient();
                     for (int i = 0; i < n; i++) {
                         long e = random.nextLong();
-                        t.addLong(e);
+                        t.appendLong(e);
                         model.add(e);
                     }
                     v = t.persistent();

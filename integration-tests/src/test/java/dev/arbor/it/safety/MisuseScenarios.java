@@ -68,7 +68,7 @@ public final class MisuseScenarios {
     static PersistentVector<Long> vector(long seed, int elements) {
         TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
         for (long i = 0; i < elements; i++) {
-            t.addLong(valueOf(seed, i));
+            t.appendLong(valueOf(seed, i));
         }
         return t.persistent();
     }
