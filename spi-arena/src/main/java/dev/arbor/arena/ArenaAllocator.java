@@ -126,6 +126,16 @@ public sealed interface ArenaAllocator extends Allocator permits BumpArena {
     @Override
     AllocatorStats stats();
 
+    /** Chunks reserved from the system now (the {@code chunks} detail of {@link #stats()}). */
+    default long chunkCount() {
+        return stats().detail("chunks");
+    }
+
+    /** Large blocks handed out and not yet freed (the {@code largeBlocks} detail of {@link #stats()}). */
+    default long largeBlockCount() {
+        return stats().detail("largeBlocks");
+    }
+
     /** Whether this arena may be used from several threads. */
     boolean isShared();
 

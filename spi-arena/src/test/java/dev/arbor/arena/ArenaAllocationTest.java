@@ -80,7 +80,11 @@ class ArenaAllocationTest {
             assertTrue(s.bytesReserved() >= bytes);
             assertTrue(s.bytesInUse() >= bytes);
 
+            assertEquals(1, arena.largeBlockCount());
+            assertEquals(0, arena.chunkCount());
+
             arena.free(big);
+            assertEquals(0, arena.largeBlockCount());
             assertEquals(0, arena.stats().detail("largeBlocks"));
             assertEquals(0, arena.stats().bytesReserved(), "freeing a large block returns it to the system");
             assertEquals(1, arena.stats().blocksFreed());

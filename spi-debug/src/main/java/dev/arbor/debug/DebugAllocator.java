@@ -107,6 +107,26 @@ public sealed interface DebugAllocator extends Allocator permits TrackingAllocat
     @Override
     void close();
 
+    /** Blocks allocated and neither freed nor reset (the {@code blocksLive} detail of {@link #stats()}). */
+    default long liveBlockCount() {
+        return stats().detail("blocksLive");
+    }
+
+    /** Bytes of freed blocks held poisoned in the quarantine (the {@code quarantinedBytes} detail). */
+    default long quarantinedBytes() {
+        return stats().detail("quarantinedBytes");
+    }
+
+    /** Double frees refused so far (the {@code doubleFreesDetected} detail). */
+    default long doubleFreesDetected() {
+        return stats().detail("doubleFreesDetected");
+    }
+
+    /** Other invalid frees refused so far: foreign, interior or wrong-size (the {@code invalidFreesDetected} detail). */
+    default long invalidFreesDetected() {
+        return stats().detail("invalidFreesDetected");
+    }
+
     /** The leak-detection level in force. */
     LeakDetection leakDetection();
 
