@@ -7,7 +7,8 @@ import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.champ.PersistentMap;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.champ.PersistentSet;
-import dev.arbor.collections.testing.CountingAllocator;
+import dev.arbor.counting.CountingAllocator;
+import dev.arbor.gc.GcAllocator;
 import dev.arbor.collections.vector.PersistentVector;
 import java.util.List;
 import java.util.Map;
@@ -23,38 +24,38 @@ class SeedAllocationCountTest {
 
     @Test
     void vectorOfFiveIsOneNode() {
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
             PersistentVector<Integer> v = PersistentVector.of(1, 2, 3, 4, 5);
             assertEquals(List.of(1, 2, 3, 4, 5), v);
-            assertEquals(1, counter.blocks(), "one exact tail leaf; the empty root is a shared constant");
+            assertEquals(1, counter.snapshot().blocks(), "one exact tail leaf; the empty root is a shared constant");
         }
     }
 
     @Test
     void mapOfThreeIsOneNode() {
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
             PersistentMap<String, Integer> m = PersistentMap.of("x", 1, "y", 2, "z", 3);
             assertEquals(Map.of("x", 1, "y", 2, "z", 3), m);
-            assertEquals(1, counter.blocks(), "one root node of three entries");
+            assertEquals(1, counter.snapshot().blocks(), "one root node of three entries");
         }
     }
 
     @Test
     void mapOfThreeBuiltStepByStepIsThreeNodes() {
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
             PersistentMap<String, Integer> m = PersistentMap.<String, Integer>of().plus("x", 1).plus("y", 2).plus("z", 3);
             assertEquals(Map.of("x", 1, "y", 2, "z", 3), m);
             // One root per step (1, 2, then 3 entries): the first two are garbage already.
-            assertEquals(3, counter.blocks());
+            assertEquals(3, counter.snapshot().blocks());
         }
     }
 
     @Test
     void setOfThreeIsOneNode() {
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
             PersistentSet<String> s = PersistentSet.of("a", "b", "c");
             assertEquals(Set.of("a", "b", "c"), s);
-            assertEquals(1, counter.blocks(), "one root node of three entries");
+            assertEquals(1, counter.snapshot().blocks(), "one root node of three entries");
         }
     }
 
@@ -71,14 +72,14 @@ class SeedAllocationCountTest {
 
     @Test
     void emptyCollectionsAreSharedConstantsThatNeverCount() {
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
             assertEquals(List.of(), PersistentVector.empty(Codec.LONG));
             assertEquals(Map.of(), PersistentMap.empty(Codec.LONG, Codec.object()));
             assertEquals(Set.of(), PersistentSet.empty(Codec.DOUBLE));
             assertEquals(List.of(), PersistentVector.of(1).pop());
             assertEquals(Map.of(), PersistentMap.of().plus("k", "v").minus("k"));
             // Only the one-entry map above allocated a node; the empties it returned to did not.
-            assertEquals(2, counter.blocks(), "the vector's leaf and the map's node; nothing for empties");
+            assertEquals(2, counter.snapshot().blocks(), "the vector's leaf and the map's node; nothing for empties");
         }
     }
 
@@ -87,12 +88,12 @@ class SeedAllocationCountTest {
         PersistentVector<Integer> v = PersistentVector.of(1, 2, 3, 4, 5);
         PersistentMap<String, Integer> m = PersistentMap.of("x", 1, "y", 2, "z", 3);
         PersistentSet<String> s = PersistentSet.of("a", "b", "c");
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
             assertEquals(15, v.stream().mapToInt(Integer::intValue).sum());
             assertEquals(2, m.get("y"));
             assertEquals(true, s.contains("c"));
             assertEquals(m, m.plus("y", 2), "an unchanged put returns the same map");
-            assertEquals(0, counter.blocks());
+            assertEquals(0, counter.snapshot().blocks());
         }
     }
 }

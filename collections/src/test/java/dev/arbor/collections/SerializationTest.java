@@ -15,7 +15,8 @@ import dev.arbor.collections.champ.PersistentSet;
 import dev.arbor.collections.champ.TransientMap;
 import dev.arbor.collections.champ.TransientSet;
 import dev.arbor.collections.codec.Codec;
-import dev.arbor.collections.testing.CountingAllocator;
+import dev.arbor.counting.CountingAllocator;
+import dev.arbor.gc.GcAllocator;
 import dev.arbor.collections.testing.Seeds;
 import dev.arbor.collections.vector.PersistentVector;
 import dev.arbor.collections.vector.TransientVector;
@@ -147,7 +148,7 @@ class SerializationTest {
         byte[] setBytes = serialize(set);
         // What a transient fed in the stream's order allocates, node for node.
         long expected;
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             TransientMap<Long, Long> tm = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
             map.forEachLong(tm::putLong);
             tm.persistent();
@@ -155,14 +156,14 @@ class SerializationTest {
             TransientSet<Long> ts = PersistentSet.empty(Codec.LONG).asTransient();
             set.forEachLong(ts::addLong);
             ts.persistent();
-            expected = counter.blocks();
+            expected = counter.snapshot().blocks();
         }
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             assertEquals(map, deserialize(mapBytes));
             assertEquals(vector, deserialize(vectorBytes));
             assertEquals(set, deserialize(setBytes));
             assertTrue(expected > 0);
-            assertEquals(expected, counter.blocks(), "every node of a read collection goes through the allocator");
+            assertEquals(expected, counter.snapshot().blocks(), "every node of a read collection goes through the allocator");
         }
     }
 

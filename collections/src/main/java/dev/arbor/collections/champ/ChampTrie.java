@@ -422,9 +422,9 @@ abstract class ChampTrie {
      * Whether a walk over a trie of {@code size} entries reads all child headers of a node before
      * it descends: only for a large trie whose nodes may be scattered in memory (made put by put),
      * so that their cache misses overlap. The nodes of one bulk build lie in memory in the order
-     * they were built, and there the extra pass only gets in the way: 4.4 against 4.7 ms managed,
-     * 4.5 against 5.2 ms native for 10^6 entries ({@code nativeformat.WalkLayoutBenchmark}). A
-     * smaller trie stays in cache, where the pass only costs (1.8 against 2.4-3.0 us for 10^3).
+     * they were built, and there the extra pass only gets in the way, managed or native (measured
+     * with {@code nativeformat.WalkLayoutBenchmark}). A smaller trie stays in cache, where the
+     * pass only costs.
      *
      * @param bulkBuilt whether the nodes come from one bulk build ({@link BulkLoad}) and none
      *                    was added or replaced since
@@ -457,7 +457,7 @@ abstract class ChampTrie {
         // entries, each next one before the previous child, so that its cache miss overlaps that
         // visit (whose branches would otherwise stop the CPU from running ahead to it). The
         // child's slot is read again when it is visited: carrying its object and address along
-        // instead measured slower (10^6-entry walk: 4.39-4.48 against 4.15-4.19 ms).
+        // instead is slower (measured on a 10^6-entry walk).
         long nextHeader = na > 0 && headers == null ? childHeader(n, a, da, 0) : 0;
         if (da > 0) {
             visitor.entries(n, a, da);

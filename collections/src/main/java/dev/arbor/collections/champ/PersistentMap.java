@@ -741,7 +741,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     @Override
     public void forEach(BiConsumer<? super K, ? super V> action) {
         Objects.requireNonNull(action, "action");
-        // The trie and its layout read once, not per entry: 10^3 String entries 4.27-4.37 -> 4.11-4.20 us.
+        // The trie and its layout are read once into locals, not per entry.
         ChampTrie t = trie;
         t.checkLive(WHAT);
         boolean keyInline = t.keyInline;

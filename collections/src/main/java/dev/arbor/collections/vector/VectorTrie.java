@@ -296,7 +296,7 @@ abstract class VectorTrie {
     /**
      * Masks a shift (at most 30) in the descents from the root: it changes nothing, but it tells
      * the JIT that the loop runs at most seven times, so it compiles it as a short loop rather than
-     * strip-mining it for safepoint polls (10^3-element {@code getLong}: 2.5 -> 1.9 ns).
+     * strip-mining it for safepoint polls.
      */
     private static final int MAX_SHIFT_MASK = 31;
 
@@ -390,21 +390,21 @@ abstract class VectorTrie {
      * wordAt and refAt take the root's step before their loop: an index below the tail offset
      * means the root is a branch, and the root is the same for every lookup of a caller's loop,
      * so the JIT hoists the checks on it (its type, its length) out of that loop. With the root
-     * inside the loop they ran for every lookup: 10^3-element getLong 2.2 -> 1.2 ns.
+     * inside the loop they would run for every lookup.
      *
      * They check the index themselves: one unsigned comparison with the tail offset sends every
      * trie index down, and only the rest (the tail's indexes, negative ones, the size and beyond)
-     * pays the comparison with the size. A check before them cost a comparison per lookup.
+     * pays the comparison with the size. A check before them would cost a comparison per lookup.
      *
      * Index i of a slice is at position origin + i. A slice (origin > 0) checks its index against
      * its size, then reads at the position as a vector of origin 0 and size origin + size would:
      * a method of its own, so that in a loop over one vector the JIT hoists the origin test out
-     * (loop unswitching) and a vector that is no slice keeps the code it had before slices.
-     * Adding the origin inside the descent instead cost 7% at 10^3 elements (0.88 -> 0.94 ns).
+     * (loop unswitching) and a vector that is no slice runs a descent with no origin in it.
+     * Adding the origin inside the descent instead is slower (measured at 10^3 elements).
      *
      * They repeat leafFor's descent rather than call it with a Ref register: with the native
-     * format the JIT did not scalar-replace the register, and each get allocated 80 bytes
-     * (-prof gc on nativeformat.NativeReadBenchmark.vectorGetLong: 2.8 -> 18.5 ns).
+     * format the JIT does not scalar-replace the register, and each get would allocate 80 bytes
+     * (measured with -prof gc on nativeformat.NativeReadBenchmark.vectorGetLong).
      */
     final long wordAt(int i, int origin, int size, int shift, Object root, long rootA, Object tail, long tailA) {
         if (origin != 0) {
@@ -625,8 +625,7 @@ abstract class VectorTrie {
      * {@link #sliceLeaves} below the branch {@code (n, a)} at {@code level}, where positions
      * {@code f} and {@code e - 1} are below different children unless the children are leaves.
      * A method of its own so that {@code sliceLeaves} stays small enough for the JIT to inline
-     * into {@code subList}, whose register then needs no allocation (a slice without the first of
-     * 10^3 elements: 39 -> 27 ns).
+     * into {@code subList}, whose register then needs no allocation.
      */
     private void keepBetween(Ref out, int f, int e, int level, Object n, long a) {
         int first = (f >>> level) & MASK;
@@ -681,7 +680,7 @@ abstract class VectorTrie {
             ca = out.addr;
         }
         // One block move, then the children after the path emptied: cheaper than setting the
-        // children it keeps one by one (a slice without the first element of 10^6: 136 -> 72 ns).
+        // children it keeps one by one (measured on a slice without the first element of 10^6).
         copyBranch(out, n, a, null);
         for (int i = last + 1; i < WIDTH; i++) {
             setChild(out.obj, out.addr, i, null, 0);

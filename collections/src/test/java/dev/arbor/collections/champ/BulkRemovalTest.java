@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.codec.Codec;
-import dev.arbor.collections.testing.CountingAllocator;
+import dev.arbor.counting.CountingAllocator;
+import dev.arbor.gc.GcAllocator;
 import dev.arbor.collections.testing.Seeds;
 import dev.arbor.debug.DebugAllocator;
 import dev.arbor.debug.LeakDetection;
@@ -138,16 +139,16 @@ class BulkRemovalTest {
         long bulk;
         long oneByOne;
         PersistentMap<Long, Long> result;
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             result = map.minusAll(gone);
-            bulk = counter.blocks();
+            bulk = counter.snapshot().blocks();
         }
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             PersistentMap<Long, Long> m = map;
             for (Long k : gone) {
                 m = m.minus(k);
             }
-            oneByOne = counter.blocks();
+            oneByOne = counter.snapshot().blocks();
         }
         assertEquals(10_000 - gone.size(), result.size());
         // One by one, each removal copies its path: three nodes. In one transient the root and the

@@ -11,7 +11,8 @@ import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.arena.ArenaAllocator;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.testing.BackgroundCollector;
-import dev.arbor.collections.testing.CountingAllocator;
+import dev.arbor.counting.CountingAllocator;
+import dev.arbor.gc.GcAllocator;
 import dev.arbor.collections.testing.Seeds;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,18 +130,18 @@ class IntersectionTest {
         PersistentSet<Long> same;
         PersistentSet<Long> backToBig;
         PersistentSet<Long> two;
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             same = big.intersect(big);
-            withItself = counter.blocks();
+            withItself = counter.snapshot().blocks();
             backToBig = plusOne.intersect(lessOne);
-            withLessOne = counter.blocks() - withItself;
+            withLessOne = counter.snapshot().blocks() - withItself;
             two = big.intersect(three);
-            withThree = counter.blocks() - withItself - withLessOne;
+            withThree = counter.snapshot().blocks() - withItself - withLessOne;
         }
         long byMinus;
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             plusOne.minusLong(-7).minusLong(4_321);
-            byMinus = counter.blocks();
+            byMinus = counter.snapshot().blocks();
         }
         assertSame(big, same);
         assertEquals(0, withItself, "a set with itself builds nothing");
@@ -201,10 +202,10 @@ class IntersectionTest {
         long ownKeys;
         PersistentMap<Long, Long> none;
         PersistentMap<Long, Long> all;
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             none = map.minusAll(map.keySet());
             all = map.intersectKeys(map.keySet());
-            ownKeys = counter.blocks();
+            ownKeys = counter.snapshot().blocks();
         }
         // Key by key, either would have made nodes: by structure the map meets its own trie.
         assertEquals(0, ownKeys, "a map with its own keys builds nothing");

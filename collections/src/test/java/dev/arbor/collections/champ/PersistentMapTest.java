@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.codec.Codec;
-import dev.arbor.collections.testing.CountingAllocator;
+import dev.arbor.counting.CountingAllocator;
+import dev.arbor.gc.GcAllocator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -215,18 +216,18 @@ class PersistentMapTest {
         for (long k = 0; k < 1000; k++) {
             t.putLong(k, k);
         }
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
             for (long k = 0; k < 1000; k++) {
                 t.putLong(k, -k);
             }
-            assertEquals(0, counter.blocks(), "replacing values in owned nodes allocates nothing");
+            assertEquals(0, counter.snapshot().blocks(), "replacing values in owned nodes allocates nothing");
         }
         PersistentMap<Long, Long> frozen = t.persistent();
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
             TransientMap<Long, Long> again = frozen.asTransient();
             again.putLong(0, 99);
             again.putLong(0, 98);
-            assertEquals(TrieShape.of(frozen).maxDepth + 1L, counter.blocks(),
+            assertEquals(TrieShape.of(frozen).maxDepth + 1L, counter.snapshot().blocks(),
                     "the first edit copies the path once; the second edits the copies in place");
             assertEquals(98, again.persistent().getLong(0));
         }

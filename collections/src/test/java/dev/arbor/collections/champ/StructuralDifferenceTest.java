@@ -9,7 +9,8 @@ import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.arena.ArenaAllocator;
 import dev.arbor.collections.codec.Codec;
-import dev.arbor.collections.testing.CountingAllocator;
+import dev.arbor.counting.CountingAllocator;
+import dev.arbor.gc.GcAllocator;
 import dev.arbor.collections.testing.Seeds;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -114,14 +115,14 @@ class StructuralDifferenceTest {
         PersistentSet<Long> one;
         PersistentSet<Long> some;
         PersistentSet<Long> unchanged;
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             none = big.minusAll(big);
             unchanged = big.minusAll(absent);
-            assertEquals(0, counter.blocks(), "a set without itself, or without keys it lacks, builds nothing");
+            assertEquals(0, counter.snapshot().blocks(), "a set without itself, or without keys it lacks, builds nothing");
             one = plusOne.minusAll(big);
-            assertEquals(1, counter.blocks(), "only the root holding -7");
+            assertEquals(1, counter.snapshot().blocks(), "only the root holding -7");
             some = big.minusAll(lessSome);
-            blocks = counter.blocks() - 1;
+            blocks = counter.snapshot().blocks() - 1;
         }
         assertTrue(none.isEmpty());
         assertSame(PersistentSet.empty(Codec.LONG).root, none.root, "the shared empty node");
@@ -134,14 +135,14 @@ class StructuralDifferenceTest {
         // Removing a few keys copies their paths and shares every other subtree of the set.
         PersistentSet<Long> few = PersistentSet.ofLongs(5, 5_000);
         PersistentSet<Long> withoutFew;
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             withoutFew = big.minusAll(few);
-            blocks = counter.blocks();
+            blocks = counter.snapshot().blocks();
         }
         long byMinus;
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             big.minusLong(5).minusLong(5_000);
-            byMinus = counter.blocks();
+            byMinus = counter.snapshot().blocks();
         }
         assertEquals(10_000 - 2, withoutFew.size());
         assertTrue(blocks <= byMinus, "blocks " + blocks + ", two minus calls " + byMinus);

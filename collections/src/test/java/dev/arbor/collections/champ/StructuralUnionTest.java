@@ -9,7 +9,8 @@ import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.arena.ArenaAllocator;
 import dev.arbor.collections.codec.Codec;
-import dev.arbor.collections.testing.CountingAllocator;
+import dev.arbor.counting.CountingAllocator;
+import dev.arbor.gc.GcAllocator;
 import dev.arbor.collections.testing.Seeds;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -181,13 +182,13 @@ class StructuralUnionTest {
         long joined;
         long put;
         PersistentMap<Long, Long> union;
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             union = small.plusAll(large);
-            joined = counter.blocks();
+            joined = counter.snapshot().blocks();
         }
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             large.plusLong(1, 1);
-            put = counter.blocks();
+            put = counter.snapshot().blocks();
         }
         // The root again, and the path that takes key 1 into the large map's subtree: what putting
         // key 1 into the large map copies. Entry by entry it would be a node per new entry or so.
@@ -213,16 +214,16 @@ class StructuralUnionTest {
         // values), so it takes that map's nodes and builds none; the other way round it is the
         // large map.
         PersistentMap<Long, Long> updated = large.plusLong(5_000, -1);
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             union = large.plusAll(updated);
-            assertEquals(0, counter.blocks(), "blocks of a union with a map one update away");
+            assertEquals(0, counter.snapshot().blocks(), "blocks of a union with a map one update away");
         }
         assertSame(updated.root, union.root);
         assertEquals(-1L, union.getLong(5_000));
         assertEquals(large.size(), union.size());
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             union = updated.plusAll(large);
-            assertEquals(0, counter.blocks(), "blocks of the union the other way round");
+            assertEquals(0, counter.snapshot().blocks(), "blocks of the union the other way round");
         }
         assertSame(large.root, union.root);
         assertEquals(5_000L, union.getLong(5_000));
@@ -230,13 +231,13 @@ class StructuralUnionTest {
         // with the argument's value: one block per node on that path, as the update itself took.
         PersistentMap<Long, Long> withExtra = large.plusLong(-5, -5);
         long extra;
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             large.plusLong(-5, -5).plusLong(5_000, -1);
-            extra = counter.blocks();
+            extra = counter.snapshot().blocks();
         }
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope s = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope s = CurrentAllocator.use(counter)) {
             union = withExtra.plusAll(updated);
-            assertTrue(counter.blocks() <= extra, "blocks " + counter.blocks() + " <= " + extra);
+            assertTrue(counter.snapshot().blocks() <= extra, "blocks " + counter.snapshot().blocks() + " <= " + extra);
         }
         assertEquals(-1L, union.getLong(5_000));
         assertEquals(-5L, union.getLong(-5));

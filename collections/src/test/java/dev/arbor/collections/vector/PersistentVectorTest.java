@@ -11,7 +11,8 @@ import dev.arbor.api.BlockKind;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.codec.Codec;
-import dev.arbor.collections.testing.CountingAllocator;
+import dev.arbor.counting.CountingAllocator;
+import dev.arbor.gc.GcAllocator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -28,40 +29,40 @@ class PersistentVectorTest {
 
     @Test
     void buildingAVectorOfFiveAllocatesOneNode() {
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
             PersistentVector<Integer> v = PersistentVector.of(1, 2, 3, 4, 5);
             assertEquals(List.of(1, 2, 3, 4, 5), v);
             // One exact tail leaf; the empty root is a shared constant that never counts.
-            assertEquals(1, counter.blocks());
-            assertEquals(1, counter.refsBlocks());
+            assertEquals(1, counter.snapshot().blocks());
+            assertEquals(1, counter.snapshot().refsBlocks());
         }
     }
 
     @Test
     void appendingLongsOneByOneCopiesTheTailOnlyWhenItIsFull() {
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
             PersistentVector<Long> v = PersistentVector.empty(Codec.LONG);
             for (long i = 1; i <= 5; i++) {
                 v = v.appendLong(i);
             }
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L), v);
             // Tails of 1, 3 and 5 slots: the 3rd and 5th appends take the free slot of the last one.
-            assertEquals(3, counter.blocks());
-            assertEquals(3, counter.norefsBlocks(), "a leaf of longs holds no references");
+            assertEquals(3, counter.snapshot().blocks());
+            assertEquals(3, counter.snapshot().norefsBlocks(), "a leaf of longs holds no references");
             for (long i = 6; i <= 64; i++) {
                 v = v.appendLong(i);
             }
             assertEquals(LongStream.rangeClosed(1, 64).boxed().toList(), v);
             // Per 32 elements, tails of 1, 3, 5, 9, 17 and 32 slots (the first 32 elements), then
             // the root the full tail is pushed under, a tail of 1, and tails of 3, 5, 9, 17 and 32.
-            assertEquals(6 + 2 + 5, counter.blocks());
+            assertEquals(6 + 2 + 5, counter.snapshot().blocks());
             // Popping within the tail shares it: the shorter values read fewer of its slots.
             PersistentVector<Long> popped = v;
             for (int i = 0; i < 31; i++) {
                 popped = popped.pop();
             }
             assertEquals(LongStream.rangeClosed(1, 33).boxed().toList(), popped);
-            assertEquals(6 + 2 + 5, counter.blocks(), "no pop within the tail allocates");
+            assertEquals(6 + 2 + 5, counter.snapshot().blocks(), "no pop within the tail allocates");
             assertEquals(LongStream.rangeClosed(1, 34).boxed().toList(), popped.appendLong(34));
             assertEquals(LongStream.rangeClosed(1, 64).boxed().toList(), v, "the longer value is untouched");
         }
@@ -69,9 +70,9 @@ class PersistentVectorTest {
 
     @Test
     void everyNodeOfALargeVectorIsReportedAndEmptyVectorsCostNothing() {
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
             assertTrue(PersistentVector.empty(Codec.LONG).isEmpty());
-            assertEquals(0, counter.blocks(), "empty vectors are shared constants");
+            assertEquals(0, counter.snapshot().blocks(), "empty vectors are shared constants");
             TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
             for (long i = 0; i < 32 * 33; i++) {
                 t.appendLong(i);
@@ -79,16 +80,16 @@ class PersistentVectorTest {
             t.persistent();
             // 33 leaves of 32 (32 in the trie and the full tail, which is not trimmed) and one
             // root branch: a transient edits its own nodes in place, so each is allocated once.
-            assertEquals(33 + 1, counter.blocks());
-            assertEquals(33, counter.norefsBlocks());
+            assertEquals(33 + 1, counter.snapshot().blocks());
+            assertEquals(33, counter.snapshot().norefsBlocks());
         }
     }
 
     @Test
     void noAllocatorCurrentMeansNothingIsCounted() {
-        CountingAllocator counter = new CountingAllocator();
+        CountingAllocator counter = CountingAllocator.over(new GcAllocator());
         PersistentVector.of(1, 2, 3).append(4);
-        assertEquals(0, counter.blocks());
+        assertEquals(0, counter.snapshot().blocks());
         counter.close();
     }
 
@@ -217,10 +218,10 @@ class PersistentVectorTest {
 
     @Test
     void managedNodeKindsAreReported() {
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
             PersistentVector.of("a").append("b");
-            assertEquals(2, counter.refsBlocks());
-            assertEquals(0, counter.norefsBlocks());
+            assertEquals(2, counter.snapshot().refsBlocks());
+            assertEquals(0, counter.snapshot().norefsBlocks());
             assertEquals(2, counter.stats().blocksAllocated());
         }
         assertEquals(BlockKind.NOREFS, BlockKind.valueOf("NOREFS"));

@@ -7,7 +7,8 @@ import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.arena.ArenaAllocator;
 import dev.arbor.collections.codec.Codec;
-import dev.arbor.collections.testing.CountingAllocator;
+import dev.arbor.counting.CountingAllocator;
+import dev.arbor.gc.GcAllocator;
 import dev.arbor.collections.testing.Seeds;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,9 +95,9 @@ class VectorPrefixTest {
                 // the kept leaves fit below the root's first child: the trie loses a level
                 {LEVEL_3, 3}, {1_000, 2}};
         for (int[] c : cases) {
-            try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+            try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
                 PersistentVector<Long> prefix = v.subList(0, c[0]);
-                assertEquals(c[1], counter.blocks(), "blocks allocated by subList(0, " + c[0] + ")");
+                assertEquals(c[1], counter.snapshot().blocks(), "blocks allocated by subList(0, " + c[0] + ")");
                 assertEquals(c[0], prefix.size());
                 assertEquals(c[0] - 1L, prefix.getLong(c[0] - 1));
                 assertEquals(0L, prefix.getLong(0));

@@ -9,7 +9,8 @@ import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.testing.BackgroundCollector;
-import dev.arbor.collections.testing.CountingAllocator;
+import dev.arbor.counting.CountingAllocator;
+import dev.arbor.gc.GcAllocator;
 import dev.arbor.collections.testing.Seeds;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -244,10 +245,10 @@ class VectorSliceTest {
         int[][] ranges = {{1, 100_000}, {1, 99_999}, {1_000, 99_000}, {50_000, 50_100}, {33, 3_000}, {LEVEL_3 - 1, LEVEL_3 + 40},
                 {99_000, 99_990}, {40_000, 100_000}};
         for (int[] r : ranges) {
-            try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+            try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
                 PersistentVector<Long> slice = v.subList(r[0], r[1]);
                 // The new tail, and at most one branch per level on each cut's path (4 levels).
-                assertTrue(counter.blocks() <= 9, counter.blocks() + " blocks allocated by subList(" + r[0] + ", " + r[1] + ")");
+                assertTrue(counter.snapshot().blocks() <= 9, counter.snapshot().blocks() + " blocks allocated by subList(" + r[0] + ", " + r[1] + ")");
                 assertEquals(r[1] - r[0], slice.size());
                 assertEquals(r[0], slice.getLong(0));
                 assertEquals(r[1] - 1L, slice.getLong(slice.size() - 1));
@@ -256,12 +257,12 @@ class VectorSliceTest {
         // A queue taken from the front: a slice copies nothing until its first leaf is wholly
         // dropped, then the three branches above it (31 times in 1,000 steps: origins 32, 64, ...).
         PersistentVector<Long> rest = v;
-        try (CountingAllocator counter = new CountingAllocator(); AllocatorScope ignored = CurrentAllocator.use(counter)) {
+        try (CountingAllocator counter = CountingAllocator.over(new GcAllocator()); AllocatorScope ignored = CurrentAllocator.use(counter)) {
             for (int i = 0; i < 1_000; i++) {
                 assertEquals(i, rest.getLong(0));
                 rest = rest.subList(1, rest.size());
             }
-            assertEquals(31 * 3, counter.blocks(), "blocks for 1,000 slices from the front");
+            assertEquals(31 * 3, counter.snapshot().blocks(), "blocks for 1,000 slices from the front");
         }
         assertEquals(LongStream.range(1_000, 100_000).boxed().toList(), rest);
     }
