@@ -118,6 +118,11 @@ class DocsSnippetsTest {
                 a.close();
             }
         }
+        try (Allocator functional = AllocatorsPage.fromFunctions()) {
+            assertEquals(16, functional.allocate(16, 8, dev.arbor.api.BlockKind.NOREFS).byteSize());
+        }
+        String out = run(() -> assertTrue(AllocatorsPage.everyAllocationFailingInTurn() > 0, "a refused allocation"));
+        assertEquals("[1, 2, 3, 4]", out.strip());
         try (ArenaAllocator arena = ArenaAllocator.create()) {
             assertSame(arena, AllocatorsPage.scoped(arena));
             assertNotSame(arena, dev.arbor.api.scope.CurrentAllocator.get());

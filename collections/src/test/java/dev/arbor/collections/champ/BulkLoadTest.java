@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.arbor.api.AllocationFailedException;
+import dev.arbor.api.RefusingAllocator;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.arena.ArenaAllocator;
 import dev.arbor.collections.codec.Codec;
-import dev.arbor.collections.testing.FailingAllocator;
 import dev.arbor.debug.DebugAllocator;
 import dev.arbor.debug.LeakDetection;
 import java.util.HashMap;
@@ -97,7 +97,7 @@ class BulkLoadTest {
     void aFailureWhileBuildingChangesNothingAndLeaksNoBlock() {
         long injected = 0;
         try (DebugAllocator debug = DebugAllocator.builder().leakDetection(LeakDetection.OFF).quarantineBytes(0).build()) {
-            FailingAllocator failing = new FailingAllocator(debug);
+            RefusingAllocator failing = RefusingAllocator.over(debug);
             for (HashScenario scenario : new HashScenario[] {HashScenario.DISTINCT, HashScenario.PARTIAL_DEEP}) {
                 int size = Math.min(scenario.maxSize, 300);
                 Map<Key, Object> model = new HashMap<>();
@@ -122,7 +122,7 @@ class BulkLoadTest {
     void aFailureWhileBuildingFromANativeBufferChangesNothingAndLeaksNoBlock() {
         long injected = 0;
         try (DebugAllocator debug = DebugAllocator.builder().leakDetection(LeakDetection.OFF).quarantineBytes(0).build()) {
-            FailingAllocator failing = new FailingAllocator(debug);
+            RefusingAllocator failing = RefusingAllocator.over(debug);
             for (int size : new int[] {1, 2, 9, 300}) {
                 Map<Long, Long> model = new HashMap<>();
                 injected += checkEveryBuildFailure(debug, failing, "size " + size, model, () -> {
@@ -147,25 +147,25 @@ class BulkLoadTest {
      * each failure the debug allocator holds what it held before, and the transient still has
      * every put. Returns the number of failures.
      */
-    private static <K, V> long checkEveryBuildFailure(DebugAllocator debug, FailingAllocator failing, String what,
+    private static <K, V> long checkEveryBuildFailure(DebugAllocator debug, RefusingAllocator failing, String what,
                                                       Map<K, V> model, Supplier<TransientMap<K, V>> filled) {
         for (int k = 1; ; k++) {
             model.clear();
             TransientMap<K, V> t = filled.get();
             long liveBefore = debug.stats().liveBlocks();
             try (AllocatorScope scope = CurrentAllocator.use(failing)) {
-                failing.failAt(k);
+                failing.refuseFrom(k);
                 try {
                     t.size();
                 } catch (AllocationFailedException e) {
-                    failing.disarm();
+                    failing.allowAll();
                     assertEquals(liveBefore, debug.stats().liveBlocks(), what + ": blocks left allocated after refusing allocation #" + k);
                     // The puts are still there: the next call builds the trie from all of them.
                     assertNativeMapEquals(model, t.persistent(), what + " after failure #" + k);
                     debug.reset();
                     continue;
                 }
-                failing.disarm();
+                failing.allowAll();
                 assertNativeMapEquals(model, t.persistent(), what);
                 debug.reset();
                 return k - 1;
@@ -211,7 +211,7 @@ class BulkLoadTest {
             assertEquals(set, model.keySet());
             assertEquals(true, set.trie.allocator() != null);
             // Copying counts the results' nodes: the buffers and the scratch went back to the allocator.
-            FailingAllocator counting = new FailingAllocator(arena);
+            RefusingAllocator counting = RefusingAllocator.over(arena);
             assertEquals(m, m.copyTo(counting));
             assertEquals(set, set.copyTo(counting));
             assertEquals(counting.allocations(), debug.stats().liveBlocks(), "only the map's nodes stay allocated");
@@ -240,19 +240,19 @@ class BulkLoadTest {
     @Test
     void aNativeBufferThatCannotGrowFailsThePutAndKeepsThePreviousPuts() {
         try (DebugAllocator debug = DebugAllocator.builder().leakDetection(LeakDetection.OFF).quarantineBytes(0).build()) {
-            FailingAllocator failing = new FailingAllocator(debug);
+            RefusingAllocator failing = RefusingAllocator.over(debug);
             Map<Long, Long> model = new HashMap<>();
             long injected = 0;
             try (AllocatorScope scope = CurrentAllocator.use(failing)) {
                 var t = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
                 for (long i = 0; i < 1_000; i++) {
                     // Refuse the next allocation: the puts that need the buffer to grow fail once.
-                    failing.failAt(1);
+                    failing.refuseFrom(1);
                     try {
                         t.putLong(i * 0x9E3779B97F4A7C15L, i);
-                        failing.disarm();
+                        failing.allowAll();
                     } catch (AllocationFailedException e) {
-                        failing.disarm();
+                        failing.allowAll();
                         injected++;
                         t.putLong(i * 0x9E3779B97F4A7C15L, i);
                     }

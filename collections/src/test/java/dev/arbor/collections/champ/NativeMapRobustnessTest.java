@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.AllocationLimitExceededException;
 import dev.arbor.api.Allocator;
+import dev.arbor.api.RefusingAllocator;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.arena.ArenaAllocator;
 import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.testing.AllocationFailures;
-import dev.arbor.collections.testing.FailingAllocator;
 import dev.arbor.collections.testing.BackgroundCollector;
 import dev.arbor.collections.testing.Seeds;
 import dev.arbor.debug.DebugAllocator;
@@ -54,7 +54,7 @@ class NativeMapRobustnessTest {
     void everyMapOperationSurvivesEveryAllocationFailure() {
         long injectedBefore = AllocationFailures.injected();
         try (DebugAllocator debug = debug()) {
-            FailingAllocator failing = new FailingAllocator(debug);
+            RefusingAllocator failing = RefusingAllocator.over(debug);
             for (HashScenario scenario : new HashScenario[] {HashScenario.DISTINCT, HashScenario.PARTIAL_DEEP,
                     HashScenario.ONE_HASH}) {
                 for (int size : new int[] {0, 1, 2, 3, 33, 200}) {
@@ -167,7 +167,7 @@ class NativeMapRobustnessTest {
     void everyTransientOperationSurvivesEveryAllocationFailure() {
         long injectedBefore = AllocationFailures.injected();
         try (DebugAllocator debug = debug()) {
-            FailingAllocator failing = new FailingAllocator(debug);
+            RefusingAllocator failing = RefusingAllocator.over(debug);
             for (HashScenario scenario : new HashScenario[] {HashScenario.DISTINCT, HashScenario.PARTIAL_DEEP}) {
                 for (int size : new int[] {1, 2, 40, 200}) {
                     PersistentSet<Key> base;
@@ -222,7 +222,7 @@ class NativeMapRobustnessTest {
     void everyTransientMapOperationSurvivesEveryAllocationFailure() {
         long injectedBefore = AllocationFailures.injected();
         try (DebugAllocator debug = debug()) {
-            FailingAllocator failing = new FailingAllocator(debug);
+            RefusingAllocator failing = RefusingAllocator.over(debug);
             for (int size : new int[] {1, 3, 100}) {
                 PersistentMap<Key, Object> base;
                 try (AllocatorScope s = CurrentAllocator.use(failing)) {
@@ -277,7 +277,7 @@ class NativeMapRobustnessTest {
                 m = t.persistent();
             }
             // Copying counts the result's nodes: each native node once.
-            FailingAllocator counting = new FailingAllocator(arena);
+            RefusingAllocator counting = RefusingAllocator.over(arena);
             PersistentMap<Key, Object> copy = m.copyTo(counting);
             assertEquals(m, copy);
             assertEquals(counting.allocations(), debug.stats().liveBlocks(),

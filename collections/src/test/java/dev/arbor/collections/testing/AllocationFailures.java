@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.arbor.api.AllocationFailedException;
+import dev.arbor.api.RefusingAllocator;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import java.util.function.Supplier;
@@ -34,17 +35,17 @@ public final class AllocationFailures {
      * @param operation the operation
      * @param unchanged asserts that the inputs are as before (called after each failure)
      */
-    public static <T> T check(FailingAllocator failing, String what, Supplier<T> operation, Runnable unchanged) {
+    public static <T> T check(RefusingAllocator failing, String what, Supplier<T> operation, Runnable unchanged) {
         for (int k = 1; k < 10_000; k++) {
             long liveBefore = failing.delegate().stats().liveBlocks();
-            failing.failAt(k);
+            failing.refuseFrom(k);
             T result;
             try (AllocatorScope s = CurrentAllocator.use(failing)) {
                 result = operation.get();
             } catch (AllocationFailedException e) {
-                failing.disarm();
+                failing.allowAll();
                 INJECTED.incrementAndGet();
-                assertTrue(e.getMessage().contains("injected failure"), what + ": " + e);
+                assertTrue(e.getMessage().contains("on purpose"), what + ": " + e);
                 assertEquals(liveBefore, failing.delegate().stats().liveBlocks(),
                         what + ": blocks left allocated after refusing allocation #" + k);
                 try (AllocatorScope s = CurrentAllocator.use(failing)) {
@@ -52,7 +53,7 @@ public final class AllocationFailures {
                 }
                 continue;
             } finally {
-                failing.disarm();
+                failing.allowAll();
             }
             return result;
         }

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.AllocationLimitExceededException;
 import dev.arbor.api.Allocator;
+import dev.arbor.api.RefusingAllocator;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.arena.ArenaAllocator;
 import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.testing.AllocationFailures;
-import dev.arbor.collections.testing.FailingAllocator;
 import dev.arbor.collections.testing.BackgroundCollector;
 import dev.arbor.collections.testing.Seeds;
 import dev.arbor.debug.DebugAllocator;
@@ -58,7 +58,7 @@ class NativeVectorRobustnessTest {
     void everyPersistentOperationSurvivesEveryAllocationFailure() {
         long injectedBefore = AllocationFailures.injected();
         try (DebugAllocator debug = debug()) {
-            FailingAllocator failing = new FailingAllocator(debug);
+            RefusingAllocator failing = RefusingAllocator.over(debug);
             for (int size : new int[] {0, 1, 31, 32, 33, 64, 1056, 1057, 1088, 1089}) {
                 for (boolean words : new boolean[] {true, false}) {
                     PersistentVector<Object> v;
@@ -112,7 +112,7 @@ class NativeVectorRobustnessTest {
     void everyTransientOperationSurvivesEveryAllocationFailure() {
         long injectedBefore = AllocationFailures.injected();
         try (DebugAllocator debug = debug()) {
-            FailingAllocator failing = new FailingAllocator(debug);
+            RefusingAllocator failing = RefusingAllocator.over(debug);
             for (int size : new int[] {1, 2, 32, 33, 64, 65, 1056, 1057, 1088, 1089}) {
                 PersistentVector<Long> base;
                 try (AllocatorScope s = CurrentAllocator.use(failing)) {
@@ -172,7 +172,7 @@ class NativeVectorRobustnessTest {
                 t.setLong(3, -3);
                 v = t.persistent();
             }
-            FailingAllocator counting = new FailingAllocator(arena);
+            RefusingAllocator counting = RefusingAllocator.over(arena);
             PersistentVector<Long> copy = v.copyTo(counting);
             assertEquals(v, copy);
             assertEquals(counting.allocations(), debug.stats().liveBlocks(),
