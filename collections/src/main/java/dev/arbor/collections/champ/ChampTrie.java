@@ -1,11 +1,9 @@
 package dev.arbor.collections.champ;
 
-import dev.arbor.api.Allocator;
 import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.node.Edit;
-import dev.arbor.collections.node.NativeNodes;
 import dev.arbor.collections.node.NodeMemo;
 import java.util.Objects;
 
@@ -282,7 +280,7 @@ abstract class ChampTrie {
      * code, it may have reset or closed a native trie's allocator, and every caller reads the
      * node again (a value, the next key of a collision node, a copy).
      */
-    private boolean userEquals(Object x, Object y) {
+    final boolean userEquals(Object x, Object y) {
         if (x == y) {
             return true;
         }
@@ -390,6 +388,18 @@ abstract class ChampTrie {
             retireOwned(op, child(n, a, da, ci), childAddr(n, a, da, ci), shift + BITS);
         }
         retire(op, n, a, da, na);
+    }
+
+    /** The number of entries of the trie rooted at {@code (n, a)} at {@code shift}: its headers only. */
+    final int count(Object n, long a, int shift) {
+        long h = header(n, a);
+        int da = dataArity(h, shift);
+        int na = nodeArity(h, shift);
+        int total = da;
+        for (int ci = 0; ci < na; ci++) {
+            total += count(child(n, a, da, ci), childAddr(n, a, da, ci), shift + BITS);
+        }
+        return total;
     }
 
     /**
@@ -627,6 +637,46 @@ abstract class ChampTrie {
         }
     }
 
+    /** {@link #holds}: the key is absent, there as this very object (or inline), there as an equal object. */
+    static final int ABSENT = 0;
+    static final int SAME_KEY = 1;
+    static final int EQUAL_KEY = 2;
+
+    /** Whether the trie rooted at {@code (n, a)} at {@code shift} has the key {@code (kw, kr)}, and as which object. */
+    final int holds(Object n, long a, long kw, Object kr, int hash, int shift) {
+        while (true) {
+            long h = header(n, a);
+            if (shift >= HASH_BITS) {
+                for (int i = 0, count = high(h); i < count; i++) {
+                    if (keyEquals(n, a, i, kw, kr)) {
+                        return sameKeyObject(n, a, i, kr);
+                    }
+                }
+                return ABSENT;
+            }
+            int dataMap = low(h);
+            int nodeMap = high(h);
+            int bit = bit(hash, shift);
+            if ((dataMap & bit) != 0) {
+                int i = index(dataMap, bit);
+                return keyEquals(n, a, i, kw, kr) ? sameKeyObject(n, a, i, kr) : ABSENT;
+            }
+            if ((nodeMap & bit) == 0) {
+                return ABSENT;
+            }
+            int da = Integer.bitCount(dataMap);
+            int ci = index(nodeMap, bit);
+            Object c = child(n, a, da, ci);
+            a = childAddr(n, a, da, ci);
+            n = c;
+            shift += BITS;
+        }
+    }
+
+    private int sameKeyObject(Object n, long a, int i, Object kr) {
+        return keyInline || keyRef(n, a, i) == kr ? SAME_KEY : EQUAL_KEY;
+    }
+
     // ---- bulk construction ----
 
     /**
@@ -653,6 +703,17 @@ abstract class ChampTrie {
             setEntry(out.obj, out.addr, index(dataMap, bits[i]), kws[i], krs[i], vws[i], vrs[i]);
         }
         return true;
+    }
+
+    /** A new bitmap node of the entries and children in {@code parts}, owned by {@code op.edit}. */
+    final void build(Op op, NodeParts parts) {
+        newNode(op, bitmapHeader(parts.dataMap, parts.nodeMap), parts.entries, parts.children, op.edit);
+        for (int i = 0; i < parts.entries; i++) {
+            setEntry(op.obj, op.addr, i, parts.kws[i], parts.krs[i], parts.vws[i], parts.vrs[i]);
+        }
+        for (int ci = 0; ci < parts.children; ci++) {
+            setChild(op.obj, op.addr, parts.entries, ci, parts.cs[ci], parts.cas[ci], parts.cws[ci]);
+        }
     }
 
     // ---- insertion ----
@@ -773,8 +834,8 @@ abstract class ChampTrie {
         setChild(op.obj, op.addr, da, ci, nc, nca);
     }
 
-    private void merge(Op op, long kw0, Object kr0, long vw0, Object vr0, int h0,
-                       long kw1, Object kr1, long vw1, Object vr1, int h1, int shift) {
+    final void merge(Op op, long kw0, Object kr0, long vw0, Object vr0, int h0,
+                     long kw1, Object kr1, long vw1, Object vr1, int h1, int shift) {
         if (shift >= HASH_BITS) {
             newEntries2(op, collisionHeader(h0, 2), kw0, kr0, vw0, vr0, kw1, kr1, vw1, vr1, op.edit);
             return;
@@ -792,374 +853,6 @@ abstract class ChampTrie {
         }
         merge(op, kw0, kr0, vw0, vr0, h0, kw1, kr1, vw1, vr1, h1, shift + BITS);
         newChild1(op, bitmapHeader(0, b0), op.obj, op.addr, op.edit);
-    }
-
-    // ---- union ----
-
-    /**
-     * The format in which a union of this trie's value with a value of {@code other} (same
-     * codecs) runs by structure on this thread, or {@code null}: the caller then adds entry by
-     * entry. The union's result holds nodes of both values, so the format new nodes are made in
-     * here ({@link #forUpdate}) must be able to point to {@code other}'s: the same format (both
-     * managed, or one lineage of native updates), or a native format of the same memory, made
-     * mixed ({@link #withManagedSubtrees}) where {@code other} is managed or may hold managed
-     * subtrees. A managed result can never hold native nodes.
-     */
-    final ChampTrie joinFormat(ChampTrie other, boolean emptyValue, String what) {
-        ChampTrie t = forUpdate(emptyValue, what);
-        if (other == this && t == this) {
-            return this;
-        }
-        Allocator target = t.allocator();
-        if (target == null) {
-            return null;
-        }
-        Allocator source = other.allocator();
-        if (source != null && !NativeNodes.sameMemory(target, source)) {
-            return null;
-        }
-        return source == null || other.mixed() ? t.withManagedSubtrees() : t;
-    }
-
-    /** {@link #putAll} of two roots as one operation: rolled back if it fails, else committed. */
-    final Op union(Object n, long a, Object m, long b) {
-        Op op = new Op(null);
-        try {
-            putAll(op, n, a, m, b, 0, new NodeParts[LEVELS]);
-        } catch (Throwable e) {
-            op.rollback(e);
-            throw e;
-        }
-        op.commit();
-        return op;
-    }
-
-    /**
-     * Puts every entry of the trie rooted at {@code (m, b)} into the trie rooted at {@code (n, a)},
-     * both at {@code shift} and both of this format, so that the result may hold nodes of either:
-     * the values of {@code (m, b)} win, as {@link java.util.Map#putAll}'s do, and the keys of
-     * {@code (n, a)} stay. A subtree only one side has is shared whole, and so is a subtree both
-     * share; a node is built again only where both sides hold something in the same place, so
-     * joining a map with one made from it costs the paths they do not share. The result goes to
-     * {@code op}, the number of keys of {@code (m, b)} that {@code (n, a)} lacked to
-     * {@link Op#addedKeys}. Canonical inputs give a canonical result: a union never removes an
-     * entry, and every new sub-trie holds at least two. {@code scratch} holds one {@link NodeParts}
-     * per level, made on first use and reused by every node of that level.
-     */
-    private void putAll(Op op, Object n, long a, Object m, long b, int shift, NodeParts[] scratch) {
-        if (n == m && a == b) {
-            op.set(n, a);
-            return;
-        }
-        if (shift >= HASH_BITS) {
-            putEachCollision(op, n, a, m, b);
-            return;
-        }
-        Object wn = words(n, a);
-        Object wm = words(m, b);
-        long h = headerIn(wn, a);
-        long g = headerIn(wm, b);
-        int dataN = low(h);
-        int nodeN = high(h);
-        int dataM = low(g);
-        int nodeM = high(g);
-        int daN = Integer.bitCount(dataN);
-        int daM = Integer.bitCount(dataM);
-        NodeParts u = NodeParts.at(scratch, shift / BITS);
-        if (dataN == dataM && nodeN == nodeM
-                && putAllSameShape(op, u, n, a, wn, m, b, wm, daN, Integer.bitCount(nodeN), shift, scratch)) {
-            return;
-        }
-        boolean changed = false;
-        for (int rest = dataN | nodeN | dataM | nodeM; rest != 0; rest &= rest - 1) {
-            int bit = rest & -rest;
-            if ((dataM & bit) != 0) {
-                int j = index(dataM, bit);
-                changed |= putEntryOf(op, u, bit, n, a, wn, dataN, nodeN, daN, m, b, wm, j, shift);
-            } else if ((nodeM & bit) != 0) {
-                int cj = index(nodeM, bit);
-                Object cm = child(m, b, daM, cj);
-                long cmb = childAddr(m, b, daM, cj);
-                Object cmw = childWords(m, b, daM, cj, cm, cmb);
-                if ((nodeN & bit) != 0) {
-                    int ci = index(nodeN, bit);
-                    Object cn = child(n, a, daN, ci);
-                    long cna = childAddr(n, a, daN, ci);
-                    putAll(op, cn, cna, cm, cmb, shift + BITS, scratch);
-                    if (op.obj == cn && op.addr == cna) {
-                        u.child(bit, cn, cna, childWords(n, a, daN, ci, cn, cna));
-                    } else {
-                        changed = true;
-                        u.child(bit, op.obj, op.addr, null);
-                    }
-                } else if ((dataN & bit) != 0) {
-                    putEntryInto(op, u, bit, n, a, index(dataN, bit), cm, cmb, cmw, shift, scratch);
-                    changed = true;
-                } else {
-                    op.addedKeys += count(cm, cmb, shift + BITS);
-                    u.child(bit, cm, cmb, cmw);
-                    changed = true;
-                }
-            } else if ((dataN & bit) != 0) {
-                int i = index(dataN, bit);
-                u.entry(bit, keyWordIn(wn, a, i), kr(n, a, i), valInline ? valWordIn(wn, a, i) : 0, vr(n, a, i));
-            } else {
-                int ci = index(nodeN, bit);
-                Object cn = child(n, a, daN, ci);
-                long cna = childAddr(n, a, daN, ci);
-                u.child(bit, cn, cna, childWords(n, a, daN, ci, cn, cna));
-            }
-        }
-        if (!changed) {
-            op.set(n, a);
-            return;
-        }
-        if (u.dataMap == dataN && u.nodeMap == nodeN) {
-            // Only values and children changed (a map made from this one by updates, say): a copy
-            // of the node with those written over, rather than a node filled entry by entry.
-            copy(op, n, a, daN, u.children, op.edit);
-            for (int i = 0; i < u.entries; i++) {
-                if (valInline ? vw(n, a, i) != u.vws[i] : hasValues && vr(n, a, i) != u.vrs[i]) {
-                    setValue(op.obj, op.addr, i, u.vws[i], u.vrs[i]);
-                }
-            }
-            for (int ci = 0; ci < u.children; ci++) {
-                if (child(n, a, daN, ci) != u.cs[ci] || childAddr(n, a, daN, ci) != u.cas[ci]) {
-                    setChild(op.obj, op.addr, daN, ci, u.cs[ci], u.cas[ci], u.cws[ci]);
-                }
-            }
-            return;
-        }
-        build(op, u);
-    }
-
-    /** A new bitmap node of the entries and children in {@code parts}, owned by {@code op.edit}. */
-    final void build(Op op, NodeParts parts) {
-        newNode(op, bitmapHeader(parts.dataMap, parts.nodeMap), parts.entries, parts.children, op.edit);
-        for (int i = 0; i < parts.entries; i++) {
-            setEntry(op.obj, op.addr, i, parts.kws[i], parts.krs[i], parts.vws[i], parts.vrs[i]);
-        }
-        for (int ci = 0; ci < parts.children; ci++) {
-            setChild(op.obj, op.addr, parts.entries, ci, parts.cs[ci], parts.cas[ci], parts.cws[ci]);
-        }
-    }
-
-    /**
-     * {@link #putAll} of two nodes of one shape, the common case between maps made from one
-     * another: if both hold the same keys in the same places (else it returns false, having done
-     * nothing), the children are joined place by place and the result is the left node where
-     * nothing changed, the right node where it is what the union would build (its values, its
-     * children, the same key objects), else a copy of the left node with the right's values and
-     * the joined children. So joining a map with one made from it by updates shares the updated
-     * paths and allocates nothing.
-     */
-    private boolean putAllSameShape(Op op, NodeParts u, Object n, long a, Object wn, Object m, long b, Object wm,
-                                    int da, int na, int shift, NodeParts[] scratch) {
-        boolean valuesSame = true;
-        boolean keysIdentical = true;
-        for (int i = 0; i < da; i++) {
-            if (keyWordIn(wn, a, i) != keyWordIn(wm, b, i)) {
-                return false;
-            }
-            if (!keyInline) {
-                Object kn = keyRef(n, a, i);
-                Object km = keyRef(m, b, i);
-                if (!userEquals(km, kn)) {
-                    return false;
-                }
-                keysIdentical &= kn == km;
-            }
-            if (hasValues && (valInline ? valWordIn(wn, a, i) != valWordIn(wm, b, i) : valRef(n, a, i) != valRef(m, b, i))) {
-                valuesSame = false;
-            }
-        }
-        boolean childrenLeft = true;
-        boolean childrenRight = true;
-        for (int ci = 0; ci < na; ci++) {
-            Object cn = child(n, a, da, ci);
-            long cna = childAddr(n, a, da, ci);
-            Object cm = child(m, b, da, ci);
-            long cmb = childAddr(m, b, da, ci);
-            putAll(op, cn, cna, cm, cmb, shift + BITS, scratch);
-            boolean left = op.obj == cn && op.addr == cna;
-            boolean right = op.obj == cm && op.addr == cmb;
-            childrenLeft &= left;
-            childrenRight &= right;
-            u.child(0, op.obj, op.addr, left ? childWords(n, a, da, ci, cn, cna) : right ? childWords(m, b, da, ci, cm, cmb) : null);
-        }
-        if (valuesSame && childrenLeft) {
-            op.set(n, a);
-        } else if (keysIdentical && childrenRight) {
-            op.set(m, b);
-        } else {
-            copy(op, n, a, da, na, op.edit);
-            for (int i = 0; i < da && !valuesSame; i++) {
-                setValue(op.obj, op.addr, i, valInline ? valWordIn(wm, b, i) : 0, vr(m, b, i));
-            }
-            for (int ci = 0; ci < na; ci++) {
-                if (u.cs[ci] != child(n, a, da, ci) || u.cas[ci] != childAddr(n, a, da, ci)) {
-                    setChild(op.obj, op.addr, da, ci, u.cs[ci], u.cas[ci], u.cws[ci]);
-                }
-            }
-        }
-        return true;
-    }
-
-    /**
-     * {@link #putAll}'s place {@code bit} where {@code (m, b)} holds its entry {@code j}: joined
-     * with what {@code (n, a)} holds there (an entry, a child or nothing). Returns whether the
-     * place changed.
-     */
-    private boolean putEntryOf(Op op, NodeParts u, int bit, Object n, long a, Object wn, int dataN, int nodeN, int daN,
-                               Object m, long b, Object wm, int j, int shift) {
-        // The words of both nodes come from the caller, read once per node (as lookups carry them).
-        long kw = keyWordIn(wm, b, j);
-        Object kr = kr(m, b, j);
-        long vw = valInline ? valWordIn(wm, b, j) : 0;
-        Object vr = vr(m, b, j);
-        if ((dataN & bit) != 0) {
-            int i = index(dataN, bit);
-            long okw = keyWordIn(wn, a, i);
-            long ovw = valInline ? valWordIn(wn, a, i) : 0;
-            Object okr = kr(n, a, i);
-            if (okw == kw && (keyInline || userEquals(kr, okr))) {
-                // The key stays, the value is the one put (as replaceValue does).
-                u.entry(bit, kw, okr, vw, vr);
-                return valInline ? ovw != vw : vr(n, a, i) != vr;
-            }
-            merge(op, okw, okr, ovw, vr(n, a, i), hash(okw, okr), kw, kr, vw, vr, hash(kw, kr), shift + BITS);
-            u.child(bit, op.obj, op.addr, null);
-            op.addedKeys++;
-            return true;
-        }
-        if ((nodeN & bit) != 0) {
-            int ci = index(nodeN, bit);
-            Object cn = child(n, a, daN, ci);
-            long cna = childAddr(n, a, daN, ci);
-            clearFlags(op);
-            put(op, cn, cna, kw, kr, vw, vr, hash(kw, kr), shift + BITS);
-            if (op.added) {
-                op.addedKeys++;
-            }
-            u.child(bit, op.obj, op.addr, null);
-            return op.obj != cn || op.addr != cna;
-        }
-        u.entry(bit, kw, kr, vw, vr);
-        op.addedKeys++;
-        return true;
-    }
-
-    /**
-     * {@link #putAll}'s place {@code bit} where {@code (n, a)} holds its entry {@code i} and
-     * {@code (m, b)} the child {@code (cm, cmb)}: the child with the entry put in; where the child
-     * has the entry's key, the child's value wins and the entry's key object stays, as
-     * {@link java.util.Map#putAll} keeps the keys a map had.
-     */
-    private void putEntryInto(Op op, NodeParts u, int bit, Object n, long a, int i, Object cm, long cmb, Object cmw,
-                              int shift, NodeParts[] scratch) {
-        long kw = keyWord(n, a, i);
-        Object kr = kr(n, a, i);
-        int hash = hash(kw, kr);
-        int below = shift + BITS;
-        int has = holds(cm, cmb, kw, kr, hash, below);
-        if (has == ABSENT) {
-            int fromM = count(cm, cmb, below);
-            clearFlags(op);
-            put(op, cm, cmb, kw, kr, vw(n, a, i), vr(n, a, i), hash, below);
-            op.addedKeys += fromM;
-        } else if (has == SAME_KEY) {
-            op.addedKeys += count(cm, cmb, below) - 1;
-            u.child(bit, cm, cmb, cmw);
-            return;
-        } else {
-            // An equal key, another object: join the child into a node of the entry alone, so that
-            // the entry's key meets the child's as a map's key meets a put one. That node is
-            // temporary (a canonical trie never holds it) and retired with the operation.
-            newEntries(op, below >= HASH_BITS ? collisionHeader(hash, 1) : bitmapHeader(bit(hash, below), 0), 1, op.edit);
-            Object t = op.obj;
-            long ta = op.addr;
-            setEntry(t, ta, 0, kw, kr, vw(n, a, i), vr(n, a, i));
-            putAll(op, t, ta, cm, cmb, below, scratch);
-            retire(op, t, ta, 1, 0);
-        }
-        u.child(bit, op.obj, op.addr, null);
-    }
-
-    /** {@link #putAll} at the collision level: the entries of {@code (m, b)} put one by one. */
-    private void putEachCollision(Op op, Object n, long a, Object m, long b) {
-        int count = high(header(m, b));
-        Object r = n;
-        long ra = a;
-        for (int j = 0; j < count; j++) {
-            long kw = keyWord(m, b, j);
-            Object kr = kr(m, b, j);
-            clearFlags(op);
-            put(op, r, ra, kw, kr, vw(m, b, j), vr(m, b, j), hash(kw, kr), HASH_BITS);
-            if (op.added) {
-                op.addedKeys++;
-            }
-            r = op.obj;
-            ra = op.addr;
-        }
-        op.set(r, ra);
-    }
-
-    /** {@link #holds}: the key is absent, there as this very object (or inline), there as an equal object. */
-    static final int ABSENT = 0;
-    private static final int SAME_KEY = 1;
-    private static final int EQUAL_KEY = 2;
-
-    /** Whether the trie rooted at {@code (n, a)} at {@code shift} has the key {@code (kw, kr)}, and as which object. */
-    final int holds(Object n, long a, long kw, Object kr, int hash, int shift) {
-        while (true) {
-            long h = header(n, a);
-            if (shift >= HASH_BITS) {
-                for (int i = 0, count = high(h); i < count; i++) {
-                    if (keyEquals(n, a, i, kw, kr)) {
-                        return sameKeyObject(n, a, i, kr);
-                    }
-                }
-                return ABSENT;
-            }
-            int dataMap = low(h);
-            int nodeMap = high(h);
-            int bit = bit(hash, shift);
-            if ((dataMap & bit) != 0) {
-                int i = index(dataMap, bit);
-                return keyEquals(n, a, i, kw, kr) ? sameKeyObject(n, a, i, kr) : ABSENT;
-            }
-            if ((nodeMap & bit) == 0) {
-                return ABSENT;
-            }
-            int da = Integer.bitCount(dataMap);
-            int ci = index(nodeMap, bit);
-            Object c = child(n, a, da, ci);
-            a = childAddr(n, a, da, ci);
-            n = c;
-            shift += BITS;
-        }
-    }
-
-    private int sameKeyObject(Object n, long a, int i, Object kr) {
-        return keyInline || keyRef(n, a, i) == kr ? SAME_KEY : EQUAL_KEY;
-    }
-
-    /** The number of entries of the trie rooted at {@code (n, a)} at {@code shift}: its headers only. */
-    final int count(Object n, long a, int shift) {
-        long h = header(n, a);
-        int da = dataArity(h, shift);
-        int na = nodeArity(h, shift);
-        int total = da;
-        for (int ci = 0; ci < na; ci++) {
-            total += count(child(n, a, da, ci), childAddr(n, a, da, ci), shift + BITS);
-        }
-        return total;
-    }
-
-    /** Clears what a previous put of the same operation reported, so that the next one reports its own. */
-    private static void clearFlags(Op op) {
-        op.added = false;
-        op.replaced = false;
     }
 
     // ---- removal ----

@@ -2,7 +2,7 @@ package dev.arbor.collections.champ;
 
 /**
  * The entries and children of a bitmap node an operation assembles place by place, in bit order,
- * before {@link ChampTrie#build} makes the node at its final size: a union ({@link ChampTrie#union})
+ * before {@link ChampTrie#build} makes the node at its final size: a union ({@link TrieUnion})
  * or a difference ({@link TrieFilter}) learns what a node holds only after visiting all its
  * places. One per level, reused by every node of that level.
  */

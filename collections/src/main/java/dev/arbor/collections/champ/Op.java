@@ -11,7 +11,7 @@ import dev.arbor.collections.node.NodeLog;
  *   <li>{@link #added}, {@link #removed}, {@link #replaced}: what changed (none: the result is the
  *       input node);</li>
  *   <li>{@link #oldWord}/{@link #oldRef}: the value replaced or removed;</li>
- *   <li>{@link #addedKeys}: for a union ({@link ChampTrie#union}), how many keys it added;
+ *   <li>{@link #addedKeys}: for a union ({@link TrieUnion}), how many keys it added;
  *       {@link #removedKeys}: for a difference ({@link TrieFilter}), how many it removed;</li>
  *   <li>{@link #singleton}: a removal left a sub-trie with one entry, carried up in
  *       {@link #carried()} instead of as a node, so that an ancestor inlines it (canonical form)

@@ -400,7 +400,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         if (other.keyCodec != keyCodec || other.valueCodec != valueCodec) {
             return null;
         }
-        ChampTrie t = trie.joinFormat(other.trie, size == 0, WHAT);
+        ChampTrie t = TrieUnion.format(trie, other.trie, size == 0, WHAT);
         if (t == null) {
             return null;
         }
@@ -409,7 +409,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         if (size == 0) {
             return same;
         }
-        Op op = t.union(root, rootAddr, other.root, other.rootAddr);
+        Op op = TrieUnion.plus(t, root, rootAddr, other.root, other.rootAddr);
         if (op.obj == root && op.addr == rootAddr) {
             return this;
         }

@@ -271,7 +271,7 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         if (other.size == 0) {
             return this;
         }
-        ChampTrie t = trie.joinFormat(other.trie, size == 0, WHAT);
+        ChampTrie t = TrieUnion.format(trie, other.trie, size == 0, WHAT);
         if (t == null) {
             return null;
         }
@@ -280,7 +280,7 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         if (size == 0) {
             return same;
         }
-        Op op = t.union(root, rootAddr, other.root, other.rootAddr);
+        Op op = TrieUnion.plus(t, root, rootAddr, other.root, other.rootAddr);
         if (op.obj == root && op.addr == rootAddr) {
             return this;
         }

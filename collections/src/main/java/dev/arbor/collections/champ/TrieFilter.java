@@ -3,7 +3,7 @@ package dev.arbor.collections.champ;
 /**
  * The difference or the intersection of two tries by structure: the entries of {@code left}
  * whose keys {@code right} lacks ({@link #minus}) or holds ({@link #retain}), found by walking
- * both tries place by place at once, as {@link ChampTrie#union} joins them. A subtree both share
+ * both tries place by place at once, as {@link TrieUnion} joins them. A subtree both share
  * (the same node) goes whole (difference) or stays whole (intersection) without being read but
  * for its headers (to count its keys); where {@code right} holds nothing, {@code left}'s subtree
  * stays shared (difference) or goes without being read (intersection); a node is built again

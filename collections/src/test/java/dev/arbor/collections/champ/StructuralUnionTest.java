@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code plusAll} between two persistent maps (sets) of one format joins their tries node by node
- * ({@link ChampTrie#putAll}): it must answer as {@code java.util}'s {@code putAll} ({@code addAll})
+ * ({@link TrieUnion}): it must answer as {@code java.util}'s {@code putAll} ({@code addAll})
  * for every pair, keep the keys the map had and take the values it is given, leave both inputs
  * as they were, give the canonical shape of its contents, and share what only one side has.
  */
