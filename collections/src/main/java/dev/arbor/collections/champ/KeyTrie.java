@@ -35,6 +35,17 @@ record KeyTrie(ChampTrie trie, Codec<?> codec, Object root, long addr, int size)
         return theirs.size == mine.size && mine.sameKeys(theirs);
     }
 
+    /**
+     * Whether {@link TrieFilter} can walk a value's trie (format {@code trie}, {@code size} keys
+     * that {@code codec} encodes) and {@code other} (a key trie, or null) together here: both
+     * non-empty, one codec, and the value's new nodes made in its own format (an update of it here
+     * keeps {@code trie}). The persistent set's and map's {@code minusAll} and {@code intersect}
+     * ask it.
+     */
+    static boolean filtersByStructure(ChampTrie trie, Codec<?> codec, int size, KeyTrie other, String what) {
+        return other != null && other.codec == codec && size > 0 && other.size > 0 && trie.forUpdate(false, what) == trie;
+    }
+
     /** The key trie behind {@code keys}, checked live, or null for any other collection. */
     static KeyTrie of(Object keys, String what) {
         KeyTrie k;

@@ -486,7 +486,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         Objects.requireNonNull(keys, "keys");
         trie.checkLive(WHAT);
         KeyTrie other = KeyTrie.of(keys, WHAT);
-        if (filtersByStructure(other) && other.size() >= TrieFilter.minArgumentSize(size)) {
+        if (KeyTrie.filtersByStructure(trie, keyCodec, size, other, WHAT) && other.size() >= TrieFilter.minArgumentSize(size)) {
             return filtered(TrieFilter.minus(trie, root, rootAddr, other.trie(), other.root(), other.addr()));
         }
         Iterator<?> it = keys.iterator();
@@ -518,7 +518,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
             return this;
         }
         KeyTrie other = KeyTrie.of(keys, WHAT);
-        if (filtersByStructure(other)) {
+        if (KeyTrie.filtersByStructure(trie, keyCodec, size, other, WHAT)) {
             return filtered(TrieFilter.retain(trie, root, rootAddr, size, other.trie(), other.root(), other.addr()));
         }
         if (keys.isEmpty()) {
@@ -556,11 +556,6 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
             t.discard(x);
             throw x;
         }
-    }
-
-    /** Whether {@link TrieFilter} can walk this map and {@code other} (a key trie, non-empty) together here. */
-    private boolean filtersByStructure(KeyTrie other) {
-        return other != null && other.codec() == keyCodec && size > 0 && other.size() > 0 && trie.forUpdate(false, WHAT) == trie;
     }
 
     /** The map a {@link TrieFilter} operation made from this one. */

@@ -345,7 +345,7 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         Objects.requireNonNull(elements, "elements");
         trie.checkLive(WHAT);
         KeyTrie other = KeyTrie.of(elements, WHAT);
-        if (filtersByStructure(other) && other.size() >= TrieFilter.minArgumentSize(size)) {
+        if (KeyTrie.filtersByStructure(trie, codec, size, other, WHAT) && other.size() >= TrieFilter.minArgumentSize(size)) {
             return filtered(TrieFilter.minus(trie, root, rootAddr, other.trie(), other.root(), other.addr()));
         }
         Iterator<?> it = elements.iterator();
@@ -378,7 +378,7 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
             return this;
         }
         KeyTrie other = KeyTrie.of(elements, WHAT);
-        if (filtersByStructure(other)) {
+        if (KeyTrie.filtersByStructure(trie, codec, size, other, WHAT)) {
             return filtered(TrieFilter.retain(trie, root, rootAddr, size, other.trie(), other.root(), other.addr()));
         }
         if (elements.isEmpty()) {
@@ -417,11 +417,6 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
             t.discard(x);
             throw x;
         }
-    }
-
-    /** Whether {@link TrieFilter} can walk this set and {@code other} (a key trie, non-empty) together here. */
-    private boolean filtersByStructure(KeyTrie other) {
-        return other != null && other.codec() == codec && size > 0 && other.size() > 0 && trie.forUpdate(false, WHAT) == trie;
     }
 
     /** The set a {@link TrieFilter} operation made from this one. */

@@ -23,7 +23,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.Spliterator;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
@@ -99,7 +98,7 @@ import java.util.stream.StreamSupport;
 public final class PersistentVector<E> extends AbstractList<E> implements RandomAccess, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
-    private static final String WHAT = "PersistentVector";
+    static final String WHAT = "PersistentVector";
     private static final PersistentVector<Object> EMPTY_OBJECTS = empty(ManagedVectorTrie.REFS, Codec.object());
     private static final PersistentVector<Long> EMPTY_LONGS = empty(ManagedVectorTrie.WORDS, Codec.LONG);
     private static final PersistentVector<Integer> EMPTY_INTS = empty(ManagedVectorTrie.WORDS, Codec.INT);
@@ -669,8 +668,8 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
             }
             if (trie.inline) {
                 // Shapes differ (slices cut at other positions): pair the words, still unboxed.
-                Itr mine = new Itr();
-                PersistentVector<?>.Itr theirs = other.new Itr();
+                VectorIterator<E> mine = new VectorIterator<>(this);
+                VectorIterator<?> theirs = new VectorIterator<>(other);
                 for (int i = 0; i < size; i++) {
                     if (mine.nextWord() != theirs.nextWord()) {
                         return false;
@@ -722,7 +721,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
             }
             return -1;
         }
-        Itr it = new Itr();
+        VectorIterator<E> it = new VectorIterator<>(this);
         for (int i = 0; i < size; i++) {
             boolean found = Objects.equals(o, it.nextRef());
             // equals may have reset the allocator of a native vector: never read on after that.
@@ -775,7 +774,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
 
     @Override
     public Iterator<E> iterator() {
-        return new Itr();
+        return new VectorIterator<>(this);
     }
 
     /** {@inheritDoc} Walks leaf by leaf, without an iterator. */
@@ -832,7 +831,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     @Override
     public Spliterator<E> spliterator() {
         trie.checkLive(WHAT);
-        return new Elements(origin, origin + size);
+        return new VectorSpliterator<>(this, origin, origin + size);
     }
 
     /**
@@ -844,198 +843,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     public LongStream longStream() {
         requireLongCodec("longStream");
         trie.checkLive(WHAT);
-        return StreamSupport.longStream(new Words(origin, origin + size), false);
-    }
-
-    /** A range {@code [next, end)} of this vector's positions, read leaf by leaf: the spliterators' common part. */
-    private abstract class LeafRange {
-        final Ref leaf = new Ref();
-        int next;
-        final int end;
-        /** Whether {@link #leaf} holds the leaf of {@code next} (so a range may start mid-leaf). */
-        boolean inLeaf;
-
-        LeafRange(int from, int to) {
-            next = from;
-            end = to;
-        }
-
-        /** The leaf of position {@code i}, from the one at hand while {@code i} is in it. */
-        final int slot(int i) {
-            int k = i & VectorTrie.MASK;
-            if (k == 0 || !inLeaf) {
-                trie.leafFor(leaf, i, origin + size, shift, root, rootAddr, tail, tailAddr);
-                inLeaf = true;
-            }
-            return k;
-        }
-
-        /** The first half of the rest, at a leaf boundary, to a new range; null if under a leaf is left. */
-        final <R extends LeafRange> R splitOff(BiFunction<Integer, Integer, R> make) {
-            trie.checkLive(WHAT);
-            int mid = ((next + end) >>> 1) & ~VectorTrie.MASK;
-            if (mid <= next) {
-                return null;
-            }
-            R prefix = make.apply(next, mid);
-            prefix.leaf.set(leaf.obj, leaf.addr);
-            prefix.inLeaf = inLeaf;
-            next = mid;
-            inLeaf = false;
-            return prefix;
-        }
-
-        public final long estimateSize() {
-            return end - next;
-        }
-
-        public final int characteristics() {
-            return Spliterator.ORDERED | Spliterator.SIZED | Spliterator.SUBSIZED | Spliterator.IMMUTABLE
-                    | (trie.inline ? Spliterator.NONNULL : 0);
-        }
-    }
-
-    /** {@link #spliterator()}. */
-    private final class Elements extends LeafRange implements Spliterator<E> {
-        Elements(int from, int to) {
-            super(from, to);
-        }
-
-        @Override
-        public boolean tryAdvance(Consumer<? super E> action) {
-            trie.checkLive(WHAT);
-            if (next >= end) {
-                return false;
-            }
-            action.accept(read(next++));
-            return true;
-        }
-
-        @Override
-        public void forEachRemaining(Consumer<? super E> action) {
-            trie.checkLive(WHAT);
-            while (next < end) {
-                // A leaf at a time: its elements read in a loop of their own.
-                int k = slot(next);
-                int count = Math.min(VectorTrie.WIDTH - k, end - next);
-                Object n = leaf.obj;
-                long a = leaf.addr;
-                next += count;
-                for (int j = k; j < k + count; j++) {
-                    action.accept(element(n, a, j));
-                    // The action may have reset the allocator of a native vector: never read on after that.
-                    trie.checkLive(WHAT);
-                }
-            }
-        }
-
-        private E read(int i) {
-            int k = slot(i);
-            return element(leaf.obj, leaf.addr, k);
-        }
-
-        private E element(Object n, long a, int k) {
-            if (trie.inline) {
-                return codec.decode(trie.word(n, a, k));
-            }
-            @SuppressWarnings("unchecked")
-            E e = (E) trie.ref(n, a, k);
-            return e;
-        }
-
-        @Override
-        public Spliterator<E> trySplit() {
-            return splitOff(Elements::new);
-        }
-    }
-
-    /** {@link #longStream()}. */
-    private final class Words extends LeafRange implements Spliterator.OfLong {
-        Words(int from, int to) {
-            super(from, to);
-        }
-
-        @Override
-        public boolean tryAdvance(LongConsumer action) {
-            trie.checkLive(WHAT);
-            if (next >= end) {
-                return false;
-            }
-            int k = slot(next++);
-            action.accept(trie.word(leaf.obj, leaf.addr, k));
-            return true;
-        }
-
-        @Override
-        public void forEachRemaining(LongConsumer action) {
-            trie.checkLive(WHAT);
-            while (next < end) {
-                // A leaf at a time: its words read in a loop of their own.
-                int k = slot(next);
-                int count = Math.min(VectorTrie.WIDTH - k, end - next);
-                Object n = leaf.obj;
-                long a = leaf.addr;
-                next += count;
-                for (int j = k; j < k + count; j++) {
-                    action.accept(trie.word(n, a, j));
-                    // The action may have reset the allocator of a native vector: never read on after that.
-                    trie.checkLive(WHAT);
-                }
-            }
-        }
-
-        @Override
-        public Spliterator.OfLong trySplit() {
-            return splitOff(Words::new);
-        }
-    }
-
-    /** Walks leaf by leaf: one trie descent per 32 elements. */
-    private final class Itr implements Iterator<E> {
-        private final Ref leaf = new Ref();
-        /** The position of the next element. */
-        private int next = origin;
-
-        @Override
-        public boolean hasNext() {
-            return next < origin + size;
-        }
-
-        @Override
-        public E next() {
-            trie.checkLive(WHAT);
-            if (next >= origin + size) {
-                throw new NoSuchElementException("no element after index " + (size - 1));
-            }
-            if (trie.inline) {
-                return codec.decode(nextWord());
-            }
-            @SuppressWarnings("unchecked")
-            E e = (E) nextRef();
-            return e;
-        }
-
-        /** The next element's word, unchecked: the caller knows there is one and that the vector is live. */
-        long nextWord() {
-            int k = advance();
-            return trie.word(leaf.obj, leaf.addr, k);
-        }
-
-        /** The next element's reference, unchecked as {@link #nextWord}. */
-        Object nextRef() {
-            int k = advance();
-            return trie.ref(leaf.obj, leaf.addr, k);
-        }
-
-        /** Moves to the next element, reading its leaf if it starts one; its slot in the leaf. */
-        private int advance() {
-            int p = next++;
-            int k = p & VectorTrie.MASK;
-            if (k == 0 || p == origin) {
-                trie.leafFor(leaf, p, origin + size, shift, root, rootAddr, tail, tailAddr);
-            }
-            return k;
-        }
+        return StreamSupport.longStream(new VectorLongSpliterator<>(this, origin, origin + size), false);
     }
 
     /**
