@@ -33,7 +33,7 @@ import org.openjdk.jol.info.GraphLayout;
 @Measurement(iterations = 3, time = 1)
 // The JOL flags let it size objects without warnings, as in HeapPerEntry.
 @Fork(value = 1, jvmArgs = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-        "-Djdk.attach.allowAttachSelf=true", "-XX:+EnableDynamicAgentLoading", "-Xms4g", "-Xmx4g"})
+        "-Djdk.attach.allowAttachSelf=true", "-XX:+EnableDynamicAgentLoading", "-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Thread)
 public class ScanFloorBenchmark {
     /** Entries in the map. */

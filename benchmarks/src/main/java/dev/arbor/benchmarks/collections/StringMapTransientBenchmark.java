@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 // The same flags as AllocationBenchmark's forks, and a fixed heap so every library gets the same GC room.
 @Fork(value = 1, jvmArgs = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-        "-Xms4g", "-Xmx4g"})
+        "-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Thread)
 public class StringMapTransientBenchmark {
     /** Entries in the collection. */
