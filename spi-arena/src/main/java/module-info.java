@@ -1,6 +1,7 @@
 /** The arena allocator: native memory bump-allocated in chunks and freed all at once by reset. */
 module dev.arbor.arena {
     requires transitive dev.arbor.api;
+    requires jdk.jfr;
 
     exports dev.arbor.arena;
 

@@ -412,6 +412,7 @@ final class BumpArena implements ArenaAllocator, NativeAllocator {
     private void checkLimit(long requested, long reserve) {
         long reserved = reservedBytes();
         if (limit > 0 && reserve > limit - reserved) {
+            ArenaEvents.limitExceeded(name, requested, reserved, limit);
             throw new AllocationLimitExceededException(name, requested, reserved, limit);
         }
     }
@@ -442,6 +443,9 @@ final class BumpArena implements ArenaAllocator, NativeAllocator {
     }
 
     private void resetChecked(ResetMode mode) {
+        ArenaEvents.Reset event = new ArenaEvents.Reset();
+        event.begin();
+        long inUseBefore = bytesInUse();
         updatePeak();
         closeScope();
         roots.releaseAll();
@@ -450,9 +454,21 @@ final class BumpArena implements ArenaAllocator, NativeAllocator {
         forgetCurrentChunk();
         generation++;
         resets++;
+        if (event.shouldCommit()) {
+            event.allocator = name;
+            event.mode = mode.toString();
+            event.bytesInUse = inUseBefore;
+            event.reservedBytes = reservedBytes();
+            event.generation = generation;
+            event.commit();
+        }
     }
 
     private void closeChecked() {
+        ArenaEvents.Closed event = new ArenaEvents.Closed();
+        event.begin();
+        long inUseBefore = bytesInUse();
+        long reservedBefore = reservedBytes();
         updatePeak();
         closeScope();
         roots.close();
@@ -463,6 +479,12 @@ final class BumpArena implements ArenaAllocator, NativeAllocator {
         // Values check one number, the generation, for reset and close alike.
         generation++;
         closed = true;
+        if (event.shouldCommit()) {
+            event.allocator = name;
+            event.bytesInUse = inUseBefore;
+            event.reservedBytes = reservedBefore;
+            event.commit();
+        }
     }
 
     private void forgetCurrentChunk() {

@@ -79,6 +79,7 @@ final class Chunks {
                 tops = Arrays.copyOf(tops, count * 2);
             }
             bases[count++] = base;
+            ArenaEvents.chunkReserved(owner.name(), chunkSize, reservedBytes());
         }
         if (current >= 0) {
             tops[current] = oldTop;
@@ -125,6 +126,7 @@ final class Chunks {
     }
 
     private void releaseFrom(int keep) {
+        ArenaEvents.chunksReleased(owner.name(), Math.max(0, count - keep), Math.max(0, count - keep) * chunkSize);
         for (int i = count - 1; i >= keep; i--) {
             BlockOwners.unregister(bases[i]);
             NativeMemory.release(bases[i]);

@@ -230,6 +230,9 @@ final class TrackingAllocator implements DebugAllocator, NativeAllocator {
             }
             report = currentReport();
             leakedBlocks = report.blocks().size();
+            if (!report.isEmpty()) {
+                DebugEvents.leakDetected(name, leakedBlocks, report.totalBytes());
+            }
             closeWindow();
             for (BlockRecord b : live.values()) {
                 kill(b);
@@ -357,6 +360,7 @@ final class TrackingAllocator implements DebugAllocator, NativeAllocator {
             if (segmentScope != null && (block.scope == null || !block.scope.scope().equals(segmentScope))) {
                 // A segment of a block that was freed or reset, whose address now starts another live block.
                 invalidFrees++;
+                DebugEvents.invalidFree(name, "stale segment", address, byteSize);
                 throw new InvalidFreeException(address, "debug allocator '" + name + "' refuses to free " + byteSize
                         + " bytes at 0x" + Long.toHexString(address) + ": the segment's block was already freed or "
                         + "released by a reset, and its address now holds another live block, which stays allocated; "
@@ -364,6 +368,7 @@ final class TrackingAllocator implements DebugAllocator, NativeAllocator {
             }
             if (block.size != byteSize) {
                 invalidFrees++;
+                DebugEvents.invalidFree(name, "wrong size", address, byteSize);
                 throw FreeErrors.wrongSize(name, block, byteSize, hint());
             }
             // Closing the scope may fail (a downcall still holds the segment): do it before any change.
@@ -389,13 +394,16 @@ final class TrackingAllocator implements DebugAllocator, NativeAllocator {
         BlockRecord dead = quarantine.find(address);
         if (dead != null) {
             doubleFrees++;
+            DebugEvents.invalidFree(name, "double free", address, byteSize);
             return FreeErrors.doubleFree(name, dead, byteSize, hint());
         }
         invalidFrees++;
         Map.Entry<Long, BlockRecord> below = live.floorEntry(address);
         if (below != null && address < below.getValue().address + below.getValue().registeredBytes()) {
+            DebugEvents.invalidFree(name, "interior address", address, byteSize);
             return FreeErrors.interior(name, address, byteSize, below.getValue(), hint());
         }
+        DebugEvents.invalidFree(name, "foreign address", address, byteSize);
         Allocator owner = BlockOwners.ownerOf(address);
         return FreeErrors.foreign(name, address, byteSize, owner == this ? null : owner, quarantineCapacity);
     }
