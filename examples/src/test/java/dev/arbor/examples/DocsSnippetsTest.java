@@ -129,6 +129,15 @@ class DocsSnippetsTest {
         }
     }
 
+    @Test
+    void theGuiceSnippetInjectsASharedArenaConfiguredByTheHostAndClosesIt() {
+        Allocator scratch = dev.arbor.examples.docs.GuicePage.injectFromHostProperties();
+        ArenaAllocator arena = (ArenaAllocator) scratch;
+        assertEquals(4L << 20, arena.chunkSize());
+        assertTrue(arena.isShared());
+        assertFalse(arena.isOpen(), "closed with the injector's allocators");
+    }
+
     private static String run(Runnable main) {
         PrintStream previous = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

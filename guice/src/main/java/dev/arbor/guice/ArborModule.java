@@ -14,6 +14,7 @@ import dev.arbor.api.discovery.Allocators;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * A Guice module that makes the allocator plugins on the classpath injectable.
@@ -86,6 +87,12 @@ public final class ArborModule extends AbstractModule {
             if (c.find(name).isEmpty()) {
                 addError("ArborModule has settings for allocator '%s', but the catalog has no such plugin: %s."
                         + " Add the plugin's jar (e.g. arbor-spi-%s) to the classpath or remove the settings", name, c, name);
+                continue;
+            }
+            try {
+                configs.get(name).requireKnownKeys(name, c.provider(name).configKeys());
+            } catch (IllegalArgumentException e) {
+                addError("ArborModule: %s", e.getMessage());
             }
         }
         boolean processDefault = c == Allocators.catalog();
@@ -133,6 +140,42 @@ public final class ArborModule extends AbstractModule {
         public Builder config(String name, AllocatorConfig config) {
             configs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(config, "config"));
             return this;
+        }
+
+        /**
+         * Settings for several allocators from configuration the host already has: every entry
+         * whose key is {@code prefix + "<allocator>.<setting>"} (with prefix {@code "arbor."},
+         * {@code arbor.arena.chunkSize=4m}) sets {@code <setting>} of that allocator, over what
+         * {@link #config} gave it. Other entries are ignored. As with {@link #config}, creating
+         * the injector fails if the catalog has no such allocator, or the allocator no such setting.
+         *
+         * @throws IllegalArgumentException if a key has the prefix but no {@code <allocator>.<setting>} after it
+         */
+        public Builder configs(Map<String, String> settings, String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
+            Objects.requireNonNull(settings, "settings").forEach((key, value) -> {
+                if (!key.startsWith(prefix)) {
+                    return;
+                }
+                String rest = key.substring(prefix.length());
+                int dot = rest.indexOf('.');
+                if (dot <= 0 || dot == rest.length() - 1) {
+                    throw new IllegalArgumentException("setting '" + key + "' has the prefix '" + prefix
+                            + "' but not the form " + prefix + "<allocator>.<setting>, e.g. " + prefix + "arena.chunkSize");
+                }
+                String name = rest.substring(0, dot);
+                configs.merge(name, AllocatorConfig.of(rest.substring(dot + 1), value), AllocatorConfig::with);
+            });
+            return this;
+        }
+
+        /** As {@link #configs(Map, String)}, from a host's {@link Properties}. */
+        public Builder configs(Properties properties, String prefix) {
+            Map<String, String> settings = new LinkedHashMap<>();
+            for (String key : Objects.requireNonNull(properties, "properties").stringPropertyNames()) {
+                settings.put(key, properties.getProperty(key));
+            }
+            return configs(settings, prefix);
         }
 
         /** The module. */

@@ -27,6 +27,7 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -70,6 +71,39 @@ class ArborModuleTest {
         assertEquals("beta", a.name());
         assertSame(beta.created().getFirst(), a);
         assertEquals(config, beta.created().getFirst().config());
+    }
+
+    @Test
+    void aHostsPropertiesConfigureEveryAllocatorTheirPrefixNames() {
+        Properties host = new Properties();
+        host.setProperty("app.arbor.beta.chunkSize", "64k");
+        host.setProperty("app.arbor.beta.limit", "1m");
+        host.setProperty("app.arbor.alpha.limit", "2m");
+        host.setProperty("app.name", "reports");                          // not Arbor's: ignored
+        Injector injector = injector(ArborModule.builder().catalog(catalog)
+                .config("beta", AllocatorConfig.of("limit", "4m"))
+                .configs(host, "app.arbor.").build());
+
+        named(injector, "beta");
+        named(injector, "alpha");
+
+        assertEquals(AllocatorConfig.of("chunkSize", "64k", "limit", "1m"), beta.created().getFirst().config(),
+                "the host's settings over the module's");
+        assertEquals(AllocatorConfig.of("limit", "2m"), alpha.created().getFirst().config());
+        injector.getInstance(ManagedAllocators.class).close();
+        assertFalse(beta.created().getFirst().isOpen(), "closed with the injector's allocators");
+    }
+
+    @Test
+    void aHostSettingThatTheAllocatorDoesNotKnowFailsInjectorCreation() {
+        ArborModule module = ArborModule.builder().catalog(catalog)
+                .configs(Map.of("arbor.beta.chunksize", "64k"), "arbor.").build();
+
+        CreationException e = assertThrows(CreationException.class, () -> injector(module));
+
+        assertTrue(e.getMessage().contains("did you mean 'chunkSize'?"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ArborModule.builder().configs(Map.of("arbor.beta", "x"), "arbor."), "no setting after the name");
     }
 
     @Test
