@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class UserDocsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> LIBRARY = List.of("api", "spi-gc", "spi-arena", "spi-counting", "spi-debug",
-            "collections", "guice", "micrometer", "examples");
+            "collections", "guice", "micrometer", "junit", "examples");
     private static final Pattern HISTORY = Pattern.compile(
             "(?i)\\bsessions?\\b(?! *\\(| *=)|\\bissue #?\\d+|\\bcommit [0-9a-f]{7,40}\\b|`[0-9a-f]{7,40}`|\\bthe seed's\\b|\\bthe seed\\b(?! (of|is|printed|that))");
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");

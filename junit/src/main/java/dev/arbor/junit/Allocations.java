@@ -1,0 +1,31 @@
+package dev.arbor.junit;
+
+import dev.arbor.api.Allocator;
+import dev.arbor.api.discovery.Allocators;
+import dev.arbor.api.scope.CurrentAllocator;
+import dev.arbor.counting.CountingAllocator;
+import dev.arbor.counting.Measured;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/** Allocation assertions for one operation inside a test. */
+public final class Allocations {
+    private Allocations() {
+    }
+
+    /**
+     * Runs {@code operation} with a counter current over the allocator that is current now (else
+     * the default), asserts it allocated at most {@code maxBlocks} blocks, and returns its result.
+     *
+     * @throws org.opentest4j.AssertionFailedError with the counts, if it allocated more
+     */
+    public static <T> T assertAllocatesAtMost(long maxBlocks, Supplier<T> operation) {
+        Objects.requireNonNull(operation, "operation");
+        Allocator under = CurrentAllocator.current().orElseGet(Allocators::defaultAllocator);
+        try (CountingAllocator counter = CountingAllocator.over(under)) {
+            Measured<T> measured = counter.measure(operation);
+            ArborExtension.check(maxBlocks, -1, measured.delta(), "the operation");
+            return measured.result();
+        }
+    }
+}
