@@ -6,9 +6,12 @@
  */
 @SuppressWarnings({"module", "exports"}) // qualified exports name modules built after this one
 module dev.arbor.api {
+    requires java.management;
+
     exports dev.arbor.api;
     exports dev.arbor.api.discovery;
     exports dev.arbor.api.heap;
+    exports dev.arbor.api.jmx;
     exports dev.arbor.api.roots;
     exports dev.arbor.api.scope;
     exports dev.arbor.api.memory to dev.arbor.gc, dev.arbor.arena, dev.arbor.counting, dev.arbor.debug, dev.arbor.collections;

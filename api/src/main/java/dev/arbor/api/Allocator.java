@@ -120,6 +120,17 @@ public interface Allocator extends SegmentAllocator, AutoCloseable {
     boolean isOpen();
 
     /**
+     * Runs {@code action} once, right after this allocator is closed (to unregister what watched
+     * it, say). Arbor's allocators support it; the default throws.
+     *
+     * @throws UnsupportedOperationException if this allocator does not report its close
+     * @throws IllegalStateException         if it is already closed
+     */
+    default void onClose(Runnable action) {
+        throw new UnsupportedOperationException("allocator '" + name() + "' does not report its close");
+    }
+
+    /**
      * Releases every block and root. Closing twice throws {@link IllegalStateException}, as
      * {@link java.lang.foreign.Arena#close()} does: a second close is a lifecycle bug worth
      * seeing. The {@linkplain dev.arbor.api.discovery.Allocators#defaultAllocator() default

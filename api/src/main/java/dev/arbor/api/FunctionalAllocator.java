@@ -40,6 +40,7 @@ public final class FunctionalAllocator implements Allocator {
     private final Runnable onClose;
     private final boolean nativeSegments;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CloseActions closeActions = new CloseActions();
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong blocksAllocated = new AtomicLong();
     private final AtomicLong blocksFreed = new AtomicLong();
@@ -146,9 +147,18 @@ public final class FunctionalAllocator implements Allocator {
             throw new IllegalStateException("allocator '" + name + "' is already closed; close it once");
         }
         generation.incrementAndGet();
-        if (onClose != null) {
-            onClose.run();
+        try {
+            if (onClose != null) {
+                onClose.run();
+            }
+        } finally {
+            closeActions.runAll();
         }
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        closeActions.add(name, action);
     }
 
     private void ensureOpen() {

@@ -19,6 +19,7 @@ sealed class Refusing implements RefusingAllocator permits Refusing.Native {
     private final AtomicLong allocations = new AtomicLong();
     private final AtomicLong refusals = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CloseActions closeActions = new CloseActions();
     private volatile LongPredicate refuse = NONE;
 
     Refusing(Allocator delegate) {
@@ -137,6 +138,12 @@ sealed class Refusing implements RefusingAllocator permits Refusing.Native {
             throw new IllegalStateException("allocator '" + name() + "' is already closed; close it once");
         }
         refuse = NONE;
+        closeActions.runAll();
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        closeActions.add(name(), action);
     }
 
     final void ensureOpen() {

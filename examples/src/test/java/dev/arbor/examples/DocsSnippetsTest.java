@@ -123,6 +123,9 @@ class DocsSnippetsTest {
         }
         String out = run(() -> assertTrue(AllocatorsPage.everyAllocationFailingInTurn() > 0, "a refused allocation"));
         assertEquals("[1, 2, 3, 4]", out.strip());
+        javax.management.ObjectName mbean = AllocatorsPage.jmx();
+        assertEquals("Allocator", mbean.getKeyProperty("type"));
+        assertFalse(java.lang.management.ManagementFactory.getPlatformMBeanServer().isRegistered(mbean), "unregistered at close");
         try (ArenaAllocator arena = ArenaAllocator.create()) {
             assertSame(arena, AllocatorsPage.scoped(arena));
             assertNotSame(arena, dev.arbor.api.scope.CurrentAllocator.get());

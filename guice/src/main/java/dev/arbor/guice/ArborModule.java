@@ -61,15 +61,17 @@ import java.util.Properties;
 public final class ArborModule extends AbstractModule {
     private final AllocatorCatalog catalog;
     private final Map<String, AllocatorConfig> configs;
+    private final boolean registerMBeans;
 
     /** A module on the classpath's catalog ({@link Allocators#catalog()}), configured by system properties. */
     public ArborModule() {
-        this(null, Map.of());
+        this(null, Map.of(), false);
     }
 
-    private ArborModule(AllocatorCatalog catalog, Map<String, AllocatorConfig> configs) {
+    private ArborModule(AllocatorCatalog catalog, Map<String, AllocatorConfig> configs, boolean registerMBeans) {
         this.catalog = catalog;
         this.configs = Map.copyOf(configs);
+        this.registerMBeans = registerMBeans;
     }
 
     /** A builder for a module with its own catalog or settings. */
@@ -98,7 +100,7 @@ public final class ArborModule extends AbstractModule {
         boolean processDefault = c == Allocators.catalog();
 
         bind(AllocatorCatalog.class).toInstance(c);
-        bind(ManagedAllocators.class).toProvider(new RegistryProvider(c, configs, processDefault)).in(Scopes.SINGLETON);
+        bind(ManagedAllocators.class).toProvider(new RegistryProvider(c, configs, processDefault, registerMBeans)).in(Scopes.SINGLETON);
         Provider<ManagedAllocators> registry = getProvider(ManagedAllocators.class);
 
         bind(Allocator.class).toProvider(new DefaultAllocatorProvider(registry));
@@ -118,6 +120,7 @@ public final class ArborModule extends AbstractModule {
     public static final class Builder {
         private AllocatorCatalog catalog;
         private final Map<String, AllocatorConfig> configs = new LinkedHashMap<>();
+        private boolean registerMBeans;
 
         private Builder() {
         }
@@ -178,18 +181,27 @@ public final class ArborModule extends AbstractModule {
             return configs(settings, prefix);
         }
 
+        /**
+         * Registers each allocator the injector creates with JMX ({@code AllocatorMBeans}), until
+         * it is closed; allocators that do not report their close are left out.
+         */
+        public Builder registerMBeans() {
+            this.registerMBeans = true;
+            return this;
+        }
+
         /** The module. */
         public ArborModule build() {
-            return new ArborModule(catalog, configs);
+            return new ArborModule(catalog, configs, registerMBeans);
         }
     }
 
     /** Makes one registry per injector (the binding is a singleton). */
-    private record RegistryProvider(AllocatorCatalog catalog, Map<String, AllocatorConfig> configs, boolean processDefault)
-            implements Provider<ManagedAllocators> {
+    private record RegistryProvider(AllocatorCatalog catalog, Map<String, AllocatorConfig> configs, boolean processDefault,
+                                    boolean registerMBeans) implements Provider<ManagedAllocators> {
         @Override
         public ManagedAllocators get() {
-            return new ManagedAllocators(catalog, configs, processDefault);
+            return new ManagedAllocators(catalog, configs, processDefault, registerMBeans);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.discovery.AllocatorCatalog;
 import dev.arbor.api.discovery.Allocators;
+import dev.arbor.api.jmx.AllocatorMBeans;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class ManagedAllocators implements AutoCloseable {
     private final AllocatorCatalog catalog;
     private final Map<String, AllocatorConfig> configs;
     private final boolean processDefault;
+    private final boolean registerMBeans;
     private final Map<String, Allocator> created = new LinkedHashMap<>();
     private String defaultName;
     private boolean closed;
@@ -44,11 +46,15 @@ public final class ManagedAllocators implements AutoCloseable {
      * @param processDefault whether the unannotated default is the process-wide
      *                       {@link Allocators#defaultAllocator()} (true) or this registry's
      *                       allocator for the catalog's default provider (false)
+     * @param registerMBeans whether each allocator created is registered with JMX
+     *                       ({@link AllocatorMBeans}; those that do not report their close are not)
      */
-    ManagedAllocators(AllocatorCatalog catalog, Map<String, AllocatorConfig> configs, boolean processDefault) {
+    ManagedAllocators(AllocatorCatalog catalog, Map<String, AllocatorConfig> configs, boolean processDefault,
+                      boolean registerMBeans) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.configs = Map.copyOf(configs);
         this.processDefault = processDefault;
+        this.registerMBeans = registerMBeans;
     }
 
     /**
@@ -67,6 +73,13 @@ public final class ManagedAllocators implements AutoCloseable {
             AllocatorConfig config = configs.get(name);
             a = config != null ? catalog.create(name, config) : catalog.create(name);
             created.put(name, a);
+            if (registerMBeans) {
+                try {
+                    AllocatorMBeans.register(a);               // unregistered when the allocator closes
+                } catch (UnsupportedOperationException doesNotReportItsClose) {
+                    // Left out: its MBean could never be unregistered.
+                }
+            }
         }
         return a;
     }

@@ -1,5 +1,6 @@
 package dev.arbor.arena;
 
+import dev.arbor.api.CloseActions;
 import dev.arbor.api.AllocationLimitExceededException;
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
@@ -100,6 +101,7 @@ final class BumpArena implements ArenaAllocator, NativeAllocator {
     /** The window collections read this generation through; made with {@link #scope}, dropped with it. */
     private NativeMemory.Window window;
     private volatile boolean closed;
+    private final CloseActions closeActions = new CloseActions();
 
     BumpArena(String name, long chunkSize, long largeThreshold, long limit, ResetMode resetMode, boolean shared) {
         this.name = name;
@@ -228,15 +230,21 @@ final class BumpArena implements ArenaAllocator, NativeAllocator {
         if (lock == null) {
             checkUsable("close");
             closeChecked();
-            return;
+        } else {
+            lock.lock();
+            try {
+                checkOpen("close");
+                closeChecked();
+            } finally {
+                lock.unlock();
+            }
         }
-        lock.lock();
-        try {
-            checkOpen("close");
-            closeChecked();
-        } finally {
-            lock.unlock();
-        }
+        closeActions.runAll();
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        closeActions.add(name, action);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.arbor.counting;
 
+import dev.arbor.api.CloseActions;
 import dev.arbor.api.AllocationLimitExceededException;
 import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorStats;
@@ -34,6 +35,7 @@ sealed class CountingDecorator implements CountingAllocator permits NativeCounti
     private final long budgetBytes;
     private final String name;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CloseActions closeActions = new CloseActions();
     private final AtomicLong chargedBytes = new AtomicLong();
     private final LongAdder[] blocks = {new LongAdder(), new LongAdder()};
     private final LongAdder[] bytes = {new LongAdder(), new LongAdder()};
@@ -226,9 +228,18 @@ sealed class CountingDecorator implements CountingAllocator permits NativeCounti
             throw new IllegalStateException("allocator '" + name + "' is already closed; close it once");
         }
         closed();
-        if (ownsDelegate && delegate.isOpen()) {
-            delegate.close();
+        try {
+            if (ownsDelegate && delegate.isOpen()) {
+                delegate.close();
+            }
+        } finally {
+            closeActions.runAll();
         }
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        closeActions.add(name, action);
     }
 
     /** Called once, when the counter closes, before the delegate is closed. */

@@ -1,5 +1,6 @@
 package dev.arbor.debug;
 
+import dev.arbor.api.CloseActions;
 import dev.arbor.api.AllocationFailedException;
 import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorConfig;
@@ -60,6 +61,7 @@ final class TrackingAllocator implements DebugAllocator, NativeAllocator {
     private long invalidFrees;
     private long leakedBlocks;
     private LeakReport reportAtClose;
+    private final CloseActions closeActions = new CloseActions();
 
     TrackingAllocator(Builder b) {
         this.leakDetection = b.leakDetection;
@@ -190,6 +192,11 @@ final class TrackingAllocator implements DebugAllocator, NativeAllocator {
     }
 
     @Override
+    public void onClose(Runnable action) {
+        closeActions.add(name, action);
+    }
+
+    @Override
     public String name() {
         return name;
     }
@@ -252,6 +259,7 @@ final class TrackingAllocator implements DebugAllocator, NativeAllocator {
         } finally {
             lock.unlock();
         }
+        closeActions.runAll();
         if (!report.isEmpty()) {
             if (failOnLeak) {
                 throw new LeakDetectedException(report);

@@ -1,5 +1,6 @@
 package dev.arbor.gc;
 
+import dev.arbor.api.CloseActions;
 import dev.arbor.api.AllocationFailedException;
 import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorStats;
@@ -41,6 +42,7 @@ public final class GcAllocator implements Allocator {
     private static final MemorySegment EMPTY = MemorySegment.ofArray(new long[0]);
 
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CloseActions closeActions = new CloseActions();
     private final LongAdder blocksAllocated = new LongAdder();
     private final LongAdder bytesAllocated = new LongAdder();
     private final LongAdder blocksFreed = new LongAdder();
@@ -177,6 +179,12 @@ public final class GcAllocator implements Allocator {
         if (!closed.compareAndSet(false, true)) {
             throw new IllegalStateException("allocator '" + name() + "' is already closed; close it once");
         }
+        closeActions.runAll();
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        closeActions.add(name(), action);
     }
 
     private void ensureOpen() {

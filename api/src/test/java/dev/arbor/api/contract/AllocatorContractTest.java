@@ -15,6 +15,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +122,22 @@ public abstract class AllocatorContractTest {
         assertThrows(IllegalStateException.class, () -> a.allocate(16, 8, BlockKind.NOREFS));
         a.stats();
         a.name();
+    }
+
+    @Test
+    void closeRunsEachOnCloseActionOnceIfTheAllocatorReportsItsClose() {
+        Allocator a = allocator();
+        AtomicInteger runs = new AtomicInteger();
+        try {
+            a.onClose(runs::incrementAndGet);
+        } catch (UnsupportedOperationException notReported) {
+            return;
+        }
+        assertEquals(0, runs.get());
+        a.close();
+        assertEquals(1, runs.get(), "the action runs once, at close");
+        assertThrows(IllegalStateException.class, () -> a.onClose(() -> { }), "a closed allocator takes no more actions");
+        assertEquals(1, runs.get());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.FunctionalAllocator;
 import dev.arbor.api.RefusingAllocator;
 import dev.arbor.api.discovery.Allocators;
+import dev.arbor.api.jmx.AllocatorMBeans;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.arena.ArenaAllocator;
@@ -14,6 +15,7 @@ import dev.arbor.counting.CountingAllocator;
 import dev.arbor.debug.DebugAllocator;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
+import javax.management.ObjectName;
 
 /** The snippets of {@code docs/allocators.md}, word for word (DocsSnippetsTest checks it). */
 public final class AllocatorsPage {
@@ -57,6 +59,15 @@ public final class AllocatorsPage {
             }
         }
         return refused;
+    }
+
+    /** The JMX snippet; returns the MBean's name (unregistered by then). */
+    public static ObjectName jmx() {
+        ArenaAllocator batches = ArenaAllocator.builder().name("batches").shared(true).build();
+        ObjectName name = AllocatorMBeans.register(batches); // dev.arbor:type=Allocator,name="batches",id=<n>
+        // JConsole, VisualVM or any JMX client shows its statistics now; closing it unregisters the MBean
+        batches.close();
+        return name;
     }
 
     /** The scope snippet; returns the allocator current inside it. */
