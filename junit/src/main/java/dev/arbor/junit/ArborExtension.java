@@ -54,7 +54,7 @@ public final class ArborExtension implements ParameterResolver, InvocationInterc
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         WithAllocator spec = parameter.findAnnotation(WithAllocator.class).orElseThrow();
-        Allocator allocator = Allocators.create(spec.value(), config(spec));
+        Allocator allocator = Allocators.create(spec.value(), config(spec, leakChecks(context)));
         Parameter p = parameter.getParameter();
         if (!p.getType().isInstance(allocator)) {
             allocator.close();
@@ -152,10 +152,25 @@ public final class ArborExtension implements ParameterResolver, InvocationInterc
         }
     }
 
-    private static AllocatorConfig config(WithAllocator spec) {
+    /** The nearest {@link LeakChecks}: on the test method, its class, then the classes enclosing it; on without one. */
+    private static boolean leakChecks(ExtensionContext context) {
+        Optional<LeakChecks> onMethod = context.getTestMethod().map(m -> m.getAnnotation(LeakChecks.class));
+        if (onMethod.isPresent()) {
+            return onMethod.get().value();
+        }
+        for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
+            LeakChecks onClass = c.getAnnotation(LeakChecks.class);
+            if (onClass != null) {
+                return onClass.value();
+            }
+        }
+        return true;
+    }
+
+    private static AllocatorConfig config(WithAllocator spec, boolean leakChecks) {
         Map<String, String> settings = new LinkedHashMap<>();
         if ("debug".equals(spec.value())) {
-            settings.put("failOnLeak", "true");
+            settings.put("failOnLeak", Boolean.toString(leakChecks));
         }
         for (String entry : spec.config()) {
             int eq = entry.indexOf('=');

@@ -13,8 +13,8 @@ import java.lang.annotation.Target;
  * fails. With {@link #current()}, it is the thread's current allocator while the test method runs.
  *
  * <p>An allocator that tracks its blocks (the debug allocator) is created with
- * {@code failOnLeak=true} unless {@link #config()} says otherwise: a test that leaves blocks
- * allocated fails, with each block's allocation site when recorded.
+ * {@code failOnLeak=true} unless {@link LeakChecks} or {@link #config()} say otherwise: a test
+ * that leaves blocks allocated fails, with each block's allocation site when recorded.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

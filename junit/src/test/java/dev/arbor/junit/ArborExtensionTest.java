@@ -50,6 +50,14 @@ class ArborExtensionTest {
     }
 
     @Test
+    void leakChecksAreSwitchedPerClassNestedClassesIncludedAndPerMethod() {
+        Events events = run(Fixtures.LeaksAllowed.class);
+        events.assertStatistics(s -> s.started(3).succeeded(2).failed(1));
+        events.assertThatEvents().haveExactly(1, event(test("butNotThisOne"), finishedWithFailure(
+                instanceOf(LeakDetectedException.class))));
+    }
+
+    @Test
     void theSameResultsWhenTheFixturesRunInParallel() {
         for (Class<?> fixture : new Class<?>[] {Fixtures.Injection.class, Fixtures.Budgets.class, Fixtures.Leaks.class}) {
             Events sequential = run(fixture);
@@ -66,7 +74,7 @@ class ArborExtensionTest {
     @Test
     void aTestThatLeavesDebugBlocksAllocatedFailsWithTheirSitesUnlessItOptsOut() {
         Events events = run(Fixtures.Leaks.class);
-        events.assertStatistics(s -> s.started(3).succeeded(2).failed(1));
+        events.assertStatistics(s -> s.started(4).succeeded(3).failed(1));
         events.assertThatEvents().haveExactly(1, event(test("leavesABlockAllocated"), finishedWithFailure(
                 instanceOf(LeakDetectedException.class),
                 message(m -> m.contains("48 bytes") && m.contains("Fixtures$Leaks.leavesABlockAllocated")))));

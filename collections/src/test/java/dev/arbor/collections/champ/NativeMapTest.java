@@ -16,6 +16,8 @@ import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.vector.PersistentVector;
 import dev.arbor.collections.vector.TransientVector;
+import dev.arbor.junit.ArborExtension;
+import dev.arbor.junit.WithAllocator;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The map's and set's native format: routing under an arena, the direction rule, temporal safety,
@@ -330,28 +333,27 @@ class NativeMapTest {
     }
 
     @Test
-    void aMillionElementVectorAndAMillionEntryMapInOneArena() {
-        try (ArenaAllocator arena = ArenaAllocator.create(); AllocatorScope scope = CurrentAllocator.use(arena)) {
-            TransientVector<Long> tv = PersistentVector.empty(Codec.LONG).asTransient();
-            TransientMap<Long, Long> tm = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
-            for (long i = 0; i < 1_000_000; i++) {
-                tv.appendLong(i);
-                tm.putLong(i, -i);
-            }
-            PersistentVector<Long> v = tv.persistent();
-            PersistentMap<Long, Long> m = tm.persistent();
-            assertEquals(1_000_000, v.size());
-            assertEquals(1_000_000, m.size());
-            for (long i = 0; i < 1_000_000; i += 7919) {
-                assertEquals(i, v.getLong((int) i));
-                assertEquals(-i, m.getLong(i));
-            }
-            AllocatorStats stats = arena.stats();
-            assertTrue(stats.bytesInUse() <= stats.bytesReserved() && stats.blocksFreed() <= stats.blocksAllocated(),
-                    stats.toString());
-            assertEquals(stats.bytesReserved(), stats.detail("chunks") * stats.detail("chunkSize"),
-                    "no large blocks, every node in a chunk: " + stats);
+    @ExtendWith(ArborExtension.class)
+    void aMillionElementVectorAndAMillionEntryMapInOneArena(@WithAllocator(value = "arena", current = true) ArenaAllocator arena) {
+        TransientVector<Long> tv = PersistentVector.empty(Codec.LONG).asTransient();
+        TransientMap<Long, Long> tm = PersistentMap.empty(Codec.LONG, Codec.LONG).asTransient();
+        for (long i = 0; i < 1_000_000; i++) {
+            tv.appendLong(i);
+            tm.putLong(i, -i);
         }
+        PersistentVector<Long> v = tv.persistent();
+        PersistentMap<Long, Long> m = tm.persistent();
+        assertEquals(1_000_000, v.size());
+        assertEquals(1_000_000, m.size());
+        for (long i = 0; i < 1_000_000; i += 7919) {
+            assertEquals(i, v.getLong((int) i));
+            assertEquals(-i, m.getLong(i));
+        }
+        AllocatorStats stats = arena.stats();
+        assertTrue(stats.bytesInUse() <= stats.bytesReserved() && stats.blocksFreed() <= stats.blocksAllocated(),
+                stats.toString());
+        assertEquals(stats.bytesReserved(), stats.detail("chunks") * stats.detail("chunkSize"),
+                "no large blocks, every node in a chunk: " + stats);
     }
 
     @Test

@@ -13,10 +13,13 @@ import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.arena.ArenaAllocator;
 import dev.arbor.collections.Copier;
 import dev.arbor.collections.codec.Codec;
+import dev.arbor.junit.ArborExtension;
+import dev.arbor.junit.WithAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The vector's native format: routing under an arena, the direction rule, temporal safety,
@@ -215,16 +218,15 @@ class NativeVectorTest {
     }
 
     @Test
-    void aTransientCannotOutliveAReset() {
-        try (ArenaAllocator arena = ArenaAllocator.create(); AllocatorScope s = CurrentAllocator.use(arena)) {
-            TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
-            for (long i = 0; i < 100; i++) {
-                t.appendLong(i);
-            }
-            arena.reset();
-            assertThrows(IllegalStateException.class, () -> t.appendLong(1));
-            assertThrows(IllegalStateException.class, t::persistent);
+    @ExtendWith(ArborExtension.class)
+    void aTransientCannotOutliveAReset(@WithAllocator(value = "arena", current = true) ArenaAllocator arena) {
+        TransientVector<Long> t = PersistentVector.empty(Codec.LONG).asTransient();
+        for (long i = 0; i < 100; i++) {
+            t.appendLong(i);
         }
+        arena.reset();
+        assertThrows(IllegalStateException.class, () -> t.appendLong(1));
+        assertThrows(IllegalStateException.class, t::persistent);
     }
 
     @Test
