@@ -6,7 +6,7 @@
  */
 @SuppressWarnings({"module", "exports"}) // qualified exports name modules built after this one
 module dev.arbor.api {
-    requires java.management;
+    requires transitive java.management; // AllocatorMBeans names MBeans with javax.management.ObjectName
 
     exports dev.arbor.api;
     exports dev.arbor.api.discovery;
