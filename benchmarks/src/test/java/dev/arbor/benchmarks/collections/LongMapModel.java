@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The {@code java.util} model the map benchmarks' tests compare with. */
-final class LongMapModel {
+public final class LongMapModel {
     private LongMapModel() {
     }
 
     /** A mutable {@link HashMap} of the data's keys and values: the map every library loads. */
-    static Map<Long, Long> of(LongMapData d) {
+    public static Map<Long, Long> of(LongMapData d) {
         Map<Long, Long> m = new HashMap<>();
         for (int i = 0; i < d.keys.length; i++) {
             m.put(d.keys[i], d.values[i]);

@@ -71,26 +71,6 @@ class NativeFormatBenchmarkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {NativeWorkloads.MANAGED, NativeWorkloads.ARENA})
-    void walkLayoutBenchmarkWalksTheSameEntriesWhicheverWayTheMapWasBuilt(String format) {
-        for (String build : new String[] {"bulk", "putByPut", "bulkAged", "bulkAgedTouched"}) {
-            WalkLayoutBenchmark b = new WalkLayoutBenchmark();
-            b.size = SIZE;
-            b.format = format;
-            b.build = build;
-            b.makeData();
-            b.buildMap();
-            try {
-                assertEquals(SIZE, b.map.size(), build);
-                assertEquals(b.data.entrySum, b.iterate(), build);
-                assertNull(CurrentAllocator.get(), "no allocator may stay current after a build");
-            } finally {
-                b.close();
-            }
-        }
-    }
-
-    @ParameterizedTest
     @ValueSource(strings = {"RETAIN_CAPACITY", "FREE_ALL"})
     void resetBenchmarkFreesTheWholeMapAndInvalidatesIt(String mode) {
         ArenaResetBenchmark b = new ArenaResetBenchmark();

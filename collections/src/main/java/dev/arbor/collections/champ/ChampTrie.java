@@ -433,7 +433,7 @@ abstract class ChampTrie {
      * it descends: only for a large trie whose nodes may be scattered in memory (made put by put),
      * so that their cache misses overlap. The nodes of one bulk build lie in memory in the order
      * they were built, and there the extra pass only gets in the way, managed or native (measured
-     * with {@code nativeformat.WalkLayoutBenchmark}). A smaller trie stays in cache, where the
+     * with {@code probes.WalkLayoutBenchmark}). A smaller trie stays in cache, where the
      * pass only costs.
      *
      * @param bulkBuilt whether the nodes come from one bulk build ({@link BulkLoad}) and none

@@ -1,5 +1,7 @@
-package dev.arbor.benchmarks.collections;
+package dev.arbor.benchmarks.probes;
 
+import dev.arbor.benchmarks.collections.LongMapBenchmark;
+import dev.arbor.benchmarks.collections.LongMapData;
 import dev.arbor.collections.champ.PersistentMap;
 import dev.arbor.collections.champ.TransientMap;
 import dev.arbor.collections.codec.Codec;

@@ -1,8 +1,10 @@
-package dev.arbor.benchmarks.collections;
+package dev.arbor.benchmarks.probes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.arbor.benchmarks.collections.LongMapData;
+import dev.arbor.benchmarks.collections.LongMapModel;
 import dev.arbor.collections.champ.PersistentMap;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,10 @@
-package dev.arbor.benchmarks.nativeformat;
+package dev.arbor.benchmarks.probes;
 
 import dev.arbor.api.Allocator;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
+import dev.arbor.benchmarks.nativeformat.NativeData;
+import dev.arbor.benchmarks.nativeformat.NativeWorkloads;
 import dev.arbor.collections.champ.PersistentMap;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -33,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * walk reads child headers ahead. For the arena format nothing moves: they measure the same as
  * {@code bulk}.
  *
- * <p>Run: {@code scripts/bench.sh 'nativeformat.WalkLayoutBenchmark'}. JMH generates subclasses of
+ * <p>Run: {@code scripts/bench.sh 'probes.WalkLayoutBenchmark'}. JMH generates subclasses of
  * benchmark classes, so they cannot be final.
  */
 @BenchmarkMode(Mode.AverageTime)

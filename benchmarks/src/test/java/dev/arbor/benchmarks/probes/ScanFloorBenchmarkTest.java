@@ -1,8 +1,9 @@
-package dev.arbor.benchmarks.collections;
+package dev.arbor.benchmarks.probes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbor.benchmarks.collections.LongMapData;
 import org.junit.jupiter.api.Test;
 
 /** The floor benchmark reads what it claims: the map's bytes once, and every entry of the map. */

@@ -1,5 +1,8 @@
-package dev.arbor.benchmarks.collections;
+package dev.arbor.benchmarks.probes;
 
+import dev.arbor.benchmarks.collections.LongMapBenchmark;
+import dev.arbor.benchmarks.collections.LongMapData;
+import dev.arbor.benchmarks.collections.LongMapLib;
 import dev.arbor.collections.champ.PersistentMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,7 +1,8 @@
-package dev.arbor.benchmarks.collections;
+package dev.arbor.benchmarks.probes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.arbor.benchmarks.collections.LongMapData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
