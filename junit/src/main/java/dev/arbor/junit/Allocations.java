@@ -1,8 +1,7 @@
 package dev.arbor.junit;
 
 import dev.arbor.api.Allocator;
-import dev.arbor.api.discovery.Allocators;
-import dev.arbor.api.scope.CurrentAllocator;
+import dev.arbor.api.heap.RoutingHeap;
 import dev.arbor.counting.CountingAllocator;
 import dev.arbor.counting.Measured;
 import java.util.Objects;
@@ -21,7 +20,7 @@ public final class Allocations {
      */
     public static <T> T assertAllocatesAtMost(long maxBlocks, Supplier<T> operation) {
         Objects.requireNonNull(operation, "operation");
-        Allocator under = CurrentAllocator.current().orElseGet(Allocators::defaultAllocator);
+        Allocator under = RoutingHeap.target();
         try (CountingAllocator counter = CountingAllocator.over(under)) {
             Measured<T> measured = counter.measure(operation);
             ArborExtension.check(maxBlocks, -1, measured.delta(), "the operation");

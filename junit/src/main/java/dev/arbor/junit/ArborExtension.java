@@ -3,6 +3,7 @@ package dev.arbor.junit;
 import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.discovery.Allocators;
+import dev.arbor.api.heap.RoutingHeap;
 import dev.arbor.api.scope.AllocatorScope;
 import dev.arbor.api.scope.CurrentAllocator;
 import dev.arbor.counting.AllocationDelta;
@@ -94,7 +95,7 @@ public final class ArborExtension implements ParameterResolver, InvocationInterc
             }
             return;
         }
-        Allocator under = current != null ? current : CurrentAllocator.current().orElseGet(Allocators::defaultAllocator);
+        Allocator under = current != null ? current : RoutingHeap.target();
         try (CountingAllocator counter = CountingAllocator.over(under)) {
             AllocationDelta delta;
             try (AllocatorScope scope = CurrentAllocator.use(counter)) {

@@ -3,7 +3,6 @@ package dev.arbor.debug;
 import dev.arbor.api.CloseActions;
 import dev.arbor.api.AllocationFailedException;
 import dev.arbor.api.Allocator;
-import dev.arbor.api.AllocatorConfig;
 import dev.arbor.api.AllocatorStats;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.InvalidFreeException;
@@ -367,16 +366,14 @@ final class TrackingAllocator implements DebugAllocator, NativeAllocator {
             }
             if (segmentScope != null && (block.scope == null || !block.scope.scope().equals(segmentScope))) {
                 // A segment of a block that was freed or reset, whose address now starts another live block.
-                invalidFrees++;
-                DebugEvents.invalidFree(name, "stale segment", address, byteSize);
+                refused("stale segment", address, byteSize);
                 throw new InvalidFreeException(address, "debug allocator '" + name + "' refuses to free " + byteSize
                         + " bytes at 0x" + Long.toHexString(address) + ": the segment's block was already freed or "
                         + "released by a reset, and its address now holds another live block, which stays allocated; "
                         + "free each segment once, before the reset");
             }
             if (block.size != byteSize) {
-                invalidFrees++;
-                DebugEvents.invalidFree(name, "wrong size", address, byteSize);
+                refused("wrong size", address, byteSize);
                 throw FreeErrors.wrongSize(name, block, byteSize, hint());
             }
             // Closing the scope may fail (a downcall still holds the segment): do it before any change.
@@ -397,21 +394,31 @@ final class TrackingAllocator implements DebugAllocator, NativeAllocator {
         }
     }
 
+    private static final String DOUBLE_FREE = "double free";
+
+    /** Counts a refused free in the stats and records it as a JFR event; the caller throws. */
+    private void refused(String reason, long address, long byteSize) {
+        if (reason.equals(DOUBLE_FREE)) {
+            doubleFrees++;
+        } else {
+            invalidFrees++;
+        }
+        DebugEvents.invalidFree(name, reason, address, byteSize);
+    }
+
     /** The exception for a free of an address that is not a live block's start. */
     private InvalidFreeException refuse(long address, long byteSize) {
         BlockRecord dead = quarantine.find(address);
         if (dead != null) {
-            doubleFrees++;
-            DebugEvents.invalidFree(name, "double free", address, byteSize);
+            refused(DOUBLE_FREE, address, byteSize);
             return FreeErrors.doubleFree(name, dead, byteSize, hint());
         }
-        invalidFrees++;
         Map.Entry<Long, BlockRecord> below = live.floorEntry(address);
         if (below != null && address < below.getValue().address + below.getValue().registeredBytes()) {
-            DebugEvents.invalidFree(name, "interior address", address, byteSize);
+            refused("interior address", address, byteSize);
             return FreeErrors.interior(name, address, byteSize, below.getValue(), hint());
         }
-        DebugEvents.invalidFree(name, "foreign address", address, byteSize);
+        refused("foreign address", address, byteSize);
         Allocator owner = BlockOwners.ownerOf(address);
         return FreeErrors.foreign(name, address, byteSize, owner == this ? null : owner, quarantineCapacity);
     }

@@ -10,7 +10,6 @@ import dev.arbor.collections.champ.TransientMap;
 import dev.arbor.collections.codec.Codec;
 import dev.arbor.collections.vector.PersistentVector;
 import dev.arbor.collections.vector.TransientVector;
-import java.util.Map;
 
 /**
  * The bodies of the native-format benchmarks, shared by the JMH suites, the report mains and the

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.arbor.benchmarks.collections.LongMapData;
 import dev.arbor.benchmarks.collections.LongMapModel;
-import dev.arbor.collections.champ.PersistentMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -96,8 +96,8 @@ final class NativeChampTrie extends ChampTrie {
         if (current == allocator) {
             return this;
         }
-        if (NativeNodes.sameMemory(allocator, current)) {
-            return new NativeChampTrie(keyCodec, valueCodec, (NativeAllocator) current, mixed, memory, generation);
+        if (current instanceof NativeAllocator sharing && NativeNodes.sameMemory(allocator, sharing)) {
+            return new NativeChampTrie(keyCodec, valueCodec, sharing, mixed, memory, generation);
         }
         throw NativeNodes.notCurrent(allocator, current, what);
     }
@@ -109,8 +109,8 @@ final class NativeChampTrie extends ChampTrie {
         if (current == allocator) {
             return this;
         }
-        if (NativeNodes.sameMemory(allocator, current)) {
-            return new NativeChampTrie(keyCodec, valueCodec, (NativeAllocator) current, mixed, memory, generation);
+        if (current instanceof NativeAllocator sharing && NativeNodes.sameMemory(allocator, sharing)) {
+            return new NativeChampTrie(keyCodec, valueCodec, sharing, mixed, memory, generation);
         }
         throw NativeNodes.transientNotCurrent(allocator, current, what);
     }

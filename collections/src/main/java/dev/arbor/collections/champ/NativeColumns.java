@@ -1,6 +1,5 @@
 package dev.arbor.collections.champ;
 
-import dev.arbor.api.Allocator;
 import dev.arbor.api.BlockKind;
 import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;

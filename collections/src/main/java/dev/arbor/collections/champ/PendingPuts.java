@@ -1,6 +1,5 @@
 package dev.arbor.collections.champ;
 
-import dev.arbor.api.Allocator;
 import dev.arbor.api.memory.NativeAllocator;
 import java.util.Arrays;
 

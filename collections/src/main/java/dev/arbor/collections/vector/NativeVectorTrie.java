@@ -94,8 +94,8 @@ final class NativeVectorTrie extends VectorTrie {
         if (current == allocator) {
             return this;
         }
-        if (NativeNodes.sameMemory(allocator, current)) {
-            return new NativeVectorTrie(inline, (NativeAllocator) current, mixed, memory, generation);
+        if (current instanceof NativeAllocator sharing && NativeNodes.sameMemory(allocator, sharing)) {
+            return new NativeVectorTrie(inline, sharing, mixed, memory, generation);
         }
         throw NativeNodes.notCurrent(allocator, current, what);
     }
@@ -112,8 +112,8 @@ final class NativeVectorTrie extends VectorTrie {
         if (current == allocator) {
             return this;
         }
-        if (NativeNodes.sameMemory(allocator, current)) {
-            return new NativeVectorTrie(inline, (NativeAllocator) current, mixed, memory, generation);
+        if (current instanceof NativeAllocator sharing && NativeNodes.sameMemory(allocator, sharing)) {
+            return new NativeVectorTrie(inline, sharing, mixed, memory, generation);
         }
         throw NativeNodes.transientNotCurrent(allocator, current, what);
     }

@@ -1,6 +1,5 @@
 package dev.arbor.collections.vector;
 
-import dev.arbor.api.Allocator;
 import dev.arbor.api.memory.NativeAllocator;
 import dev.arbor.api.memory.NativeMemory;
 import dev.arbor.collections.node.Edit;
