@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A native transient checks on every call that its allocator is current, without a thread-local
- * read while nothing changed ({@link CurrentAllocator#changeCount()}): every way of changing the
+ * read while nothing changed on its thread ({@link CurrentAllocator.ThreadLevels#changeCount()}): every way of changing the
  * current allocator in between must still be seen, on the very next call.
  */
 class TransientAllocatorCheckTest {

@@ -41,11 +41,14 @@ public final class BlockOwners {
 
     private static final ConcurrentSkipListMap<Long, Region> REGIONS = new ConcurrentSkipListMap<>();
     /**
-     * The region found last: most lookups fall in the same chunk as the one before, and the skip
-     * list's {@code floorEntry} boxes the address and makes an entry object per call. Racy by
-     * design: any region it holds is either still registered or marked {@code gone}.
+     * The region each thread found last, in a slot of its own: most lookups fall in the same chunk
+     * as the one before, and the skip list's {@code floorEntry} boxes the address and makes an
+     * entry object per call. Threads are spread over the slots by id, a cache line apart, so
+     * threads working in different arenas do not overwrite each other's region or share a line
+     * (two threads whose ids collide share a slot, which costs only misses). Racy by design: any
+     * region a slot holds is either still registered or marked {@code gone}.
      */
-    private static Region lastFound;
+    private static final Region[] LAST_FOUND = new Region[CacheSlots.SLOTS * CacheSlots.STRIDE];
     private static final Map<NativeAllocator, NativeAllocator> FACES = new ConcurrentHashMap<>();
 
     private BlockOwners() {
@@ -120,7 +123,8 @@ public final class BlockOwners {
 
     /** The region at or below {@code address}, from the cache when it holds the range. */
     private static Region find(long address, long bytes) {
-        Region last = lastFound;
+        int slot = CacheSlots.ofCurrentThread();
+        Region last = LAST_FOUND[slot];
         if (last != null && last.holds(address, Math.max(bytes, 1))) {
             return last;
         }
@@ -129,7 +133,7 @@ public final class BlockOwners {
             return null;
         }
         Region r = e.getValue();
-        lastFound = r;
+        LAST_FOUND[slot] = r;
         return r;
     }
 

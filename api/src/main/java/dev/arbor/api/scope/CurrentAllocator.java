@@ -6,7 +6,6 @@ import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The current allocator of each thread (virtual threads too): where new collection nodes go.
@@ -23,46 +22,65 @@ import java.util.concurrent.atomic.AtomicLong;
  * With nothing set, {@link #get()} is null and the routing heap uses the default allocator.
  */
 public final class CurrentAllocator {
-    /** Per-thread mutable holder, so opening and closing never calls {@code ThreadLocal.set}. */
-    private static final class Stack {
-        Frame top;
+    /**
+     * One thread's levels, mutated in place so that opening and closing never calls
+     * {@code ThreadLocal.set}. Only its own thread writes it.
+     */
+    public static final class ThreadLevels {
+        private Frame top;
         /** {@code top}'s allocator, cached so the common path reads one field. */
-        Allocator topAllocator;
+        private Allocator topAllocator;
+        private long changes;
+
+        private ThreadLevels() {
+        }
+
+        /**
+         * A number that grows whenever a level opens or closes on this thread (a scope, an
+         * enter or exit, a call or run). While it stays the same, this thread's current allocator
+         * stays the same, so an object confined to the thread (as a transient is) may check the
+         * current allocator once and then compare this number, a plain field read, instead of
+         * reading the thread-local again. Meaningful only on the thread the levels belong to.
+         *
+         * @return the number of level changes on this thread so far
+         */
+        public long changeCount() {
+            return changes;
+        }
 
         void setTop(Frame frame) {
-            int before = top == null ? 0 : top.localLevels();
-            int after = frame == null ? 0 : frame.localLevels();
+            boolean hadLevels = top != null;
             top = frame;
             topAllocator = frame == null ? null : frame.allocator();
-            CHANGES.incrementAndGet();
-            if (after != before) {
-                OPEN_LEVELS.addAndGet(after - before);
+            changes++;
+            // Process-wide only when the thread's first level opens or its last one closes, so
+            // nested levels and enter/exit inside a scope write nothing other threads read.
+            if (hadLevels != (frame != null)) {
+                THREADS_WITH_LEVELS.addAndGet(frame != null ? 1 : -1);
             }
         }
     }
 
-    private static final ThreadLocal<Stack> STACK = ThreadLocal.withInitial(Stack::new);
+    private static final ThreadLocal<ThreadLevels> STACK = ThreadLocal.withInitial(ThreadLevels::new);
     private static final ScopedValue<Frame> BOUND = ScopedValue.newInstance();
     private static final AtomicInteger ACTIVE_BINDINGS = new AtomicInteger();
     /**
-     * Levels open on every thread (scopes, enters, bindings). While it is 0, which is the whole
-     * life of a program that never sets an allocator, {@link #get()} answers without a
-     * thread-local read. A thread always sees its own updates, so a stale read elsewhere can only
-     * miss levels that thread cannot see anyway.
+     * Threads with a level open, plus bindings active (which forked threads see too). While it is
+     * 0, which is the whole life of a program that never sets an allocator, {@link #get()}
+     * answers without a thread-local read. A thread always sees its own updates, so a stale read
+     * elsewhere can only miss levels that thread cannot see anyway.
      */
-    private static final AtomicInteger OPEN_LEVELS = new AtomicInteger();
-    /** Counts every change of any thread's levels: see {@link #changeCount()}. */
-    private static final AtomicLong CHANGES = new AtomicLong();
+    private static final AtomicInteger THREADS_WITH_LEVELS = new AtomicInteger();
 
     private CurrentAllocator() {
     }
 
     /** The current allocator, or null when none is set (or the innermost level selects the default). */
     public static Allocator get() {
-        if (OPEN_LEVELS.getOpaque() == 0) {
+        if (THREADS_WITH_LEVELS.getOpaque() == 0) {
             return null;
         }
-        Stack stack = STACK.get();
+        ThreadLevels stack = STACK.get();
         // A plain read suffices: a binding is visible only to its own thread (which wrote the
         // counter) and to threads forked after it (thread start orders the write before them).
         if (ACTIVE_BINDINGS.getPlain() == 0) {
@@ -73,14 +91,14 @@ public final class CurrentAllocator {
     }
 
     /**
-     * A number that grows whenever a level opens or closes on any thread. A thread that reads the
-     * same number as at an earlier call has had the same current allocator in between (its own
-     * changes are always visible to it), so a caller that checks the current allocator on every
-     * call, as a transient does, may skip the thread-local read while the number stays the same.
-     * Other threads' changes make it grow too; a caller then simply checks again.
+     * The calling thread's levels, whose {@link ThreadLevels#changeCount()} tells an object
+     * confined to this thread whether its current allocator may have changed since it last
+     * looked.
+     *
+     * @return this thread's levels (the same object on every call from this thread)
      */
-    public static long changeCount() {
-        return CHANGES.getOpaque();
+    public static ThreadLevels thisThread() {
+        return STACK.get();
     }
 
     /** The current allocator, if one is set. */
@@ -105,14 +123,14 @@ public final class CurrentAllocator {
     /** Runs {@code op} with {@code allocator} current, bound as a {@link ScopedValue}. */
     public static <T, X extends Throwable> T call(Allocator allocator, ScopedValue.CallableOp<T, X> op) throws X {
         Objects.requireNonNull(op, "op");
-        Stack stack = STACK.get();
+        ThreadLevels stack = STACK.get();
         Frame outer = effective(stack);
-        Frame frame = new Frame(requireOpen(allocator), null, depthAfter(outer), 0, Frame.Kind.BOUND, Thread.currentThread());
+        Frame frame = new Frame(requireOpen(allocator), null, depthAfter(outer), Frame.Kind.BOUND, Thread.currentThread());
         Frame topAtEntry = stack.top;
         T result;
         ACTIVE_BINDINGS.incrementAndGet();
-        OPEN_LEVELS.incrementAndGet();
-        CHANGES.incrementAndGet();
+        THREADS_WITH_LEVELS.incrementAndGet();
+        stack.changes++;
         try {
             result = ScopedValue.where(BOUND, frame).call(op);
         } catch (Throwable t) {
@@ -122,9 +140,9 @@ public final class CurrentAllocator {
             }
             throw t;
         } finally {
-            OPEN_LEVELS.decrementAndGet();
+            THREADS_WITH_LEVELS.decrementAndGet();
             ACTIVE_BINDINGS.decrementAndGet();
-            CHANGES.incrementAndGet();
+            stack.changes++;
         }
         if (stack.top != topAtEntry) {
             stack.setTop(topAtEntry);
@@ -157,7 +175,7 @@ public final class CurrentAllocator {
      * @throws IllegalStateException if the innermost level was not opened by {@code enter}
      */
     public static void exit() {
-        Stack stack = STACK.get();
+        ThreadLevels stack = STACK.get();
         Frame innermost = effective(stack);
         if (innermost == null || innermost.kind() != Frame.Kind.ENTERED) {
             throw new IllegalStateException("CurrentAllocator.exit() without a matching enter(): the innermost level is "
@@ -183,7 +201,7 @@ public final class CurrentAllocator {
         if (scope.isClosed()) {
             throw new IllegalStateException(scope + " is already closed");
         }
-        Stack stack = STACK.get();
+        ThreadLevels stack = STACK.get();
         Frame innermost = effective(stack);
         if (innermost != frame) {
             throw new IllegalStateException("allocator scopes closed out of order: closing " + frame.describe()
@@ -194,15 +212,14 @@ public final class CurrentAllocator {
     }
 
     private static AllocatorScope push(Allocator allocator, Frame.Kind kind) {
-        Stack stack = STACK.get();
-        int localLevels = stack.top == null ? 1 : stack.top.localLevels() + 1;
-        Frame frame = new Frame(allocator, stack.top, depthAfter(effective(stack)), localLevels, kind, Thread.currentThread());
+        ThreadLevels stack = STACK.get();
+        Frame frame = new Frame(allocator, stack.top, depthAfter(effective(stack)), kind, Thread.currentThread());
         stack.setTop(frame);
         return new AllocatorScope(frame);
     }
 
     /** The innermost level: the thread-local top or the scoped-value binding, whichever is deeper. */
-    private static Frame effective(Stack stack) {
+    private static Frame effective(ThreadLevels stack) {
         Frame local = stack.top;
         // The counter spares the common path a scoped-value lookup: with no call/run active
         // anywhere, no thread can see a binding.

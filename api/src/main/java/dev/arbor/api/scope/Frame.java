@@ -5,10 +5,9 @@ import dev.arbor.api.Allocator;
 /**
  * One level of the current-allocator stack. {@code allocator} is null for a level that selects
  * the default allocator. {@code depth} orders thread-local levels against a scoped-value binding
- * so the innermost wins, whichever mechanism opened it. {@code localLevels} counts the
- * thread-local levels from this one down (0 for a binding, which is not on the thread's stack).
+ * so the innermost wins, whichever mechanism opened it.
  */
-record Frame(Allocator allocator, Frame restore, int depth, int localLevels, Kind kind, Thread thread) {
+record Frame(Allocator allocator, Frame restore, int depth, Kind kind, Thread thread) {
     enum Kind {
         /** Opened by {@link CurrentAllocator#use}; closed by {@link AllocatorScope#close()}. */
         SCOPE,

@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.api.InvalidFreeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class BlockOwnersTest {
@@ -67,5 +74,58 @@ class BlockOwnersTest {
         var e = assertThrows(InvalidFreeException.class, () -> NativeHeap.freeAddress(BASE + 12345, 8));
         assertEquals(BASE + 12345, e.address());
         assertTrue(e.getMessage().contains(Long.toHexString(BASE + 12345)), e.getMessage());
+    }
+
+    /**
+     * Threads that look up each other's regions, while each one also replaces a region of its own
+     * again and again, always get the right owner: a thread's cached region never answers for an
+     * address after that region was unregistered, whichever thread cached it.
+     */
+    @Test
+    void concurrentLookupsAndReplacementsAlwaysFindTheCurrentOwner() throws Exception {
+        int threads = 4;
+        int fixedPerThread = 3;
+        long regionBytes = 4096;
+        long seed = Long.getLong("arbor.test.seed", System.nanoTime());
+        TestOwner[] fixedOwners = new TestOwner[threads * fixedPerThread];
+        for (int i = 0; i < fixedOwners.length; i++) {
+            fixedOwners[i] = new TestOwner("fixed-" + i);
+            BlockOwners.register(BASE + i * regionBytes, regionBytes, fixedOwners[i]);
+        }
+        long churnBase = BASE + 1024 * regionBytes;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                long threadSeed = seed + t;
+                long ownRegion = churnBase + t * regionBytes;
+                results.add(pool.submit(() -> {
+                    SplittableRandom random = new SplittableRandom(threadSeed);
+                    start.await();
+                    for (int round = 0; round < 2_000; round++) {
+                        TestOwner mine = new TestOwner("churn-" + round);
+                        BlockOwners.register(ownRegion, regionBytes, mine);
+                        for (int i = 0; i < 50; i++) {
+                            int r = random.nextInt(fixedOwners.length);
+                            long address = BASE + r * regionBytes + random.nextLong(regionBytes);
+                            assertSame(fixedOwners[r], BlockOwners.ownerOf(address), "seed " + seed);
+                            assertSame(mine, BlockOwners.ownerOf(ownRegion + random.nextLong(regionBytes)), "seed " + seed);
+                        }
+                        BlockOwners.unregister(ownRegion);
+                        assertNull(BlockOwners.ownerOf(ownRegion), "seed " + seed + ": an unregistered region still answers");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+            for (int i = 0; i < fixedOwners.length; i++) {
+                BlockOwners.unregister(BASE + i * regionBytes);
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.arbor.api.scope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,29 +29,56 @@ class CurrentAllocatorTest {
         assertNull(CurrentAllocator.get(), "a test left an allocator current");
     }
 
-    /** Every way of changing the current allocator moves the change count, so no caller caching on it misses a change. */
+    /** Every way of changing the current allocator moves this thread's change count, so no caller caching on it misses a change. */
     @Test
     void everyChangeOfTheCurrentAllocatorMovesTheChangeCount() {
-        long before = CurrentAllocator.changeCount();
+        CurrentAllocator.ThreadLevels levels = CurrentAllocator.thisThread();
+        assertSame(levels, CurrentAllocator.thisThread(), "one object per thread");
+        long before = levels.changeCount();
         long inScope;
         try (var s = CurrentAllocator.use(a)) {
-            inScope = CurrentAllocator.changeCount();
+            inScope = levels.changeCount();
             assertTrue(inScope > before, "use");
         }
-        long afterScope = CurrentAllocator.changeCount();
+        long afterScope = levels.changeCount();
         assertTrue(afterScope > inScope, "close");
         CurrentAllocator.enter(b);
-        long entered = CurrentAllocator.changeCount();
+        long entered = levels.changeCount();
         assertTrue(entered > afterScope, "enter");
         CurrentAllocator.exit();
-        long exited = CurrentAllocator.changeCount();
+        long exited = levels.changeCount();
         assertTrue(exited > entered, "exit");
-        long inside = CurrentAllocator.call(c, CurrentAllocator::changeCount);
+        long inside = CurrentAllocator.call(c, levels::changeCount);
         assertTrue(inside > exited, "call binds");
-        assertTrue(CurrentAllocator.changeCount() > inside, "call unbinds");
-        long unchanged = CurrentAllocator.changeCount();
+        assertTrue(levels.changeCount() > inside, "call unbinds");
+        long unchanged = levels.changeCount();
         CurrentAllocator.get();
-        assertEquals(unchanged, CurrentAllocator.changeCount(), "reading the current allocator changes nothing");
+        assertEquals(unchanged, levels.changeCount(), "reading the current allocator changes nothing");
+    }
+
+    /** Another thread's levels are its own: changing them moves neither this thread's count nor its allocator. */
+    @Test
+    void anotherThreadsChangesLeaveThisThreadsCountAlone() throws Exception {
+        CurrentAllocator.ThreadLevels levels = CurrentAllocator.thisThread();
+        try (var s = CurrentAllocator.use(a)) {
+            long before = levels.changeCount();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread other = Thread.ofPlatform().start(() -> {
+                try {
+                    assertNotSame(levels, CurrentAllocator.thisThread());
+                    try (var t = CurrentAllocator.use(b)) {
+                        assertSame(b, CurrentAllocator.get());
+                    }
+                    assertNull(CurrentAllocator.get());
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            other.join();
+            assertNull(failure.get(), () -> "the other thread failed: " + failure.get());
+            assertEquals(before, levels.changeCount());
+            assertSame(a, CurrentAllocator.get());
+        }
     }
 
     @Test

@@ -6,8 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A transient's edit token: the right to mutate, in place, the nodes stamped with its id.
  *
- * <p>Ids are unique numbers from one global counter, never addresses or identities of allocated
- * objects, so no later transient can ever hold the id of an earlier one (an address repeats after
+ * <p>Ids are unique numbers, never addresses or identities of allocated objects, so no later transient can ever hold the id of an earlier one (an address repeats after
  * an arena's reset, and a new transient holding it would mutate an immutable map).
  * A node records its owner as that number: a {@code long} word, or the {@link #boxedId()} in a
  * node of references. Id {@code 0} means "no owner": persistent nodes carry it.
@@ -17,13 +16,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * keep the thread reachable.
  */
 public final class Edit {
+    /** Ids handed to threads in blocks, so opening a transient writes nothing shared. */
     private static final AtomicLong COUNTER = new AtomicLong();
+    private static final int ID_BLOCK = 1024;
+    /** This thread's block of ids: {@code [0]} the next, {@code [1]} the end (exclusive). */
+    private static final ThreadLocal<long[]> THREAD_IDS = ThreadLocal.withInitial(() -> new long[2]);
 
     private final long id;
     private final Long boxedId;
     private final String what;
     private Thread thread;
-    /** {@link CurrentAllocator#changeCount()} at the last {@link #allocatorChecked()}; -1 before the first. */
+    /** The opening thread's levels, read without a thread-local lookup (see {@link #allocatorUnchanged()}). */
+    private final CurrentAllocator.ThreadLevels levels = CurrentAllocator.thisThread();
+    /** {@link CurrentAllocator.ThreadLevels#changeCount()} at the last {@link #allocatorChecked()}; -1 before the first. */
     private long checkedAtChange = -1;
     /** The count {@link #allocatorUnchanged()} read last. */
     private long seenChange;
@@ -37,7 +42,17 @@ public final class Edit {
 
     /** A new live token for the calling thread; {@code what} names the transient in messages. */
     public static Edit open(String what) {
-        return new Edit(COUNTER.incrementAndGet(), what);
+        return new Edit(nextId(), what);
+    }
+
+    private static long nextId() {
+        long[] block = THREAD_IDS.get();
+        if (block[0] == block[1]) {
+            long start = COUNTER.getAndAdd(ID_BLOCK) + 1; // 0 stays "no owner"
+            block[0] = start;
+            block[1] = start + ID_BLOCK;
+        }
+        return block[0]++;
     }
 
     /** The unique id, never {@code 0}. */
@@ -52,12 +67,13 @@ public final class Edit {
 
     /**
      * Whether this thread's current allocator is surely the one its transient checked at the last
-     * {@link #allocatorChecked()}: no level opened or closed on any thread since
-     * ({@link CurrentAllocator#changeCount()}). A transient then skips the thread-local read of the
-     * current allocator; only a reset of its allocator can have happened, which it still checks.
+     * {@link #allocatorChecked()}: no level opened or closed on this thread since
+     * ({@link CurrentAllocator.ThreadLevels#changeCount()}). A transient then skips the thread-local
+     * read of the current allocator; only a reset of its allocator can have happened, which it
+     * still checks. Call it after {@link #check()}: the count is meaningful on the opening thread only.
      */
     public boolean allocatorUnchanged() {
-        seenChange = CurrentAllocator.changeCount();
+        seenChange = levels.changeCount();
         return seenChange == checkedAtChange;
     }
 
