@@ -36,7 +36,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       returned to the allocator that owns its address: the path every native node takes.</li>
  *   <li>{@code buildAndDropMap}: a {@value #MAP_SIZE}-entry {@code long -> long} map built in the
  *       arena through a transient, then the arena's reset.</li>
- *   <li>{@code openAndCloseScope}: making the arena current and restoring the previous allocator.</li>
+ *   <li>{@code openAndCloseScope}: making the arena current on a thread that had no allocator
+ *       current, and closing the scope.</li>
  * </ul>
  *
  * <p>Read the ratio {@code *_2threads / *_1thread} of each operation from one run. Run:
@@ -58,15 +59,14 @@ public class ThreadScalingBenchmark {
     private static final long ALIGN = 8;
 
     /**
-     * One arena per worker thread, current on that thread for the iteration. Per iteration because
-     * the arena is confined to the thread that creates it, and JMH does not promise the same worker
-     * thread for every iteration.
+     * One arena per worker thread. Per iteration because the arena is confined to the thread that
+     * creates it, and JMH does not promise the same worker thread for every iteration. No allocator
+     * is current between invocations: each operation opens its own scope, as a program does.
      */
     @State(Scope.Thread)
     public static class ThreadArena {
         Allocator arena;
         NativeData data;
-        private AllocatorScope scope;
 
         /** Makes the map's data, once per worker. */
         @Setup(Level.Trial)
@@ -74,18 +74,16 @@ public class ThreadScalingBenchmark {
             data = new NativeData(MAP_SIZE, 42);
         }
 
-        /** Creates this thread's arena, warms it with one map build, and makes it current. */
+        /** Creates this thread's arena and warms it with one map build. */
         @Setup(Level.Iteration)
         public void open() {
             arena = NativeWorkloads.newArena("RETAIN_CAPACITY");
             NativeWorkloads.buildMapAndDrop(arena, data);
-            scope = CurrentAllocator.use(arena);
         }
 
-        /** Restores the previous allocator and frees the arena. */
+        /** Frees the arena. */
         @TearDown(Level.Iteration)
         public void close() {
-            scope.close();
             arena.close();
         }
     }
@@ -95,7 +93,7 @@ public class ThreadScalingBenchmark {
     @Threads(1)
     @OperationsPerInvocation(BATCH)
     public void allocateAndFree_1thread(ThreadArena s, Blackhole bh) {
-        allocateAndFree(bh);
+        allocateAndFree(s, bh);
     }
 
     /** As {@link #allocateAndFree_1thread}, on two threads at once. */
@@ -103,7 +101,7 @@ public class ThreadScalingBenchmark {
     @Threads(2)
     @OperationsPerInvocation(BATCH)
     public void allocateAndFree_2threads(ThreadArena s, Blackhole bh) {
-        allocateAndFree(bh);
+        allocateAndFree(s, bh);
     }
 
     /** Builds a map in this thread's arena and resets the arena, on one thread. */
@@ -135,23 +133,26 @@ public class ThreadScalingBenchmark {
     }
 
     /**
-     * Allocates a block from the current allocator and frees it by address. The arena takes the
-     * newest block back, so its chunk never fills; the free still finds the owner by address.
+     * With the thread's arena current, allocates blocks from the routing heap and frees each by
+     * address. The arena takes the newest block back, so its chunk never fills; the free still
+     * finds the owner by address.
      */
-    static void allocateAndFree(Blackhole bh) {
-        for (int i = 0; i < BATCH; i++) {
-            long address = NativeHeap.allocateAddress(BLOCK_BYTES, ALIGN, BlockKind.NOREFS);
-            NativeHeap.freeAddress(address, BLOCK_BYTES);
-            bh.consume(address);
+    static void allocateAndFree(ThreadArena s, Blackhole bh) {
+        try (AllocatorScope _ = CurrentAllocator.use(s.arena)) {
+            for (int i = 0; i < BATCH; i++) {
+                long address = NativeHeap.allocateAddress(BLOCK_BYTES, ALIGN, BlockKind.NOREFS);
+                NativeHeap.freeAddress(address, BLOCK_BYTES);
+                bh.consume(address);
+            }
         }
     }
 
-    /** Builds the map in the thread's arena (a nested scope of the same arena) and resets the arena. */
+    /** Builds the map in the thread's arena, in a scope of its own, and resets the arena. */
     static long buildAndDropMap(ThreadArena s) {
         return NativeWorkloads.buildMapAndDrop(s.arena, s.data);
     }
 
-    /** Makes the arena current in a nested scope and returns the current allocator seen inside it. */
+    /** Makes the arena current and returns the current allocator seen inside the scope. */
     static Allocator openAndCloseScope(ThreadArena s) {
         try (AllocatorScope _ = CurrentAllocator.use(s.arena)) {
             return CurrentAllocator.get();

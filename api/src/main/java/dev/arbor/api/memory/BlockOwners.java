@@ -48,7 +48,7 @@ public final class BlockOwners {
      * (two threads whose ids collide share a slot, which costs only misses). Racy by design: any
      * region a slot holds is either still registered or marked {@code gone}.
      */
-    private static final Region[] LAST_FOUND = new Region[CacheSlots.SLOTS * CacheSlots.STRIDE];
+    private static final Region[] LAST_FOUND = new Region[ThreadSlots.SLOTS * ThreadSlots.STRIDE];
     private static final Map<NativeAllocator, NativeAllocator> FACES = new ConcurrentHashMap<>();
 
     private BlockOwners() {
@@ -123,7 +123,7 @@ public final class BlockOwners {
 
     /** The region at or below {@code address}, from the cache when it holds the range. */
     private static Region find(long address, long bytes) {
-        int slot = CacheSlots.ofCurrentThread();
+        int slot = ThreadSlots.ofCurrentThread();
         Region last = LAST_FOUND[slot];
         if (last != null && last.holds(address, Math.max(bytes, 1))) {
             return last;

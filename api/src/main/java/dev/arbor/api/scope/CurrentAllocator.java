@@ -2,10 +2,12 @@ package dev.arbor.api.scope;
 
 import dev.arbor.api.Allocator;
 import dev.arbor.api.BlockKind;
+import dev.arbor.api.memory.ThreadSlots;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * The current allocator of each thread (virtual threads too): where new collection nodes go.
@@ -53,10 +55,11 @@ public final class CurrentAllocator {
             top = frame;
             topAllocator = frame == null ? null : frame.allocator();
             changes++;
-            // Process-wide only when the thread's first level opens or its last one closes, so
-            // nested levels and enter/exit inside a scope write nothing other threads read.
+            // Only when the thread's first level opens or its last one closes, and only in the
+            // thread's own slot: nested levels write nothing, and no level writes what other
+            // threads read (unless their ids share the slot).
             if (hadLevels != (frame != null)) {
-                THREADS_WITH_LEVELS.addAndGet(frame != null ? 1 : -1);
+                LEVELS_BY_SLOT.addAndGet(ThreadSlots.ofCurrentThread(), frame != null ? 1 : -1);
             }
         }
     }
@@ -65,19 +68,21 @@ public final class CurrentAllocator {
     private static final ScopedValue<Frame> BOUND = ScopedValue.newInstance();
     private static final AtomicInteger ACTIVE_BINDINGS = new AtomicInteger();
     /**
-     * Threads with a level open, plus bindings active (which forked threads see too). While it is
-     * 0, which is the whole life of a program that never sets an allocator, {@link #get()}
-     * answers without a thread-local read. A thread always sees its own updates, so a stale read
-     * elsewhere can only miss levels that thread cannot see anyway.
+     * Per thread slot ({@link ThreadSlots}), how many of the threads that use the slot have a
+     * level open. While a thread's slot holds 0 and no binding is active anywhere (a binding is
+     * seen by threads forked inside it too), the thread has no level, so {@link #get()} answers
+     * without a thread-local read: for the whole life of a program that never sets an allocator,
+     * and on every thread that has none while others do. A thread always sees its own updates,
+     * so a stale read can only miss levels of other threads, which it cannot see anyway.
      */
-    private static final AtomicInteger THREADS_WITH_LEVELS = new AtomicInteger();
+    private static final AtomicIntegerArray LEVELS_BY_SLOT = new AtomicIntegerArray(ThreadSlots.SLOTS * ThreadSlots.STRIDE);
 
     private CurrentAllocator() {
     }
 
     /** The current allocator, or null when none is set (or the innermost level selects the default). */
     public static Allocator get() {
-        if (THREADS_WITH_LEVELS.getOpaque() == 0) {
+        if (LEVELS_BY_SLOT.getOpaque(ThreadSlots.ofCurrentThread()) == 0 && ACTIVE_BINDINGS.getOpaque() == 0) {
             return null;
         }
         ThreadLevels stack = STACK.get();
@@ -129,7 +134,6 @@ public final class CurrentAllocator {
         Frame topAtEntry = stack.top;
         T result;
         ACTIVE_BINDINGS.incrementAndGet();
-        THREADS_WITH_LEVELS.incrementAndGet();
         stack.changes++;
         try {
             result = ScopedValue.where(BOUND, frame).call(op);
@@ -140,7 +144,6 @@ public final class CurrentAllocator {
             }
             throw t;
         } finally {
-            THREADS_WITH_LEVELS.decrementAndGet();
             ACTIVE_BINDINGS.decrementAndGet();
             stack.changes++;
         }

@@ -81,6 +81,56 @@ class CurrentAllocatorTest {
         }
     }
 
+    /**
+     * More threads than the slots that tell a thread without levels apart cheaply, so some share a
+     * slot with a thread that has a scope open: each one still sees exactly its own allocator, or none.
+     */
+    @Test
+    void threadsSharingASlotWithAScopeStillSeeOnlyTheirOwnLevels() throws Exception {
+        int threads = 200;
+        CountDownLatch opened = new CountDownLatch(threads / 2);
+        CountDownLatch checked = new CountDownLatch(threads);
+        ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            boolean withScope = i % 2 == 0;
+            TestAllocator own = new TestAllocator("own-" + i);
+            started.add(Thread.ofPlatform().start(() -> {
+                try {
+                    if (withScope) {
+                        try (var s = CurrentAllocator.use(own)) {
+                            opened.countDown();
+                            opened.await();
+                            expect(own, wrong);
+                            checked.countDown();
+                            checked.await();
+                        }
+                    } else {
+                        opened.await();
+                        expect(null, wrong);
+                        checked.countDown();
+                        checked.await();
+                    }
+                    expect(null, wrong);
+                } catch (InterruptedException e) {
+                    wrong.add("interrupted");
+                }
+            }));
+        }
+        for (Thread t : started) {
+            t.join();
+        }
+        assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
+    }
+
+    private static void expect(Allocator expected, ConcurrentLinkedQueue<String> wrong) {
+        Allocator seen = CurrentAllocator.get();
+        if (seen != expected) {
+            wrong.add(Thread.currentThread() + " saw " + (seen == null ? "none" : seen.name()) + " instead of "
+                    + (expected == null ? "none" : expected.name()));
+        }
+    }
+
     @Test
     void scopesNestAndRestoreThePreviousAllocator() {
         assertNull(CurrentAllocator.get());
