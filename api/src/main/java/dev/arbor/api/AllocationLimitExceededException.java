@@ -6,14 +6,30 @@ package dev.arbor.api;
  * (after a free or a reset).
  */
 public final class AllocationLimitExceededException extends AllocationFailedException {
+    /** The configured limit, in bytes. */
     private final long limitBytes;
+    /** The bytes already counted against the limit when the request came. */
     private final long usedBytes;
 
+    /**
+     * Creates the exception; its message names {@code limit} as the configuration key that sets the limit.
+     *
+     * @param allocator the name of the allocator that refused
+     * @param requestedBytes the size of the refused request, in bytes
+     * @param usedBytes the bytes already counted against the limit when the request came
+     * @param limitBytes the configured limit, in bytes
+     */
     public AllocationLimitExceededException(String allocator, long requestedBytes, long usedBytes, long limitBytes) {
         this(allocator, requestedBytes, usedBytes, limitBytes, "limit");
     }
 
     /**
+     * Creates the exception; its message names the configuration key that sets the limit.
+     *
+     * @param allocator the name of the allocator that refused
+     * @param requestedBytes the size of the refused request, in bytes
+     * @param usedBytes the bytes already counted against the limit when the request came
+     * @param limitBytes the configured limit, in bytes
      * @param settingKey the configuration key that sets the limit, named in the message
      */
     public AllocationLimitExceededException(String allocator, long requestedBytes, long usedBytes, long limitBytes,
@@ -25,12 +41,12 @@ public final class AllocationLimitExceededException extends AllocationFailedExce
         this.usedBytes = usedBytes;
     }
 
-    /** The configured limit, in bytes. */
+    /** {@return the configured limit, in bytes} */
     public long limitBytes() {
         return limitBytes;
     }
 
-    /** The bytes already counted against the limit when the request came. */
+    /** {@return the bytes already counted against the limit when the request came} */
     public long usedBytes() {
         return usedBytes;
     }

@@ -60,6 +60,7 @@ public interface Allocator extends SegmentAllocator, AutoCloseable {
      * Returns a block to this allocator. Allocators that free nothing individually (an arena)
      * may only account for it.
      *
+     * @param block a block this allocator handed out, as returned by {@link #allocate(long, long, BlockKind)}
      * @throws InvalidFreeException  if the block was not handed out by this allocator or was
      *                               already freed (allocators that track blocks detect this)
      * @throws IllegalStateException if the allocator is closed
@@ -71,6 +72,8 @@ public interface Allocator extends SegmentAllocator, AutoCloseable {
      * collector. Collections make native nodes only under Arbor's own native allocators (the
      * arena, the debug allocator, and counters over them); under any other allocator their nodes
      * are JVM objects.
+     *
+     * @return {@code true} if blocks are native memory, {@code false} if they live on the JVM heap
      */
     boolean isNative();
 
@@ -78,6 +81,9 @@ public interface Allocator extends SegmentAllocator, AutoCloseable {
      * Accounts for a node that a collection allocated as ordinary JVM objects while this
      * allocator was current (managed nodes have no segment). The default does nothing;
      * decorators such as the counting allocator count it.
+     *
+     * @param byteSize the size the node accounts for, in bytes
+     * @param kind     whether the node may hold root handles
      */
     default void recordManagedBlock(long byteSize, BlockKind kind) {
     }
@@ -85,6 +91,8 @@ public interface Allocator extends SegmentAllocator, AutoCloseable {
     /**
      * The table through which this allocator's native blocks refer to JVM objects, or
      * {@code null} for allocators whose blocks live on the JVM heap (they need no roots).
+     *
+     * @return this allocator's root table, or {@code null} if its blocks live on the JVM heap
      */
     default RootTable roots() {
         return null;
@@ -105,24 +113,39 @@ public interface Allocator extends SegmentAllocator, AutoCloseable {
      * still valid (native collections do so for every element they walk). A native allocator must
      * follow this rule ({@code AllocatorContractTest} checks it); one that never resets and is not
      * native may keep the default {@code 0}.
+     *
+     * @return the current generation
      */
     default long generation() {
         return 0;
     }
 
-    /** A snapshot of this allocator's counters. Works after {@link #close()} too. */
+    /**
+     * A snapshot of this allocator's counters. Works after {@link #close()} too.
+     *
+     * @return the counters as they are now
+     */
     AllocatorStats stats();
 
-    /** A short name for messages and stats, e.g. {@code "arena"}. */
+    /**
+     * A short name for messages and stats, e.g. {@code "arena"}.
+     *
+     * @return the allocator's name
+     */
     String name();
 
-    /** Whether {@link #close()} has not been called yet. */
+    /**
+     * Whether {@link #close()} has not been called yet.
+     *
+     * @return {@code true} until {@link #close()} is called
+     */
     boolean isOpen();
 
     /**
      * Runs {@code action} once, right after this allocator is closed (to unregister what watched
      * it, say). Arbor's allocators support it; the default throws.
      *
+     * @param action what to run after the close
      * @throws UnsupportedOperationException if this allocator does not report its close
      * @throws IllegalStateException         if it is already closed
      */

@@ -25,7 +25,13 @@ public final class AllocatorConfig {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
-    /** Settings from a map; keys and values must not be null. */
+    /**
+     * Settings from a map; keys and values must not be null.
+     *
+     * @param values the settings, copied
+     * @return the settings
+     * @throws NullPointerException if a key or a value is null
+     */
     public static AllocatorConfig of(Map<String, String> values) {
         values.forEach((k, v) -> {
             Objects.requireNonNull(k, "key");
@@ -34,7 +40,14 @@ public final class AllocatorConfig {
         return new AllocatorConfig(values);
     }
 
-    /** Settings from alternating keys and values: {@code of("chunkSize", "64k", "limit", "1m")}. */
+    /**
+     * Settings from alternating keys and values: {@code of("chunkSize", "64k", "limit", "1m")}.
+     *
+     * @param keysAndValues a key, its value, the next key, its value, and so on
+     * @return the settings
+     * @throws IllegalArgumentException if the number of strings is odd
+     * @throws NullPointerException     if a key or a value is null
+     */
     public static AllocatorConfig of(String... keysAndValues) {
         if (keysAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("expected keys and values in pairs, got " + keysAndValues.length + " strings");
@@ -50,6 +63,10 @@ public final class AllocatorConfig {
      * The properties that start with {@code arbor.<allocatorName>.}, prefix removed: with
      * {@code -Darbor.arena.chunkSize=1m}, {@code fromProperties(System.getProperties(), "arena")}
      * has {@code chunkSize=1m}.
+     *
+     * @param properties    where to read the settings, e.g. {@link System#getProperties()}
+     * @param allocatorName the allocator's name, the middle part of the prefix
+     * @return the matching settings, possibly none
      */
     public static AllocatorConfig fromProperties(Properties properties, String allocatorName) {
         String prefix = "arbor." + allocatorName + ".";
@@ -62,14 +79,25 @@ public final class AllocatorConfig {
         return new AllocatorConfig(map);
     }
 
-    /** A copy with one more (or a replaced) setting. */
+    /**
+     * A copy with one more (or a replaced) setting.
+     *
+     * @param key   the setting's key
+     * @param value the setting's value
+     * @return a new configuration; this one is unchanged
+     */
     public AllocatorConfig with(String key, String value) {
         Map<String, String> map = new TreeMap<>(values);
         map.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return new AllocatorConfig(map);
     }
 
-    /** These settings overlaid by {@code overrides}. */
+    /**
+     * These settings overlaid by {@code overrides}.
+     *
+     * @param overrides the settings that win where both have a key
+     * @return a new configuration; this one is unchanged
+     */
     public AllocatorConfig with(AllocatorConfig overrides) {
         Map<String, String> map = new TreeMap<>(values);
         map.putAll(overrides.values);
@@ -81,6 +109,7 @@ public final class AllocatorConfig {
      * accepts every key with that prefix).
      *
      * @param allocator the provider's name, for the message
+     * @param knownKeys the keys the allocator reads
      * @throws IllegalArgumentException naming the unknown key, the closest known one, and all of them
      */
     public void requireKnownKeys(String allocator, Set<String> knownKeys) {
@@ -105,14 +134,30 @@ public final class AllocatorConfig {
         return false;
     }
 
+    /** {@return every setting, as an unmodifiable map sorted by key} */
     public Map<String, String> asMap() {
         return values;
     }
 
+    /**
+     * A setting as it was given.
+     *
+     * @param key          the setting's key
+     * @param defaultValue what to return if the key is not set
+     * @return the value, or {@code defaultValue} if the key is not set
+     */
     public String getString(String key, String defaultValue) {
         return values.getOrDefault(key, defaultValue);
     }
 
+    /**
+     * A setting that is {@code true} or {@code false}, case-insensitively.
+     *
+     * @param key          the setting's key
+     * @param defaultValue what to return if the key is not set
+     * @return the value, or {@code defaultValue} if the key is not set
+     * @throws IllegalArgumentException if the value is neither {@code true} nor {@code false}
+     */
     public boolean getBoolean(String key, boolean defaultValue) {
         String v = values.get(key);
         if (v == null) {
@@ -125,6 +170,14 @@ public final class AllocatorConfig {
         };
     }
 
+    /**
+     * A setting that is a whole number.
+     *
+     * @param key          the setting's key
+     * @param defaultValue what to return if the key is not set
+     * @return the value, or {@code defaultValue} if the key is not set
+     * @throws IllegalArgumentException if the value is not a whole number that fits a {@code long}
+     */
     public long getLong(String key, long defaultValue) {
         String v = values.get(key);
         if (v == null) {
@@ -137,7 +190,14 @@ public final class AllocatorConfig {
         }
     }
 
-    /** A byte size such as {@code 4096}, {@code 64k}, {@code 16m} or {@code 2g}; must be {@code >= 0}. */
+    /**
+     * A byte size such as {@code 4096}, {@code 64k}, {@code 16m} or {@code 2g}; must be {@code >= 0}.
+     *
+     * @param key          the setting's key
+     * @param defaultValue what to return if the key is not set
+     * @return the value in bytes, or {@code defaultValue} if the key is not set
+     * @throws IllegalArgumentException if the value is not such a size, is negative, or does not fit a {@code long}
+     */
     public long getBytes(String key, long defaultValue) {
         String v = values.get(key);
         if (v == null) {
@@ -165,7 +225,16 @@ public final class AllocatorConfig {
         }
     }
 
-    /** An enum constant by its name, case-insensitively. */
+    /**
+     * An enum constant by its name, case-insensitively.
+     *
+     * @param <E>          the enum type
+     * @param key          the setting's key
+     * @param type         the enum's class
+     * @param defaultValue what to return if the key is not set
+     * @return the constant the value names, or {@code defaultValue} if the key is not set
+     * @throws IllegalArgumentException if the value names none of the constants
+     */
     public <E extends Enum<E>> E getEnum(String key, Class<E> type, E defaultValue) {
         String v = values.get(key);
         if (v == null) {

@@ -6,6 +6,11 @@ package dev.arbor.api;
  * choose.
  */
 public final class AllocatorDiscoveryException extends IllegalStateException {
+    /**
+     * Creates the exception.
+     *
+     * @param message what was found and how to choose
+     */
     public AllocatorDiscoveryException(String message) {
         super(message);
     }

@@ -32,22 +32,37 @@ public record AllocatorStats(
         long pinnedRoots,
         Map<String, Long> details) {
 
+    /** Checks the name and copies {@code details} into an unmodifiable map in the same order. */
     public AllocatorStats {
         Objects.requireNonNull(allocator, "allocator");
         details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    /** Live blocks: allocated and not individually freed (a reset does not change it). */
+    /**
+     * Live blocks: allocated and not individually freed (a reset does not change it).
+     *
+     * @return {@code blocksAllocated - blocksFreed}
+     */
     public long liveBlocks() {
         return blocksAllocated - blocksFreed;
     }
 
-    /** One allocator-specific counter, or {@code 0} if this allocator does not keep it. */
+    /**
+     * One allocator-specific counter, or {@code 0} if this allocator does not keep it.
+     *
+     * @param key the counter's name in {@link #details()}
+     * @return the counter's value, or {@code 0} if this allocator does not keep it
+     */
     public long detail(String key) {
         return details.getOrDefault(key, 0L);
     }
 
-    /** A copy with other details, for decorators that add their own counters. */
+    /**
+     * A copy with other details, for decorators that add their own counters.
+     *
+     * @param moreDetails counters to add; one with the name of an existing counter replaces its value
+     * @return a new snapshot with the same counters and the merged details
+     */
     public AllocatorStats withDetails(Map<String, Long> moreDetails) {
         Map<String, Long> merged = new LinkedHashMap<>(details);
         merged.putAll(moreDetails);

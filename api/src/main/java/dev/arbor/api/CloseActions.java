@@ -19,6 +19,8 @@ public final class CloseActions {
     /**
      * Adds an action to run at close.
      *
+     * @param allocator the allocator's name, for the message
+     * @param action    what to run at close
      * @throws IllegalStateException if the actions already ran (the allocator is closed)
      */
     public synchronized void add(String allocator, Runnable action) {

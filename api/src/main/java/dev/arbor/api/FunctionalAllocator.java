@@ -29,7 +29,15 @@ public final class FunctionalAllocator implements Allocator {
     /** Hands out a block: a segment of exactly {@code byteSize} bytes aligned to {@code byteAlignment}. */
     @FunctionalInterface
     public interface AllocateFunction {
-        /** A new block; the arguments have been checked. */
+        /**
+         * A new block; the arguments have been checked.
+         *
+         * @param byteSize      bytes, zero or more
+         * @param byteAlignment a power of two
+         * @param kind          whether the block may hold root handles
+         * @return a segment of exactly {@code byteSize} bytes aligned to {@code byteAlignment}, native if the
+         *         builder was told {@linkplain Builder#nativeSegments(boolean) so}, on the JVM heap otherwise
+         */
         MemorySegment allocate(long byteSize, long byteAlignment, BlockKind kind);
     }
 
@@ -59,6 +67,8 @@ public final class FunctionalAllocator implements Allocator {
     /**
      * A builder for an allocator called {@code name}.
      *
+     * @param name a short name for messages and stats
+     * @return a builder with no functions yet
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public static Builder builder(String name) {
@@ -188,31 +198,56 @@ public final class FunctionalAllocator implements Allocator {
             this.name = name;
         }
 
-        /** How a block is handed out (required). */
+        /**
+         * How a block is handed out (required).
+         *
+         * @param function hands out a block for checked arguments
+         * @return this builder
+         */
         public Builder allocate(AllocateFunction function) {
             this.allocate = Objects.requireNonNull(function, "function");
             return this;
         }
 
-        /** How a block is taken back (required). */
+        /**
+         * How a block is taken back (required).
+         *
+         * @param function takes back a block the allocate function handed out
+         * @return this builder
+         */
         public Builder free(Consumer<MemorySegment> function) {
             this.free = Objects.requireNonNull(function, "function");
             return this;
         }
 
-        /** What {@link FunctionalAllocator#reset()} does; without it, reset throws. */
+        /**
+         * What {@link FunctionalAllocator#reset()} does; without it, reset throws.
+         *
+         * @param function invalidates every block
+         * @return this builder
+         */
         public Builder reset(Runnable function) {
             this.reset = Objects.requireNonNull(function, "function");
             return this;
         }
 
-        /** What {@link FunctionalAllocator#close()} does besides refusing further use. */
+        /**
+         * What {@link FunctionalAllocator#close()} does besides refusing further use.
+         *
+         * @param function runs once, at the first close
+         * @return this builder
+         */
         public Builder onClose(Runnable function) {
             this.onClose = Objects.requireNonNull(function, "function");
             return this;
         }
 
-        /** Whether the allocate function hands out native segments (default: JVM heap segments). */
+        /**
+         * Whether the allocate function hands out native segments (default: JVM heap segments).
+         *
+         * @param isNative {@code true} if the allocate function hands out native segments
+         * @return this builder
+         */
         public Builder nativeSegments(boolean isNative) {
             this.nativeSegments = isNative;
             return this;
@@ -221,6 +256,7 @@ public final class FunctionalAllocator implements Allocator {
         /**
          * The allocator.
          *
+         * @return a new, open allocator with this builder's functions
          * @throws NullPointerException if {@code allocate} or {@code free} was not given
          */
         public FunctionalAllocator build() {

@@ -6,14 +6,21 @@ package dev.arbor.api;
  * Nothing was read or written.
  */
 public final class InvalidMemoryAccessException extends IllegalStateException {
+    /** The first address of the refused access. */
     private final long address;
 
+    /**
+     * Creates the exception.
+     *
+     * @param address the first address of the refused access
+     * @param message the detail message
+     */
     public InvalidMemoryAccessException(long address, String message) {
         super(message);
         this.address = address;
     }
 
-    /** The first address of the refused access. */
+    /** {@return the first address of the refused access} */
     public long address() {
         return address;
     }

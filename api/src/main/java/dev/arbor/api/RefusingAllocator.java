@@ -32,7 +32,12 @@ import java.util.function.LongPredicate;
  */
 public sealed interface RefusingAllocator extends Allocator permits Refusing {
 
-    /** A decorator over {@code delegate} that refuses nothing until told to. */
+    /**
+     * A decorator over {@code delegate} that refuses nothing until told to.
+     *
+     * @param delegate the allocator that serves the allocations not refused
+     * @return a new decorator; native if {@code delegate} is one of Arbor's native allocators
+     */
     static RefusingAllocator over(Allocator delegate) {
         Objects.requireNonNull(delegate, "delegate");
         return delegate instanceof NativeAllocator n ? new Refusing.Native(n) : new Refusing(delegate);
@@ -42,6 +47,7 @@ public sealed interface RefusingAllocator extends Allocator permits Refusing {
      * Refuses the {@code k}-th allocation from now (1 is the next one) and every later one, until
      * {@link #allowAll()}.
      *
+     * @param k the number of the first allocation to refuse, counted from the next one (1)
      * @throws IllegalArgumentException if {@code k < 1}
      */
     void refuseFrom(long k);
@@ -49,19 +55,21 @@ public sealed interface RefusingAllocator extends Allocator permits Refusing {
     /**
      * Refuses every allocation whose number (counted since this decorator was made, from 1) the
      * rule accepts, until {@link #allowAll()}.
+     *
+     * @param allocationNumber accepts the numbers of the allocations to refuse
      */
     void refuseIf(LongPredicate allocationNumber);
 
     /** Stops refusing. */
     void allowAll();
 
-    /** Allocations asked of this decorator so far, refused ones included. */
+    /** {@return the allocations asked of this decorator so far, refused ones included} */
     long allocations();
 
-    /** Allocations refused so far. */
+    /** {@return the allocations refused so far} */
     long refusals();
 
-    /** The allocator this decorator hands allocations to. */
+    /** {@return the allocator this decorator hands allocations to} */
     Allocator delegate();
 
     /**

@@ -51,32 +51,63 @@ public final class Copier {
     /**
      * A copier into {@code target}: a native allocator (its nodes are allocated from it directly,
      * whatever is current), or {@code null} or a managed allocator for the managed heap.
+     *
+     * @param target the allocator copies go to, or {@code null} for the managed heap
+     * @return a new copier with no copies yet
      */
     public static Copier to(Allocator target) {
         return new Copier(target instanceof NativeAllocator n ? n : null);
     }
 
-    /** A copier to the managed heap: the copies are ordinary JVM objects and survive any reset. */
+    /** {@return a new copier to the managed heap: the copies are ordinary JVM objects and survive any reset} */
     public static Copier toHeap() {
         return new Copier(null);
     }
 
-    /** The native allocator copies go to, or {@code null} for the managed heap. */
+    /** {@return the native allocator copies go to, or {@code null} for the managed heap} */
     public Allocator target() {
         return target;
     }
 
-    /** {@code vector} copied (see the class comment). */
+    /**
+     * {@code vector} copied (see the class comment).
+     *
+     * @param <E>    the element type
+     * @param vector the vector to copy
+     * @return the copy, or {@code vector} itself if its nodes are already in the target's memory or managed
+     * @throws IllegalStateException if {@code vector}'s allocator was reset or closed, the target is closed, or an
+     *                               earlier copy of this copier failed
+     * @throws dev.arbor.api.AllocationFailedException if the target refuses memory (nothing is left allocated)
+     */
     public <E> PersistentVector<E> copy(PersistentVector<E> vector) {
         return vector.copyTo(this);
     }
 
-    /** {@code map} copied (see the class comment). */
+    /**
+     * {@code map} copied (see the class comment).
+     *
+     * @param <K> the key type
+     * @param <V> the value type
+     * @param map the map to copy
+     * @return the copy, or {@code map} itself if its nodes are already in the target's memory or managed
+     * @throws IllegalStateException if {@code map}'s allocator was reset or closed, the target is closed, or an
+     *                               earlier copy of this copier failed
+     * @throws dev.arbor.api.AllocationFailedException if the target refuses memory (nothing is left allocated)
+     */
     public <K, V> PersistentMap<K, V> copy(PersistentMap<K, V> map) {
         return map.copyTo(this);
     }
 
-    /** {@code set} copied (see the class comment). */
+    /**
+     * {@code set} copied (see the class comment).
+     *
+     * @param <E> the element type
+     * @param set the set to copy
+     * @return the copy, or {@code set} itself if its nodes are already in the target's memory or managed
+     * @throws IllegalStateException if {@code set}'s allocator was reset or closed, the target is closed, or an
+     *                               earlier copy of this copier failed
+     * @throws dev.arbor.api.AllocationFailedException if the target refuses memory (nothing is left allocated)
+     */
     public <E> PersistentSet<E> copy(PersistentSet<E> set) {
         return set.copyTo(this);
     }

@@ -74,7 +74,7 @@ public final class ArborModule extends AbstractModule {
         this.registerMBeans = registerMBeans;
     }
 
-    /** A builder for a module with its own catalog or settings. */
+    /** {@return a builder for a module with its own catalog or settings} */
     public static Builder builder() {
         return new Builder();
     }
@@ -129,6 +129,9 @@ public final class ArborModule extends AbstractModule {
          * The catalog to bind instead of the classpath's (tests, or hosts that register plugins
          * themselves). Unless it is {@link Allocators#catalog()} itself, the unannotated
          * {@link Allocator} is then this catalog's default provider's named allocator.
+         *
+         * @param catalog the catalog to bind
+         * @return this builder
          */
         public Builder catalog(AllocatorCatalog catalog) {
             this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -139,6 +142,10 @@ public final class ArborModule extends AbstractModule {
          * The exact settings for the allocator named {@code name}, used instead of its
          * {@code arbor.<name>.*} system properties. Creating the injector fails if the catalog
          * has no provider of that name.
+         *
+         * @param name   the provider's name
+         * @param config the allocator's settings, replacing any given before for {@code name}
+         * @return this builder
          */
         public Builder config(String name, AllocatorConfig config) {
             configs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(config, "config"));
@@ -152,6 +159,9 @@ public final class ArborModule extends AbstractModule {
          * {@link #config} gave it. Other entries are ignored. As with {@link #config}, creating
          * the injector fails if the catalog has no such allocator, or the allocator no such setting.
          *
+         * @param settings the host's configuration entries
+         * @param prefix   the prefix of the entries to read, e.g. {@code "arbor."}
+         * @return this builder
          * @throws IllegalArgumentException if a key has the prefix but no {@code <allocator>.<setting>} after it
          */
         public Builder configs(Map<String, String> settings, String prefix) {
@@ -172,7 +182,14 @@ public final class ArborModule extends AbstractModule {
             return this;
         }
 
-        /** As {@link #configs(Map, String)}, from a host's {@link Properties}. */
+        /**
+         * As {@link #configs(Map, String)}, from a host's {@link Properties}.
+         *
+         * @param properties the host's configuration
+         * @param prefix     the prefix of the properties to read, e.g. {@code "arbor."}
+         * @return this builder
+         * @throws IllegalArgumentException if a key has the prefix but no {@code <allocator>.<setting>} after it
+         */
         public Builder configs(Properties properties, String prefix) {
             Map<String, String> settings = new LinkedHashMap<>();
             for (String key : Objects.requireNonNull(properties, "properties").stringPropertyNames()) {
@@ -184,13 +201,15 @@ public final class ArborModule extends AbstractModule {
         /**
          * Registers each allocator the injector creates with JMX ({@code AllocatorMBeans}), until
          * it is closed; allocators that do not report their close are left out.
+         *
+         * @return this builder
          */
         public Builder registerMBeans() {
             this.registerMBeans = true;
             return this;
         }
 
-        /** The module. */
+        /** {@return a new module with these settings} */
         public ArborModule build() {
             return new ArborModule(catalog, configs, registerMBeans);
         }

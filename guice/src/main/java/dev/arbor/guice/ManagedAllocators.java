@@ -62,6 +62,8 @@ public final class ManagedAllocators implements AutoCloseable {
      * settings for that name (else its {@code arbor.<name>.*} system properties); later calls
      * return the same allocator.
      *
+     * @param name the provider's name
+     * @return the allocator, the same at every call for {@code name}
      * @throws dev.arbor.api.AllocatorDiscoveryException if the catalog has no such provider
      * @throws IllegalStateException                     if this registry is closed
      */
@@ -89,6 +91,7 @@ public final class ManagedAllocators implements AutoCloseable {
      * for a module built on the classpath's catalog; otherwise {@link #get(String)} of the
      * catalog's {@linkplain AllocatorCatalog#defaultProvider() default provider}, chosen once.
      *
+     * @return the default allocator, the same at every call
      * @throws dev.arbor.api.AllocatorDiscoveryException if no single default can be chosen
      * @throws IllegalStateException                     if this registry is closed
      */
@@ -104,12 +107,12 @@ public final class ManagedAllocators implements AutoCloseable {
         return get(defaultName);
     }
 
-    /** The provider names whose allocators were created so far, in creation order. */
+    /** {@return the provider names whose allocators were created so far, in creation order} */
     public synchronized List<String> createdNames() {
         return List.copyOf(created.keySet());
     }
 
-    /** Whether {@link #close()} has not been called yet. */
+    /** {@return whether {@link #close()} has not been called yet} */
     public synchronized boolean isOpen() {
         return !closed;
     }

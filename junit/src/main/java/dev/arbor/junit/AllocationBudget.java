@@ -17,9 +17,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface AllocationBudget {
-    /** The most blocks the test body may allocate; below zero, no limit. */
+    /** {@return the most blocks the test body may allocate; below zero, no limit} */
     long blocks() default -1;
 
-    /** The most bytes the test body may allocate; below zero, no limit. */
+    /** {@return the most bytes the test body may allocate; below zero, no limit} */
     long bytes() default -1;
 }

@@ -16,6 +16,10 @@ public final class Allocations {
      * Runs {@code operation} with a counter current over the allocator that is current now (else
      * the default), asserts it allocated at most {@code maxBlocks} blocks, and returns its result.
      *
+     * @param <T>       the result's type
+     * @param maxBlocks the most blocks {@code operation} may allocate; below zero, no limit
+     * @param operation the code to measure
+     * @return what {@code operation} returned
      * @throws org.opentest4j.AssertionFailedError with the counts, if it allocated more
      */
     public static <T> T assertAllocatesAtMost(long maxBlocks, Supplier<T> operation) {

@@ -18,6 +18,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface LeakChecks {
-    /** Whether a debug allocator's leaked blocks fail the test. */
+    /** {@return whether a debug allocator's leaked blocks fail the test} */
     boolean value();
 }

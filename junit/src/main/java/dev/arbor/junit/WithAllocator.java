@@ -20,12 +20,24 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface WithAllocator {
-    /** The plugin's name: {@code arena}, {@code debug}, {@code counting}, ... */
+    /**
+     * The plugin's name: {@code arena}, {@code debug}, {@code counting}, ...
+     *
+     * @return the name of the provider that creates the allocator
+     */
     String value();
 
-    /** Settings as {@code key=value} strings, e.g. {@code "chunkSize=64k"}. */
+    /**
+     * Settings as {@code key=value} strings, e.g. {@code "chunkSize=64k"}.
+     *
+     * @return the allocator's settings; none by default
+     */
     String[] config() default {};
 
-    /** Whether the allocator is current while the test method runs. */
+    /**
+     * Whether the allocator is current while the test method runs.
+     *
+     * @return {@code true} to make the allocator current while the test method runs; {@code false} by default
+     */
     boolean current() default false;
 }

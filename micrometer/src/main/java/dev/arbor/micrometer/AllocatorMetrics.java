@@ -37,12 +37,21 @@ public final class AllocatorMetrics implements MeterBinder {
     private final List<Allocator> allocators;
     private final Tags tags;
 
-    /** Metrics for {@code allocators}, tagged with their names. */
+    /**
+     * Metrics for {@code allocators}, tagged with their names.
+     *
+     * @param allocators the allocators to bind, copied
+     */
     public AllocatorMetrics(List<? extends Allocator> allocators) {
         this(allocators, Tags.empty());
     }
 
-    /** Metrics for {@code allocators}, tagged with their names and {@code tags}. */
+    /**
+     * Metrics for {@code allocators}, tagged with their names and {@code tags}.
+     *
+     * @param allocators the allocators to bind, copied
+     * @param tags       tags added to every meter
+     */
     public AllocatorMetrics(List<? extends Allocator> allocators, Iterable<Tag> tags) {
         this.allocators = List.copyOf(Objects.requireNonNull(allocators, "allocators"));
         this.tags = Tags.of(Objects.requireNonNull(tags, "tags"));

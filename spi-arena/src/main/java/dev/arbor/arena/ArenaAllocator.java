@@ -50,12 +50,12 @@ public sealed interface ArenaAllocator extends Allocator permits BumpArena {
     /** The largest alignment {@link #allocate(long, long, BlockKind)} accepts. */
     long MAX_ALIGNMENT = 4096;
 
-    /** A builder for an arena with the defaults (1 MiB chunks, no limit, confined, RETAIN_CAPACITY). */
+    /** {@return a builder for an arena with the defaults (1 MiB chunks, no limit, confined, RETAIN_CAPACITY)} */
     static ArenaBuilder builder() {
         return new ArenaBuilder();
     }
 
-    /** A confined arena with the defaults, owned by the calling thread. */
+    /** {@return a new confined arena with the defaults, owned by the calling thread} */
     static ArenaAllocator create() {
         return builder().build();
     }
@@ -101,6 +101,7 @@ public sealed interface ArenaAllocator extends Allocator permits BumpArena {
      * Invalidates every block at once: ends this generation's segments and values, releases every
      * root and large block, keeps chunks as {@code mode} says, and starts the next generation.
      *
+     * @param mode which chunks to keep for the next generation
      * @throws IllegalStateException if the arena is closed
      * @throws WrongThreadException  if the arena is confined to another thread
      */
@@ -126,28 +127,32 @@ public sealed interface ArenaAllocator extends Allocator permits BumpArena {
     @Override
     AllocatorStats stats();
 
-    /** Chunks reserved from the system now (the {@code chunks} detail of {@link #stats()}). */
+    /** {@return the chunks currently reserved from the system (the {@code chunks} detail of {@link #stats()})} */
     default long chunkCount() {
         return stats().detail("chunks");
     }
 
-    /** Large blocks handed out and not yet freed (the {@code largeBlocks} detail of {@link #stats()}). */
+    /** {@return the large blocks handed out and not yet freed (the {@code largeBlocks} detail of {@link #stats()})} */
     default long largeBlockCount() {
         return stats().detail("largeBlocks");
     }
 
-    /** Whether this arena may be used from several threads. */
+    /** {@return whether this arena may be used from several threads} */
     boolean isShared();
 
-    /** The size of each chunk, in bytes. */
+    /** {@return the size of each chunk, in bytes} */
     long chunkSize();
 
-    /** Requests above this many bytes get their own block. */
+    /**
+     * Requests above this many bytes get their own block.
+     *
+     * @return the large-block threshold, in bytes
+     */
     long largeThreshold();
 
-    /** The most bytes this arena reserves from the system; 0 = no limit. */
+    /** {@return the most bytes this arena reserves from the system; 0 = no limit} */
     long limit();
 
-    /** What {@link #reset()} keeps. */
+    /** {@return what {@link #reset()} keeps} */
     ResetMode resetMode();
 }

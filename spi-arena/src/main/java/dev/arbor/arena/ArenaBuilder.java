@@ -30,7 +30,13 @@ public final class ArenaBuilder {
     ArenaBuilder() {
     }
 
-    /** The name in messages and stats; default {@code "arena"}. */
+    /**
+     * The name in messages and stats; default {@code "arena"}.
+     *
+     * @param name the arena's name
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
     public ArenaBuilder name(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -43,6 +49,8 @@ public final class ArenaBuilder {
     /**
      * Bytes per chunk; default 1 MiB, or the limit if that is smaller.
      *
+     * @param bytes the chunk size, in bytes
+     * @return this builder
      * @throws IllegalArgumentException unless {@value #MIN_CHUNK_SIZE} &lt;= bytes &lt;= 2^40
      */
     public ArenaBuilder chunkSize(long bytes) {
@@ -58,6 +66,8 @@ public final class ArenaBuilder {
      * Requests larger than this many bytes get their own system block instead of chunk space;
      * default a quarter of the chunk size. Must be below the chunk size.
      *
+     * @param bytes the threshold, in bytes
+     * @return this builder
      * @throws IllegalArgumentException if {@code bytes} is negative
      */
     public ArenaBuilder largeThreshold(long bytes) {
@@ -73,6 +83,8 @@ public final class ArenaBuilder {
      * default) means no limit. Past it, allocation throws
      * {@link dev.arbor.api.AllocationLimitExceededException}.
      *
+     * @param bytes the limit, in bytes, or 0 for none
+     * @return this builder
      * @throws IllegalArgumentException if {@code bytes} is negative
      */
     public ArenaBuilder limit(long bytes) {
@@ -83,7 +95,12 @@ public final class ArenaBuilder {
         return this;
     }
 
-    /** What {@link ArenaAllocator#reset()} keeps; default {@link ResetMode#RETAIN_CAPACITY}. */
+    /**
+     * What {@link ArenaAllocator#reset()} keeps; default {@link ResetMode#RETAIN_CAPACITY}.
+     *
+     * @param mode the mode {@link ArenaAllocator#reset()} uses
+     * @return this builder
+     */
     public ArenaBuilder resetMode(ResetMode mode) {
         this.resetMode = Objects.requireNonNull(mode, "mode");
         return this;
@@ -92,6 +109,9 @@ public final class ArenaBuilder {
     /**
      * Whether several threads may use the arena (every operation then takes a lock); default
      * false: confined to the thread that calls {@link #build()}.
+     *
+     * @param shared {@code true} for an arena any thread may use
+     * @return this builder
      */
     public ArenaBuilder shared(boolean shared) {
         this.shared = shared;
@@ -101,6 +121,7 @@ public final class ArenaBuilder {
     /**
      * A new arena; unless shared, it is confined to the calling thread.
      *
+     * @return a new, open arena with these settings
      * @throws IllegalArgumentException if the settings contradict each other (the message says
      *                                  which and how to fix them)
      */

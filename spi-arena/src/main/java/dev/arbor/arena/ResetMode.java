@@ -25,6 +25,8 @@ public sealed interface ResetMode permits ResetMode.FreeAll, ResetMode.RetainCap
      * Chunks are kept while their total stays at most {@code bytes}; the others go back to the
      * system.
      *
+     * @param bytes the most bytes of chunks kept, {@code >= 0}
+     * @return the mode
      * @throws IllegalArgumentException if {@code bytes} is negative
      */
     static ResetMode retainWithLimit(long bytes) {
@@ -34,6 +36,8 @@ public sealed interface ResetMode permits ResetMode.FreeAll, ResetMode.RetainCap
     /**
      * The most bytes of chunks this mode keeps: {@code 0} for {@link #FREE_ALL},
      * {@link Long#MAX_VALUE} for {@link #RETAIN_CAPACITY}.
+     *
+     * @return the byte count
      */
     long retainedBytes();
 

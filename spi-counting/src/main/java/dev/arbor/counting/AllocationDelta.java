@@ -25,27 +25,37 @@ public record AllocationDelta(long refsBlocks, long refsBytes, long norefsBlocks
                 after.frees() - before.frees(), after.freedBytes() - before.freedBytes());
     }
 
-    /** Blocks allocated, both kinds. */
+    /** {@return the blocks allocated, both kinds} */
     public long blocks() {
         return refsBlocks + norefsBlocks;
     }
 
-    /** Bytes allocated, both kinds. */
+    /** {@return the bytes allocated, both kinds} */
     public long bytes() {
         return refsBytes + norefsBytes;
     }
 
-    /** Blocks of {@code kind} allocated. */
+    /**
+     * Blocks of {@code kind} allocated.
+     *
+     * @param kind the kind to count
+     * @return {@code refsBlocks} or {@code norefsBlocks}
+     */
     public long blocks(BlockKind kind) {
         return Objects.requireNonNull(kind, "kind") == BlockKind.REFS ? refsBlocks : norefsBlocks;
     }
 
-    /** Bytes of {@code kind} allocated. */
+    /**
+     * Bytes of {@code kind} allocated.
+     *
+     * @param kind the kind to count
+     * @return {@code refsBytes} or {@code norefsBytes}
+     */
     public long bytes(BlockKind kind) {
         return Objects.requireNonNull(kind, "kind") == BlockKind.REFS ? refsBytes : norefsBytes;
     }
 
-    /** Blocks allocated and not freed in the interval (negative if it freed older blocks). */
+    /** {@return the blocks allocated and not freed in the interval (negative if it freed older blocks)} */
     public long netBlocks() {
         return blocks() - frees;
     }

@@ -44,6 +44,8 @@ public sealed interface CountingAllocator extends Allocator permits CountingDeco
     /**
      * A counter over {@code delegate}, without a budget; closing the counter leaves the delegate open.
      *
+     * @param delegate the allocator that serves the allocations
+     * @return a new, open counter
      * @throws IllegalStateException if {@code delegate} is closed
      */
     static CountingAllocator over(Allocator delegate) {
@@ -54,6 +56,9 @@ public sealed interface CountingAllocator extends Allocator permits CountingDeco
      * A counter over {@code delegate} that refuses allocations past {@code budgetBytes} bytes
      * (see the class comment); closing the counter leaves the delegate open.
      *
+     * @param delegate    the allocator that serves the allocations
+     * @param budgetBytes the most bytes allocated since creation or the last reset, {@code >= 0}
+     * @return a new, open counter
      * @throws IllegalArgumentException if {@code budgetBytes} is negative
      * @throws IllegalStateException    if {@code delegate} is closed
      */
@@ -61,16 +66,21 @@ public sealed interface CountingAllocator extends Allocator permits CountingDeco
         return CountingDecorator.over(delegate, false, budgetBytes);
     }
 
-    /** The allocator this counter wraps. */
+    /** {@return the allocator this counter wraps} */
     Allocator delegate();
 
-    /** The budget in bytes, if this counter has one. */
+    /** {@return the budget in bytes, or an empty optional if this counter has none} */
     OptionalLong budgetBytes();
 
-    /** The counters now. */
+    /** {@return the counters at the time of the call} */
     CountingSnapshot snapshot();
 
-    /** What was allocated and freed through this counter since {@code before} was taken. */
+    /**
+     * What was allocated and freed through this counter since {@code before} was taken.
+     *
+     * @param before a snapshot of this counter
+     * @return the difference between the counters at the time of the call and {@code before}
+     */
     AllocationDelta since(CountingSnapshot before);
 
     /**
@@ -79,6 +89,8 @@ public sealed interface CountingAllocator extends Allocator permits CountingDeco
      * counted, and returns what it allocated and freed. The previous current allocator is current
      * again afterwards, also when {@code operation} throws.
      *
+     * @param operation the code to measure
+     * @return what {@code operation} allocated and freed through this counter
      * @throws IllegalStateException if the counter is closed
      */
     AllocationDelta measure(Runnable operation);
@@ -87,6 +99,9 @@ public sealed interface CountingAllocator extends Allocator permits CountingDeco
      * As {@link #measure(Runnable)}, for an operation with a result: returns the result with what
      * computing it allocated and freed.
      *
+     * @param <T>       the result's type
+     * @param operation the code to measure
+     * @return the result with what computing it allocated and freed through this counter
      * @throws IllegalStateException if the counter is closed
      */
     <T> Measured<T> measure(Supplier<T> operation);

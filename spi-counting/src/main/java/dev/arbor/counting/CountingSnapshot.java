@@ -18,22 +18,32 @@ import java.util.Objects;
 public record CountingSnapshot(long refsBlocks, long refsBytes, long norefsBlocks, long norefsBytes,
                                long frees, long freedBytes) {
 
-    /** Blocks allocated, both kinds. */
+    /** {@return the blocks allocated, both kinds} */
     public long blocks() {
         return refsBlocks + norefsBlocks;
     }
 
-    /** Bytes allocated, both kinds. */
+    /** {@return the bytes allocated, both kinds} */
     public long bytes() {
         return refsBytes + norefsBytes;
     }
 
-    /** Blocks of {@code kind} allocated. */
+    /**
+     * Blocks of {@code kind} allocated.
+     *
+     * @param kind the kind to count
+     * @return {@code refsBlocks} or {@code norefsBlocks}
+     */
     public long blocks(BlockKind kind) {
         return Objects.requireNonNull(kind, "kind") == BlockKind.REFS ? refsBlocks : norefsBlocks;
     }
 
-    /** Bytes of {@code kind} allocated. */
+    /**
+     * Bytes of {@code kind} allocated.
+     *
+     * @param kind the kind to count
+     * @return {@code refsBytes} or {@code norefsBytes}
+     */
     public long bytes(BlockKind kind) {
         return Objects.requireNonNull(kind, "kind") == BlockKind.REFS ? refsBytes : norefsBytes;
     }

@@ -11,7 +11,11 @@ import java.util.Objects;
  * @param <T>    the result's type
  */
 public record Measured<T>(T result, AllocationDelta delta) {
-    /** @throws NullPointerException if {@code delta} is null */
+    /**
+     * Checks that {@code delta} is present.
+     *
+     * @throws NullPointerException if {@code delta} is null
+     */
     public Measured {
         Objects.requireNonNull(delta, "delta");
     }

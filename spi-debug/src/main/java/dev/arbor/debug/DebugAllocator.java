@@ -62,7 +62,7 @@ public sealed interface DebugAllocator extends Allocator permits TrackingAllocat
     /** The largest alignment served. */
     long MAX_ALIGNMENT = 4096;
 
-    /** A builder with the defaults: SAMPLED 1 in 64, 16 MiB quarantine, leaks reported not thrown. */
+    /** {@return a builder with the defaults: SAMPLED 1 in 64, 16 MiB quarantine, leaks reported not thrown} */
     static Builder builder() {
         return new Builder();
     }
@@ -107,30 +107,38 @@ public sealed interface DebugAllocator extends Allocator permits TrackingAllocat
     @Override
     void close();
 
-    /** Blocks allocated and neither freed nor reset (the {@code blocksLive} detail of {@link #stats()}). */
+    /**
+     * Blocks allocated and neither freed nor reset.
+     *
+     * @return the live blocks (the {@code blocksLive} detail of {@link #stats()})
+     */
     default long liveBlockCount() {
         return stats().detail("blocksLive");
     }
 
-    /** Bytes of freed blocks held poisoned in the quarantine (the {@code quarantinedBytes} detail). */
+    /** {@return the bytes of freed blocks held poisoned in the quarantine (the {@code quarantinedBytes} detail)} */
     default long quarantinedBytes() {
         return stats().detail("quarantinedBytes");
     }
 
-    /** Double frees refused so far (the {@code doubleFreesDetected} detail). */
+    /** {@return the double frees refused so far (the {@code doubleFreesDetected} detail)} */
     default long doubleFreesDetected() {
         return stats().detail("doubleFreesDetected");
     }
 
-    /** Other invalid frees refused so far: foreign, interior or wrong-size (the {@code invalidFreesDetected} detail). */
+    /**
+     * Other invalid frees refused so far: foreign, interior or wrong-size.
+     *
+     * @return the invalid frees other than double frees (the {@code invalidFreesDetected} detail)
+     */
     default long invalidFreesDetected() {
         return stats().detail("invalidFreesDetected");
     }
 
-    /** The leak-detection level in force. */
+    /** {@return the leak-detection level in force} */
     LeakDetection leakDetection();
 
-    /** The blocks not freed so far (while open), or the blocks that had leaked when it was closed. */
+    /** {@return the blocks not freed so far (while open), or the blocks that had leaked when it was closed} */
     LeakReport leakReport();
 
     /**
@@ -146,7 +154,12 @@ public sealed interface DebugAllocator extends Allocator permits TrackingAllocat
         private Builder() {
         }
 
-        /** How many blocks record their allocation site; default {@link LeakDetection#SAMPLED}. */
+        /**
+         * How many blocks record their allocation site; default {@link LeakDetection#SAMPLED}.
+         *
+         * @param level the leak-detection level
+         * @return this builder
+         */
         public Builder leakDetection(LeakDetection level) {
             this.leakDetection = Objects.requireNonNull(level, "level");
             return this;
@@ -155,6 +168,8 @@ public sealed interface DebugAllocator extends Allocator permits TrackingAllocat
         /**
          * Under {@link LeakDetection#SAMPLED}, one block in {@code n} records its site; default 64.
          *
+         * @param n the sampling interval, {@code >= 1}
+         * @return this builder
          * @throws IllegalArgumentException if {@code n < 1}
          */
         public Builder sampleInterval(long n) {
@@ -170,6 +185,8 @@ public sealed interface DebugAllocator extends Allocator permits TrackingAllocat
          * 0 releases every block at once, which lets addresses be reused and makes a double free
          * look like a foreign free.
          *
+         * @param bytes the quarantine size, in bytes
+         * @return this builder
          * @throws IllegalArgumentException if negative
          */
         public Builder quarantineBytes(long bytes) {
@@ -180,7 +197,12 @@ public sealed interface DebugAllocator extends Allocator permits TrackingAllocat
             return this;
         }
 
-        /** Whether {@link DebugAllocator#close()} throws when blocks leaked; default false (it reports). */
+        /**
+         * Whether {@link DebugAllocator#close()} throws when blocks leaked; default false (it reports).
+         *
+         * @param fail {@code true} to throw {@link LeakDetectedException} at close when blocks leaked
+         * @return this builder
+         */
         public Builder failOnLeak(boolean fail) {
             this.failOnLeak = fail;
             return this;
@@ -191,6 +213,8 @@ public sealed interface DebugAllocator extends Allocator permits TrackingAllocat
          * {@code sampleInterval}, {@code quarantine} (a byte size such as {@code 16m}),
          * {@code failOnLeak}. Absent keys keep the builder's values; unknown keys are ignored.
          *
+         * @param config the settings to apply
+         * @return this builder
          * @throws IllegalArgumentException naming the key if a value is bad
          */
         public Builder config(AllocatorConfig config) {
@@ -201,7 +225,7 @@ public sealed interface DebugAllocator extends Allocator permits TrackingAllocat
             return this;
         }
 
-        /** A new, open allocator with these settings. */
+        /** {@return a new, open allocator with these settings} */
         public DebugAllocator build() {
             return new TrackingAllocator(this);
         }

@@ -12,7 +12,7 @@ public final class LeakDetectedException extends IllegalStateException {
         this.report = report;
     }
 
-    /** The leaked blocks. */
+    /** {@return the leaked blocks} */
     public LeakReport report() {
         return report;
     }

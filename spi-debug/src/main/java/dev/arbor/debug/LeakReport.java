@@ -17,17 +17,17 @@ public final class LeakReport {
         this.notRecordedHint = notRecordedHint;
     }
 
-    /** The leaked blocks, oldest allocation first. */
+    /** {@return the leaked blocks, oldest allocation first} */
     public List<LeakedBlock> blocks() {
         return blocks;
     }
 
-    /** Whether nothing leaked. */
+    /** {@return whether nothing leaked} */
     public boolean isEmpty() {
         return blocks.isEmpty();
     }
 
-    /** The sum of the leaked blocks' sizes. */
+    /** {@return the sum of the leaked blocks' sizes, in bytes} */
     public long totalBytes() {
         long sum = 0;
         for (LeakedBlock b : blocks) {

@@ -15,11 +15,12 @@ import java.util.List;
  */
 public record LeakedBlock(long address, long byteSize, BlockKind kind, long generation,
                           List<StackTraceElement> allocationSite) {
+    /** Copies {@code allocationSite} into an unmodifiable list. */
     public LeakedBlock {
         allocationSite = List.copyOf(allocationSite);
     }
 
-    /** Whether the allocation site was recorded. */
+    /** {@return whether the allocation site was recorded} */
     public boolean siteRecorded() {
         return !allocationSite.isEmpty();
     }

@@ -65,7 +65,7 @@ public final class GcRootRegistry implements RootRegistry {
         return tables.size();
     }
 
-    /** Pinned objects per owner name, sorted by name (owners without open tables are absent). */
+    /** {@return the pinned objects per owner name, sorted by name (owners without open tables are absent)} */
     public Map<String, Long> pinnedByOwner() {
         Map<String, Long> byOwner = new TreeMap<>();
         for (RootTable t : tables) {

@@ -34,7 +34,13 @@ public final class AllocatorCatalog {
         this.byName = byName;
     }
 
-    /** The providers registered with {@link ServiceLoader} visible from {@code loader}. */
+    /**
+     * The providers registered with {@link ServiceLoader} visible from {@code loader}.
+     *
+     * @param loader the class loader to search
+     * @return a catalog of the providers found, possibly none
+     * @throws AllocatorDiscoveryException if a registered provider cannot be loaded, or two share a name
+     */
     public static AllocatorCatalog load(ClassLoader loader) {
         List<AllocatorProvider> found = new ArrayList<>();
         try {
@@ -46,7 +52,13 @@ public final class AllocatorCatalog {
         return of(found);
     }
 
-    /** A catalog of the given providers (for tests and hosts that register plugins themselves). */
+    /**
+     * A catalog of the given providers (for tests and hosts that register plugins themselves).
+     *
+     * @param providers the providers, in any order
+     * @return a catalog of {@code providers}
+     * @throws AllocatorDiscoveryException if two providers share a name
+     */
     public static AllocatorCatalog of(List<? extends AllocatorProvider> providers) {
         Map<String, AllocatorProvider> byName = new LinkedHashMap<>();
         List<AllocatorProvider> sorted = new ArrayList<>(providers);
@@ -63,12 +75,17 @@ public final class AllocatorCatalog {
         return new AllocatorCatalog(byName);
     }
 
-    /** Every provider, sorted by name. */
+    /** {@return every provider, sorted by name} */
     public List<AllocatorProvider> providers() {
         return List.copyOf(byName.values());
     }
 
-    /** The provider called {@code name}, if present. */
+    /**
+     * The provider called {@code name}, if present.
+     *
+     * @param name the provider's name
+     * @return the provider, or an empty optional if there is none
+     */
     public Optional<AllocatorProvider> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }
@@ -76,6 +93,8 @@ public final class AllocatorCatalog {
     /**
      * The provider called {@code name}.
      *
+     * @param name the provider's name
+     * @return the provider
      * @throws AllocatorDiscoveryException if there is none; the message lists the names present
      */
     public AllocatorProvider provider(String name) {
@@ -87,19 +106,39 @@ public final class AllocatorCatalog {
         return p;
     }
 
-    /** A new allocator from the provider {@code name}, configured by {@code arbor.<name>.*} system properties. */
+    /**
+     * A new allocator from the provider {@code name}, configured by {@code arbor.<name>.*} system properties.
+     *
+     * @param name the provider's name
+     * @return a new, open allocator; the caller closes it
+     * @throws AllocatorDiscoveryException if there is no provider called {@code name}
+     * @throws IllegalArgumentException    if a property sets a key the provider does not read, or a bad value
+     */
     public Allocator create(String name) {
         return create(name, AllocatorConfig.fromProperties(System.getProperties(), name));
     }
 
-    /** A new allocator from the provider {@code name} with exactly {@code config}. */
+    /**
+     * A new allocator from the provider {@code name} with exactly {@code config}.
+     *
+     * @param name   the provider's name
+     * @param config the allocator's settings
+     * @return a new, open allocator; the caller closes it
+     * @throws AllocatorDiscoveryException if there is no provider called {@code name}
+     * @throws IllegalArgumentException    if {@code config} has a key the provider does not read, or a bad value
+     */
     public Allocator create(String name, AllocatorConfig config) {
         AllocatorProvider provider = provider(name);
         Objects.requireNonNull(config, "config").requireKnownKeys(provider.name(), provider.configKeys());
         return provider.create(config);
     }
 
-    /** The default provider, chosen with the system properties. */
+    /**
+     * The default provider, chosen with the system properties.
+     *
+     * @return the default provider
+     * @throws AllocatorDiscoveryException as {@link #defaultProvider(Properties)} does
+     */
     public AllocatorProvider defaultProvider() {
         return defaultProvider(System.getProperties());
     }
@@ -107,6 +146,8 @@ public final class AllocatorCatalog {
     /**
      * The default provider, chosen with {@code properties} (see the class comment).
      *
+     * @param properties where to read {@value #ALLOCATOR_PROPERTY}
+     * @return the default provider
      * @throws AllocatorDiscoveryException if the property names an unknown provider, or no
      *                                     property is set and zero or several providers claim to
      *                                     be the default

@@ -20,7 +20,12 @@ public final class Allocators {
     private Allocators() {
     }
 
-    /** The plugins on the classpath. */
+    /**
+     * The plugins on the classpath.
+     *
+     * @return the catalog, loaded on the first call
+     * @throws dev.arbor.api.AllocatorDiscoveryException if a registered plugin cannot be loaded, or two share a name
+     */
     public static AllocatorCatalog catalog() {
         AllocatorCatalog c = catalog;
         if (c == null) {
@@ -35,17 +40,30 @@ public final class Allocators {
         return c;
     }
 
-    /** Every provider on the classpath, sorted by name. */
+    /** {@return every provider on the classpath, sorted by name} */
     public static List<AllocatorProvider> providers() {
         return catalog().providers();
     }
 
-    /** A new allocator by provider name, configured by {@code arbor.<name>.*} system properties. */
+    /**
+     * A new allocator by provider name, configured by {@code arbor.<name>.*} system properties.
+     *
+     * @param name the provider's name
+     * @return a new, open allocator; the caller closes it
+     * @see AllocatorCatalog#create(String)
+     */
     public static Allocator create(String name) {
         return catalog().create(name);
     }
 
-    /** A new allocator by provider name with exactly {@code config}. */
+    /**
+     * A new allocator by provider name with exactly {@code config}.
+     *
+     * @param name   the provider's name
+     * @param config the allocator's settings
+     * @return a new, open allocator; the caller closes it
+     * @see AllocatorCatalog#create(String, AllocatorConfig)
+     */
     public static Allocator create(String name, AllocatorConfig config) {
         return catalog().create(name, config);
     }
@@ -54,6 +72,10 @@ public final class Allocators {
      * The shared default allocator (see {@link AllocatorCatalog#defaultProvider()} for how it is
      * chosen), created on first use with its {@code arbor.<name>.*} system properties. If choosing
      * fails, every call throws the same explanation until the classpath is fixed.
+     *
+     * @return the default allocator, the same instance at every call
+     * @throws dev.arbor.api.AllocatorDiscoveryException if no default can be chosen
+     *                                                    (see {@link AllocatorCatalog#defaultProvider()})
      */
     public static Allocator defaultAllocator() {
         Allocator a = defaultAllocator;
@@ -73,6 +95,9 @@ public final class Allocators {
     /**
      * Whether {@code allocator} is the {@linkplain #defaultAllocator() default allocator} (false
      * while none has been created). Arbor's allocators refuse to close it.
+     *
+     * @param allocator the allocator to check, or {@code null}
+     * @return {@code true} if {@code allocator} is the default allocator
      */
     public static boolean isDefault(Allocator allocator) {
         return allocator != null && allocator == defaultAllocator;
@@ -82,6 +107,7 @@ public final class Allocators {
      * Throws if {@code allocator} is the default allocator: for the {@code close()} of every
      * allocator a provider creates.
      *
+     * @param allocator the allocator being closed
      * @throws UnsupportedOperationException if it is the default allocator
      */
     public static void refuseToCloseDefault(Allocator allocator) {

@@ -26,13 +26,20 @@ public final class RoutingHeap {
     private RoutingHeap() {
     }
 
-    /** The allocator new blocks go to on this thread: the current one, else the default. */
+    /** {@return the allocator new blocks go to on this thread: the current one, else the default} */
     public static Allocator target() {
         Allocator a = CurrentAllocator.get();
         return a != null ? a : Allocators.defaultAllocator();
     }
 
-    /** Allocates from {@link #target()}. See {@link Allocator#allocate(long, long, BlockKind)}. */
+    /**
+     * Allocates from {@link #target()}. See {@link Allocator#allocate(long, long, BlockKind)}.
+     *
+     * @param byteSize      bytes, zero or more
+     * @param byteAlignment a power of two
+     * @param kind          whether the block may hold root handles
+     * @return a segment of exactly {@code byteSize} bytes
+     */
     public static MemorySegment allocate(long byteSize, long byteAlignment, BlockKind kind) {
         return target().allocate(byteSize, byteAlignment, kind);
     }
@@ -41,6 +48,9 @@ public final class RoutingHeap {
      * Accounts for a node a collection made of ordinary JVM objects: tells the current allocator
      * (a counting allocator counts it); does nothing when none is current, so the default path
      * pays one thread-local read.
+     *
+     * @param byteSize the size the node accounts for, in bytes
+     * @param kind     whether the node may hold root handles
      */
     public static void recordManagedBlock(long byteSize, BlockKind kind) {
         Allocator a = CurrentAllocator.get();
@@ -49,7 +59,12 @@ public final class RoutingHeap {
         }
     }
 
-    /** Returns a block to its owner, whatever allocator is current. */
+    /**
+     * Returns a block to its owner, whatever allocator is current.
+     *
+     * @param block a native block from an open Arbor allocator, or a JVM heap block from the default allocator
+     * @throws InvalidFreeException if {@code block} is native and no open Arbor allocator owns it
+     */
     public static void free(MemorySegment block) {
         Objects.requireNonNull(block, "block");
         if (!block.isNative()) {
@@ -64,7 +79,12 @@ public final class RoutingHeap {
         owner.free(block);
     }
 
-    /** The allocator that owns the native block at {@code address}, or null if none does. */
+    /**
+     * The allocator that owns the native block at {@code address}, or null if none does.
+     *
+     * @param address an address inside a native block
+     * @return the owning allocator, or {@code null} if none does
+     */
     public static Allocator ownerOf(long address) {
         return BlockOwners.ownerOf(address);
     }

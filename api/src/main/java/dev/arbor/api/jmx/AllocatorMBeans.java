@@ -27,6 +27,8 @@ public final class AllocatorMBeans {
      * Registers an {@link AllocatorMXBean} for {@code allocator} and returns its name; it is
      * unregistered when the allocator is closed.
      *
+     * @param allocator the allocator whose statistics the MBean reads
+     * @return the MBean's name, unique to this registration
      * @throws UnsupportedOperationException if the allocator does not report its close (see
      *                                       {@link Allocator#onClose}); nothing is registered then
      * @throws IllegalStateException         if the allocator is closed, or JMX refuses the MBean
@@ -49,7 +51,12 @@ public final class AllocatorMBeans {
         return name;
     }
 
-    /** Unregisters the MBean {@code name} if it is registered. */
+    /**
+     * Unregisters the MBean {@code name} if it is registered.
+     *
+     * @param name the name {@link #register} returned
+     * @throws IllegalStateException if JMX refuses to unregister it
+     */
     public static void unregister(ObjectName name) {
         try {
             ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);

@@ -8,36 +8,36 @@ import java.util.Map;
  * {@link dev.arbor.api.AllocatorStats} snapshot.
  */
 public interface AllocatorMXBean {
-    /** The allocator's name. */
+    /** {@return the allocator's name} */
     String getName();
 
-    /** Whether the allocator is open. */
+    /** {@return whether the allocator is open} */
     boolean isOpen();
 
-    /** Blocks handed out since creation. */
+    /** {@return the blocks handed out since creation} */
     long getBlocksAllocated();
 
-    /** Blocks given back one by one since creation. */
+    /** {@return the blocks given back one by one since creation} */
     long getBlocksFreed();
 
-    /** Bytes requested since creation. */
+    /** {@return the bytes requested since creation} */
     long getBytesAllocated();
 
-    /** Bytes handed out now. */
+    /** {@return the bytes currently handed out, padding for alignment included} */
     long getBytesInUse();
 
-    /** Bytes obtained from the system now. */
+    /** {@return the bytes currently obtained from the system (chunks, large blocks)} */
     long getBytesReserved();
 
-    /** The most bytes handed out at once. */
+    /** {@return the most bytes handed out at once} */
     long getPeakBytesInUse();
 
-    /** Resets so far. */
+    /** {@return how many times the allocator was reset} */
     long getResets();
 
-    /** JVM objects kept reachable for native memory. */
+    /** {@return the JVM objects currently kept reachable by the allocator's root table} */
     long getPinnedRoots();
 
-    /** The allocator's own counters by name. */
+    /** {@return the allocator's own counters by name} */
     Map<String, Long> getDetails();
 }

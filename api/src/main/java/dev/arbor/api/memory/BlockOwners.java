@@ -57,6 +57,10 @@ public final class BlockOwners {
     /**
      * Records that {@code owner} owns {@code [start, start + bytes)}.
      *
+     * @param start the region's first address
+     * @param bytes the region's size, {@code > 0}
+     * @param owner the allocator that obtained the region
+     * @throws IllegalArgumentException if {@code bytes <= 0}
      * @throws IllegalStateException if the range overlaps a registered one (an allocator bug)
      */
     public static void register(long start, long bytes, NativeAllocator owner) {
@@ -77,6 +81,9 @@ public final class BlockOwners {
      * Keeps the region at {@code start} owned but refuses every access to it: for a freed block an
      * allocator keeps aside (a debug allocator's quarantine), so a second free still reaches that
      * allocator while checked raw access to it throws.
+     *
+     * @param start the first address of a registered region
+     * @throws IllegalStateException if no region is registered at {@code start}
      */
     public static void retire(long start) {
         Region r = REGIONS.get(start);
@@ -87,7 +94,12 @@ public final class BlockOwners {
         r.gone = true;
     }
 
-    /** Forgets the region that starts at {@code start}; call before releasing its memory. */
+    /**
+     * Forgets the region that starts at {@code start}; call before releasing its memory.
+     *
+     * @param start the first address of a registered region
+     * @throws IllegalStateException if no region is registered at {@code start}
+     */
     public static void unregister(long start) {
         Region r = REGIONS.remove(start);
         if (r == null) {
@@ -99,6 +111,9 @@ public final class BlockOwners {
     /**
      * The allocator that owns {@code address} (or the decorator standing in front of it), or
      * null if no Arbor allocator does.
+     *
+     * @param address any address
+     * @return the owner or the decorator in front of it, or {@code null} if no registered region holds {@code address}
      */
     public static NativeAllocator ownerOf(long address) {
         Region r = find(address, 0);
@@ -115,7 +130,13 @@ public final class BlockOwners {
         return owner;
     }
 
-    /** Whether {@code [address, address + bytes)} lies inside one registered, not retired region. */
+    /**
+     * Whether {@code [address, address + bytes)} lies inside one registered, not retired region.
+     *
+     * @param address the range's first address
+     * @param bytes   the range's size
+     * @return {@code true} if one live region holds the whole range
+     */
     public static boolean isLive(long address, long bytes) {
         Region r = find(address, bytes);
         return r != null && r.live && r.holds(address, bytes);
@@ -137,17 +158,27 @@ public final class BlockOwners {
         return r;
     }
 
-    /** From now on, {@link #ownerOf} answers {@code face} for blocks that {@code owner} owns. */
+    /**
+     * From this call on, {@link #ownerOf} answers {@code face} for blocks that {@code owner} owns.
+     *
+     * @param owner the allocator that owns the blocks
+     * @param face  the decorator that stands in front of it
+     */
     public static void putFace(NativeAllocator owner, NativeAllocator face) {
         FACES.put(Objects.requireNonNull(owner, "owner"), Objects.requireNonNull(face, "face"));
     }
 
-    /** Undoes {@link #putFace} for {@code owner} only if {@code face} still stands in front of it. */
+    /**
+     * Undoes {@link #putFace} for {@code owner} only if {@code face} still stands in front of it.
+     *
+     * @param owner the allocator that owns the blocks
+     * @param face  the decorator that stood in front of it
+     */
     public static void removeFace(NativeAllocator owner, NativeAllocator face) {
         FACES.remove(owner, face);
     }
 
-    /** How many regions are registered (for tests and stats). */
+    /** {@return how many regions are registered (for tests and stats)} */
     public static int regionCount() {
         return REGIONS.size();
     }

@@ -19,6 +19,10 @@ public interface NativeAllocator extends Allocator {
     /**
      * Allocates a block and returns its address.
      *
+     * @param byteSize      bytes, zero or more
+     * @param byteAlignment a power of two
+     * @param kind          whether the block may hold root handles
+     * @return the block's first address
      * @see Allocator#allocate(long, long, BlockKind) for the failures
      */
     long allocateAddress(long byteSize, long byteAlignment, BlockKind kind);
@@ -26,6 +30,8 @@ public interface NativeAllocator extends Allocator {
     /**
      * Returns the block at {@code address} of {@code byteSize} bytes.
      *
+     * @param address  the block's first address, as {@link #allocateAddress} returned it
+     * @param byteSize the size the block was allocated with
      * @see Allocator#free(java.lang.foreign.MemorySegment) for the failures
      */
     void freeAddress(long address, long byteSize);
@@ -38,12 +44,13 @@ public interface NativeAllocator extends Allocator {
      * {@link WrongThreadException}. The allocator closes the window before it frees or reuses the
      * generation's memory, and hands out one window per generation.
      *
+     * @return the current generation's window
      * @throws IllegalStateException if the allocator is closed
      * @throws WrongThreadException  if the allocator is confined to another thread
      */
     NativeMemory.Window accessWindow();
 
-    /** Always true: blocks are native memory. */
+    /** {@return {@code true}: blocks are native memory} */
     @Override
     default boolean isNative() {
         return true;
@@ -52,6 +59,8 @@ public interface NativeAllocator extends Allocator {
     /**
      * {@code allocator} as a native allocator.
      *
+     * @param allocator any allocator
+     * @return {@code allocator} itself, if it is a native allocator
      * @throws UnsupportedOperationException if it hands out JVM heap memory
      */
     static NativeAllocator of(Allocator allocator) {

@@ -16,6 +16,10 @@ public final class NativeHeap {
     /**
      * Allocates a native block from {@link RoutingHeap#target()} and returns its address.
      *
+     * @param byteSize      bytes, zero or more
+     * @param byteAlignment a power of two
+     * @param kind          whether the block may hold root handles
+     * @return the block's first address
      * @throws UnsupportedOperationException if the target hands out JVM heap memory
      */
     public static long allocateAddress(long byteSize, long byteAlignment, BlockKind kind) {
@@ -25,6 +29,8 @@ public final class NativeHeap {
     /**
      * Returns the native block at {@code address} to its owner, whatever allocator is current.
      *
+     * @param address  the block's first address
+     * @param byteSize the size the block was allocated with
      * @throws InvalidFreeException if no Arbor allocator owns the address
      */
     public static void freeAddress(long address, long byteSize) {

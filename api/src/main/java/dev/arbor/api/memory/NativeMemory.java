@@ -49,6 +49,10 @@ public final class NativeMemory {
     /**
      * Obtains {@code bytes} of system memory (aligned to 16), or returns 0 if the system refuses.
      * The caller turns 0 into an exception that names itself.
+     *
+     * @param bytes the size to obtain, {@code > 0}
+     * @return the memory's first address, or 0 if the system refuses
+     * @throws IllegalArgumentException if {@code bytes <= 0}
      */
     public static long reserve(long bytes) {
         if (bytes <= 0) {
@@ -61,7 +65,12 @@ public final class NativeMemory {
         }
     }
 
-    /** Returns memory obtained by {@link #reserve}. */
+    /**
+     * Returns memory obtained by {@link #reserve}.
+     *
+     * @param address an address {@link #reserve} returned, not yet released
+     * @throws IllegalArgumentException if {@code address} is 0
+     */
     public static void release(long address) {
         if (address == 0) {
             throw new IllegalArgumentException("cannot release address 0");
@@ -80,7 +89,10 @@ public final class NativeMemory {
      * {@link Arena#close()} contract), so an allocator closes it before it frees or reuses the
      * generation's memory. A confined {@code scope} refuses every thread but {@code owner}.
      *
-     * @param owner the thread {@code scope} is confined to, or {@code null} for a shared scope
+     * @param scope      the generation's scope
+     * @param generation the allocator generation whose memory the window shows
+     * @param owner      the thread {@code scope} is confined to, or {@code null} for a shared scope
+     * @return a new window
      */
     public static Window window(Arena scope, long generation, Thread owner) {
         return new Window(MemorySegment.NULL.reinterpret(Long.MAX_VALUE, scope, null), generation, owner);
@@ -89,58 +101,133 @@ public final class NativeMemory {
     /**
      * A segment of {@code bytes} at {@code address} whose lifetime is {@code scope}: once the
      * scope is closed, access through it throws (used to hand out blocks that die at reset).
+     *
+     * @param address the block's first address
+     * @param bytes   the block's size
+     * @param scope   the block's lifetime
+     * @return a segment over the block
      */
     public static MemorySegment segment(long address, long bytes, Arena scope) {
         return MemorySegment.ofAddress(address).reinterpret(bytes, scope, null);
     }
 
+    /**
+     * Reads the {@code long} at {@code address} (native byte order, any alignment).
+     *
+     * @param address the long's first address
+     * @return the value read
+     * @throws InvalidMemoryAccessException in checked mode, if the 8 bytes lie outside every live block
+     */
     public static long getLong(long address) {
         check(address, Long.BYTES);
         return EVERYTHING.get(LONG, address);
     }
 
+    /**
+     * Writes {@code value} at {@code address} (native byte order, any alignment).
+     *
+     * @param address the long's first address
+     * @param value   the value to write
+     * @throws InvalidMemoryAccessException in checked mode, if the 8 bytes lie outside every live block
+     */
     public static void putLong(long address, long value) {
         check(address, Long.BYTES);
         EVERYTHING.set(LONG, address, value);
     }
 
+    /**
+     * Reads the {@code int} at {@code address} (native byte order, any alignment).
+     *
+     * @param address the int's first address
+     * @return the value read
+     * @throws InvalidMemoryAccessException in checked mode, if the 4 bytes lie outside every live block
+     */
     public static int getInt(long address) {
         check(address, Integer.BYTES);
         return EVERYTHING.get(INT, address);
     }
 
+    /**
+     * Writes {@code value} at {@code address} (native byte order, any alignment).
+     *
+     * @param address the int's first address
+     * @param value   the value to write
+     * @throws InvalidMemoryAccessException in checked mode, if the 4 bytes lie outside every live block
+     */
     public static void putInt(long address, int value) {
         check(address, Integer.BYTES);
         EVERYTHING.set(INT, address, value);
     }
 
+    /**
+     * Reads the {@code double} at {@code address} (native byte order, any alignment).
+     *
+     * @param address the double's first address
+     * @return the value read
+     * @throws InvalidMemoryAccessException in checked mode, if the 8 bytes lie outside every live block
+     */
     public static double getDouble(long address) {
         check(address, Double.BYTES);
         return EVERYTHING.get(DOUBLE, address);
     }
 
+    /**
+     * Writes {@code value} at {@code address} (native byte order, any alignment).
+     *
+     * @param address the double's first address
+     * @param value   the value to write
+     * @throws InvalidMemoryAccessException in checked mode, if the 8 bytes lie outside every live block
+     */
     public static void putDouble(long address, double value) {
         check(address, Double.BYTES);
         EVERYTHING.set(DOUBLE, address, value);
     }
 
+    /**
+     * Reads the {@code byte} at {@code address}.
+     *
+     * @param address the byte's address
+     * @return the value read
+     * @throws InvalidMemoryAccessException in checked mode, if the byte lies outside every live block
+     */
     public static byte getByte(long address) {
         check(address, 1);
         return EVERYTHING.get(ValueLayout.JAVA_BYTE, address);
     }
 
+    /**
+     * Writes {@code value} at {@code address}.
+     *
+     * @param address the byte's address
+     * @param value   the value to write
+     * @throws InvalidMemoryAccessException in checked mode, if the byte lies outside every live block
+     */
     public static void putByte(long address, byte value) {
         check(address, 1);
         EVERYTHING.set(ValueLayout.JAVA_BYTE, address, value);
     }
 
-    /** Sets {@code bytes} bytes from {@code address} to {@code value} (zeroing, poisoning). */
+    /**
+     * Sets {@code bytes} bytes from {@code address} to {@code value} (zeroing, poisoning).
+     *
+     * @param address the first address to set
+     * @param bytes   how many bytes to set
+     * @param value   the byte to write
+     * @throws InvalidMemoryAccessException in checked mode, if the range lies outside every live block
+     */
     public static void fill(long address, long bytes, byte value) {
         check(address, bytes);
         EVERYTHING.asSlice(address, bytes).fill(value);
     }
 
-    /** Copies {@code bytes} bytes; the ranges may overlap. */
+    /**
+     * Copies {@code bytes} bytes; the ranges may overlap.
+     *
+     * @param fromAddress the first address to read
+     * @param toAddress   the first address to write
+     * @param bytes       how many bytes to copy
+     * @throws InvalidMemoryAccessException in checked mode, if either range lies outside every live block
+     */
     public static void copy(long fromAddress, long toAddress, long bytes) {
         check(fromAddress, bytes);
         check(toAddress, bytes);
@@ -179,43 +266,71 @@ public final class NativeMemory {
             this.direct = CHECKED ? null : owner;
         }
 
-        /** The allocator generation whose memory this window shows. */
+        /** {@return the allocator generation whose memory this window shows} */
         public long generation() {
             return generation;
         }
 
-        /** The one thread allowed through this window, or {@code null} if any thread is. */
+        /** {@return the one thread allowed through this window, or {@code null} if any thread is} */
         public Thread owner() {
             return owner;
         }
 
-        /** Whether the calling thread may access memory through this window. */
+        /** {@return whether the calling thread may access memory through this window} */
         public boolean isAccessibleHere() {
             return owner == null || owner == Thread.currentThread();
         }
 
-        /** Whether the generation has not ended yet. */
+        /** {@return whether the generation has not ended yet} */
         public boolean isAlive() {
             return memory.scope().isAlive();
         }
 
+        /**
+         * Reads the {@code long} at {@code address} (native byte order, any alignment).
+         *
+         * @param address the long's first address
+         * @return the value read
+         * @throws InvalidMemoryAccessException in checked mode, if the 8 bytes lie outside every live block
+         */
         public long getLong(long address) {
             check(address, Long.BYTES);
             return direct == Thread.currentThread() ? EVERYTHING.get(LONG, address) : memory.get(LONG, address);
         }
 
+        /**
+         * Writes {@code value} at {@code address} (native byte order, any alignment).
+         *
+         * @param address the long's first address
+         * @param value   the value to write
+         * @throws InvalidMemoryAccessException in checked mode, if the 8 bytes lie outside every live block
+         */
         public void putLong(long address, long value) {
             check(address, Long.BYTES);
             (direct == Thread.currentThread() ? EVERYTHING : memory).set(LONG, address, value);
         }
 
-        /** Sets {@code bytes} bytes from {@code address} to {@code value}. */
+        /**
+         * Sets {@code bytes} bytes from {@code address} to {@code value}.
+         *
+         * @param address the first address to set
+         * @param bytes   how many bytes to set
+         * @param value   the byte to write
+         * @throws InvalidMemoryAccessException in checked mode, if the range lies outside every live block
+         */
         public void fill(long address, long bytes, byte value) {
             check(address, bytes);
             (direct == Thread.currentThread() ? EVERYTHING : memory).asSlice(address, bytes).fill(value);
         }
 
-        /** Copies {@code bytes} bytes within this window; the ranges may overlap. */
+        /**
+         * Copies {@code bytes} bytes within this window; the ranges may overlap.
+         *
+         * @param fromAddress the first address to read
+         * @param toAddress   the first address to write
+         * @param bytes       how many bytes to copy
+         * @throws InvalidMemoryAccessException in checked mode, if either range lies outside every live block
+         */
         public void copy(long fromAddress, long toAddress, long bytes) {
             check(fromAddress, bytes);
             check(toAddress, bytes);

@@ -14,6 +14,7 @@ public final class RootRegistries {
     /**
      * The registry every native allocator registers its root table with.
      *
+     * @return the registry a plugin provides, or {@link RootRegistry#NOOP} if none does; the same at every call
      * @throws IllegalStateException if several plugins provide one (the message names them)
      */
     public static RootRegistry registry() {

@@ -41,6 +41,9 @@ public final class RootTable {
     /**
      * A table for the allocator called {@code ownerName}, registered with {@code registry}
      * (use {@link RootRegistries#registry()} for the one on the classpath).
+     *
+     * @param ownerName the name of the allocator this table belongs to
+     * @param registry  the registry told of the table's creation and close
      */
     public RootTable(String ownerName, RootRegistry registry) {
         this.ownerName = Objects.requireNonNull(ownerName, "ownerName");
@@ -48,7 +51,7 @@ public final class RootTable {
         registry.register(this);
     }
 
-    /** The name of the allocator this table belongs to. */
+    /** {@return the name of the allocator this table belongs to} */
     public String ownerName() {
         return ownerName;
     }
@@ -56,6 +59,8 @@ public final class RootTable {
     /**
      * Keeps {@code object} reachable and returns its handle (never 0).
      *
+     * @param object the object to keep reachable
+     * @return the object's handle, valid until it is released, {@link #releaseAll()} or {@link #close()}
      * @throws NullPointerException  if {@code object} is null (store 0 instead)
      * @throws IllegalStateException if the table is closed
      */
@@ -83,6 +88,8 @@ public final class RootTable {
     /**
      * The object behind {@code handle}.
      *
+     * @param handle a handle {@link #register} returned
+     * @return the object, never {@code null}
      * @throws IllegalArgumentException if the handle is 0, from before the last
      *                                  {@link #releaseAll()}, or released
      */
@@ -100,7 +107,14 @@ public final class RootTable {
         return o;
     }
 
-    /** Lets the JVM collect the object behind {@code handle} (if nothing else holds it). */
+    /**
+     * Lets the JVM collect the object behind {@code handle} (if nothing else holds it).
+     *
+     * @param handle a handle {@link #register} returned
+     * @throws IllegalArgumentException if the handle is 0, from before the last
+     *                                  {@link #releaseAll()}, or released
+     * @throws IllegalStateException    if the table is closed
+     */
     public synchronized void release(long handle) {
         ensureOpen();
         resolve(handle);
@@ -119,7 +133,7 @@ public final class RootTable {
         dropAll();
     }
 
-    /** How many objects the table keeps reachable. */
+    /** {@return how many objects the table keeps reachable} */
     public synchronized long size() {
         return size;
     }
@@ -133,6 +147,7 @@ public final class RootTable {
         }
     }
 
+    /** {@return whether {@link #close()} has been called} */
     public synchronized boolean isClosed() {
         return closed;
     }

@@ -14,7 +14,7 @@ public final class AllocatorScope implements AutoCloseable {
         this.frame = frame;
     }
 
-    /** The allocator this scope made current; null if it selects the default allocator. */
+    /** {@return the allocator this scope made current; null if it selects the default allocator} */
     public Allocator allocator() {
         return frame.allocator();
     }

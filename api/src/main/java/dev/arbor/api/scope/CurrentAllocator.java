@@ -80,7 +80,7 @@ public final class CurrentAllocator {
     private CurrentAllocator() {
     }
 
-    /** The current allocator, or null when none is set (or the innermost level selects the default). */
+    /** {@return the current allocator, or null when none is set (or the innermost level selects the default)} */
     public static Allocator get() {
         if (LEVELS_BY_SLOT.getOpaque(ThreadSlots.ofCurrentThread()) == 0 && ACTIVE_BINDINGS.getOpaque() == 0) {
             return null;
@@ -106,7 +106,7 @@ public final class CurrentAllocator {
         return STACK.get();
     }
 
-    /** The current allocator, if one is set. */
+    /** {@return the current allocator, or an empty optional if none is set} */
     public static Optional<Allocator> current() {
         return Optional.ofNullable(get());
     }
@@ -114,18 +114,35 @@ public final class CurrentAllocator {
     /**
      * Makes {@code allocator} current on this thread until the returned scope is closed.
      *
+     * @param allocator the allocator to make current
+     * @return the scope to close, on this thread, to restore the previous allocator
      * @throws IllegalStateException if the allocator is closed
      */
     public static AllocatorScope use(Allocator allocator) {
         return push(requireOpen(allocator), Frame.Kind.SCOPE);
     }
 
-    /** Makes the default allocator current on this thread (e.g. to copy a value out of an arena). */
+    /**
+     * Makes the default allocator current on this thread (e.g. to copy a value out of an arena).
+     *
+     * @return the scope to close, on this thread, to restore the previous allocator
+     */
     public static AllocatorScope useDefault() {
         return push(null, Frame.Kind.SCOPE);
     }
 
-    /** Runs {@code op} with {@code allocator} current, bound as a {@link ScopedValue}. */
+    /**
+     * Runs {@code op} with {@code allocator} current, bound as a {@link ScopedValue}.
+     *
+     * @param <T>       the result type
+     * @param <X>       what {@code op} may throw
+     * @param allocator the allocator to make current
+     * @param op        the code to run
+     * @return what {@code op} returned
+     * @throws X                     if {@code op} throws it
+     * @throws IllegalStateException if the allocator is closed, or a scope opened inside {@code op} was still open
+     *                               when it returned (the levels it left open are dropped)
+     */
     public static <T, X extends Throwable> T call(Allocator allocator, ScopedValue.CallableOp<T, X> op) throws X {
         Objects.requireNonNull(op, "op");
         ThreadLevels stack = STACK.get();
@@ -154,7 +171,13 @@ public final class CurrentAllocator {
         return result;
     }
 
-    /** Runs {@code action} with {@code allocator} current, bound as a {@link ScopedValue}. */
+    /**
+     * Runs {@code action} with {@code allocator} current, bound as a {@link ScopedValue}.
+     *
+     * @param allocator the allocator to make current
+     * @param action    the code to run
+     * @throws IllegalStateException as {@link #call} does
+     */
     public static void run(Allocator allocator, Runnable action) {
         Objects.requireNonNull(action, "action");
         call(allocator, () -> {
@@ -166,6 +189,9 @@ public final class CurrentAllocator {
     /**
      * Makes {@code allocator} current until the matching {@link #exit()}, for code that cannot
      * use a lexical scope.
+     *
+     * @param allocator the allocator to make current
+     * @throws IllegalStateException if the allocator is closed
      */
     public static void enter(Allocator allocator) {
         push(requireOpen(allocator), Frame.Kind.ENTERED);
@@ -190,6 +216,12 @@ public final class CurrentAllocator {
     /**
      * Allocates from the current allocator, or returns empty when none is current (the caller
      * then uses its own memory).
+     *
+     * @param byteSize      bytes, zero or more
+     * @param byteAlignment a power of two
+     * @param kind          whether the block may hold root handles
+     * @return the block, or an empty optional if no allocator is current
+     * @see Allocator#allocate(long, long, BlockKind)
      */
     public static Optional<MemorySegment> tryAllocate(long byteSize, long byteAlignment, BlockKind kind) {
         Allocator a = get();

@@ -77,23 +77,31 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     @Serial
     private static final long serialVersionUID = 1L;
     private static final String WHAT = "PersistentMap";
-    final ChampTrie trie;
-    final Codec<K> keyCodec;
-    final Codec<V> valueCodec;
-    final int size;
-    final Object root;
-    final long rootAddr;
+    /** The CHAMP algorithms for this map's node format: managed, or native in one allocator. */
+    final transient ChampTrie trie;
+    /** How the keys are stored. */
+    final transient Codec<K> keyCodec;
+    /** How the values are stored. */
+    final transient Codec<V> valueCodec;
+    /** The number of entries. */
+    final transient int size;
+    /** The root node as the object half of a node reference (managed nodes). */
+    final transient Object root;
+    /** The root node as the address half of a node reference (native nodes). */
+    final transient long rootAddr;
     /**
      * The root's words ({@link ChampTrie#words}) and header, kept so that a lookup starts two
      * dependent reads closer to its key. The root of a persistent value never changes.
      */
-    private final Object rootWords;
-    private final long rootHeader;
+    private final transient Object rootWords;
+    /** The root's header word (see {@link #rootWords}). */
+    private final transient long rootHeader;
     /** Whether the nodes come from one bulk build, untouched since (see {@link ChampTrie#readsAhead}). */
-    final boolean bulkBuilt;
+    final transient boolean bulkBuilt;
     /** Cached hash code, computed on demand; races are benign as in {@link String#hashCode()}. */
-    private int hash;
-    private boolean hashIsZero;
+    private transient int hash;
+    /** Whether the hash code was computed and is 0, which {@link #hash} cannot tell from not computed. */
+    private transient boolean hashIsZero;
 
     PersistentMap(ChampTrie trie, Codec<K> keyCodec, Codec<V> valueCodec, int size, Object root, long rootAddr) {
         this(trie, keyCodec, valueCodec, size, root, rootAddr, false);
@@ -112,7 +120,15 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         this.rootHeader = trie.headerIn(rootWords, rootAddr);
     }
 
-    /** The empty map whose keys and values the given codecs encode. Allocates nothing. */
+    /**
+     * The empty map whose keys and values the given codecs encode. Allocates nothing.
+     *
+     * @param <K>        the key type
+     * @param <V>        the value type
+     * @param keyCodec   how the keys are stored
+     * @param valueCodec how the values are stored
+     * @return an empty managed map with these codecs
+     */
     public static <K, V> PersistentMap<K, V> empty(Codec<K> keyCodec, Codec<V> valueCodec) {
         Objects.requireNonNull(keyCodec, "keyCodec");
         Objects.requireNonNull(valueCodec, "valueCodec");
@@ -122,22 +138,58 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         return new PersistentMap<>(trie, keyCodec, valueCodec, 0, op.obj, op.addr);
     }
 
-    /** The empty map of objects. */
+    /**
+     * The empty map of objects.
+     *
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return an empty managed map with {@link Codec#object()} keys and values
+     */
     public static <K, V> PersistentMap<K, V> of() {
         return empty(Codec.object(), Codec.object());
     }
 
-    /** A map of objects with one entry. */
+    /**
+     * A map of objects with one entry.
+     *
+     * @param <K> the key type
+     * @param <V> the value type
+     * @param k1  the key
+     * @param v1  its value
+     * @return a map with {@link Codec#object()} keys and values, made under the current allocator
+     */
     public static <K, V> PersistentMap<K, V> of(K k1, V v1) {
         return PersistentMap.<K, V>of().plus(k1, v1);
     }
 
-    /** A map of objects with two entries (a later duplicate key wins). */
+    /**
+     * A map of objects with two entries (a later duplicate key wins).
+     *
+     * @param <K> the key type
+     * @param <V> the value type
+     * @param k1  the first key
+     * @param v1  its value
+     * @param k2  the second key
+     * @param v2  its value
+     * @return a map with {@link Codec#object()} keys and values, made under the current allocator
+     */
     public static <K, V> PersistentMap<K, V> of(K k1, V v1, K k2, V v2) {
         return ofPairs(new Object[] {k1, k2}, new Object[] {v1, v2});
     }
 
-    /** A map of objects with three entries (a later duplicate key wins). */
+    /**
+     * A map of objects with three entries (a later duplicate key wins).
+     *
+     * @param <K> the key type
+     * @param <V> the value type
+     * @param k1  the first key
+     * @param v1  its value
+     * @param k2  the second key
+     * @param v2  its value
+     * @param k3  the third key
+     * @param v3  its value
+     * @return a map with {@link Codec#object()} keys and values, made under the current allocator
+     */
     public static <K, V> PersistentMap<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3) {
         return ofPairs(new Object[] {k1, k2, k3}, new Object[] {v1, v2, v3});
     }
@@ -166,6 +218,10 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
      * A map of objects with the given entries, in any number (where {@link #of(Object, Object)}
      * and its siblings stop at three); a later duplicate key wins, as in {@code of}.
      *
+     * @param <K>     the key type
+     * @param <V>     the value type
+     * @param entries the entries, in order
+     * @return a map with {@link Codec#object()} keys and values, made under the current allocator
      * @throws NullPointerException if an entry is null
      */
     @SafeVarargs
@@ -182,7 +238,15 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         }
     }
 
-    /** A map of objects with the entries of {@code map}. */
+    /**
+     * A map of objects with the entries of {@code map}.
+     *
+     * @param <K> the key type
+     * @param <V> the value type
+     * @param map the entries
+     * @return a map with {@link Codec#object()} keys and values, made under the current allocator; {@code map}
+     *         itself if it is already such a map
+     */
     public static <K, V> PersistentMap<K, V> copyOf(Map<? extends K, ? extends V> map) {
         if (map instanceof PersistentMap<?, ?> p && p.keyCodec == Codec.object() && p.valueCodec == Codec.object()) {
             @SuppressWarnings("unchecked")
@@ -194,6 +258,13 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
 
     /**
      * A collector into a map of objects; a later duplicate key wins. Safe for parallel streams.
+     *
+     * @param <T>         the stream's element type
+     * @param <K>         the key type
+     * @param <V>         the value type
+     * @param keyMapper   makes an element's key
+     * @param valueMapper makes an element's value
+     * @return a collector that makes a map with {@link Codec#object()} keys and values
      */
     public static <T, K, V> Collector<T, ?, PersistentMap<K, V>> collector(
             Function<? super T, ? extends K> keyMapper, Function<? super T, ? extends V> valueMapper) {
@@ -216,12 +287,12 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
                 });
     }
 
-    /** The codec of the keys. */
+    /** {@return the codec of the keys} */
     public Codec<K> keyCodec() {
         return keyCodec;
     }
 
-    /** The codec of the values. */
+    /** {@return the codec of the values} */
     public Codec<V> valueCodec() {
         return valueCodec;
     }
@@ -271,6 +342,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     /**
      * Whether {@code key} is a key, without boxing.
      *
+     * @param key the key to look up
+     * @return {@code true} if this map has an entry for {@code key}
      * @throws UnsupportedOperationException unless the key codec is {@link Codec#LONG}
      */
     public boolean containsLong(long key) {
@@ -283,6 +356,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     /**
      * The value of {@code key}, without boxing.
      *
+     * @param key the key to look up
+     * @return the value {@code key} maps to
      * @throws NoSuchElementException        if {@code key} is absent (see {@link #getLongOrDefault})
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
@@ -300,6 +375,9 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     /**
      * The value of {@code key}, or {@code ifAbsent}, without boxing.
      *
+     * @param key      the key to look up
+     * @param ifAbsent what to return if {@code key} is absent
+     * @return the value {@code key} maps to, or {@code ifAbsent}
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
     public long getLongOrDefault(long key, long ifAbsent) {
@@ -310,7 +388,13 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         return i < 0 ? ifAbsent : trie.valWordIn(found.words, found.addr, i);
     }
 
-    /** This map with {@code key} mapped to {@code value}; this map itself if it already was. */
+    /**
+     * This map with {@code key} mapped to {@code value}; this map itself if it already was.
+     *
+     * @param key   the key
+     * @param value its new value
+     * @return a map with the entry; this map is unchanged
+     */
     public PersistentMap<K, V> plus(K key, V value) {
         long kw = ChampTrie.keyWordOf(keyCodec, key);
         long vw = valueCodec.isInline() ? valueCodec.encode(value) : 0;
@@ -320,6 +404,9 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     /**
      * This map with {@code key} mapped to {@code value}, without boxing.
      *
+     * @param key   the key
+     * @param value its new value
+     * @return a map with the entry, or this map itself if {@code key} already mapped to {@code value}
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
     public PersistentMap<K, V> plusLong(long key, long value) {
@@ -335,6 +422,10 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
      * For {@code long -> long} maps {@link #plusLong(long, long, LongBinaryOperator)} does the
      * same without boxing.
      *
+     * @param key   the key
+     * @param value the value to merge in
+     * @param merge makes the new value from the old one and {@code value}; {@code null} removes the key
+     * @return the map after the merge, or this map itself if nothing changes
      * @throws NullPointerException  if {@code value} or {@code merge} is null
      * @throws IllegalStateException if {@code merge} reset or closed this native map's allocator
      */
@@ -352,6 +443,10 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
      * to {@code value} if absent, else to {@code merge.applyAsLong(old, value)}. For instance
      * {@code counts = counts.plusLong(id, 1, Long::sum)}.
      *
+     * @param key   the key
+     * @param value the value to merge in
+     * @param merge makes the new value from the old one and {@code value}
+     * @return the map after the merge, or this map itself if nothing changes
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
     public PersistentMap<K, V> plusLong(long key, long value, LongBinaryOperator merge) {
@@ -370,6 +465,9 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
      * only one map has is shared whole, and a subtree both share is not read, so joining a map with
      * one made from it costs the paths they do not share, and an empty map returns {@code map}
      * itself. Any other map is added entry by entry.
+     *
+     * @param map the entries to add
+     * @return a map with the entries added, or this map itself if {@code map} is empty
      */
     public PersistentMap<K, V> plusAll(Map<? extends K, ? extends V> map) {
         trie.checkLive(WHAT);
@@ -443,7 +541,12 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         return new PersistentMap<>(t, keyCodec, valueCodec, op.added ? size + 1 : size, op.obj, op.addr);
     }
 
-    /** This map without {@code key}; this map itself if {@code key} is absent. */
+    /**
+     * This map without {@code key}; this map itself if {@code key} is absent.
+     *
+     * @param key the key to remove; an object the key codec cannot hold is absent
+     * @return a map without {@code key}
+     */
     public PersistentMap<K, V> minus(Object key) {
         trie.checkLive(WHAT);
         if (!keyCodec.accepts(key)) {
@@ -456,6 +559,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     /**
      * This map without {@code key}, without boxing.
      *
+     * @param key the key to remove
+     * @return a map without {@code key}, or this map itself if {@code key} is absent
      * @throws UnsupportedOperationException unless the key codec is {@link Codec#LONG}
      */
     public PersistentMap<K, V> minusLong(long key) {
@@ -480,6 +585,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
      * from this one costs the paths they do not share. A set of fewer than 1/32 as many keys as
      * this map goes key by key all the same, which is faster there.
      *
+     * @param keys the keys to remove
+     * @return a map without those keys
      * @throws NullPointerException if {@code keys} is null
      */
     public PersistentMap<K, V> minusAll(Iterable<?> keys) {
@@ -509,6 +616,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
      * kept ones are built into a new map. If it fails, this map is unchanged and the nodes it made
      * are freed.
      *
+     * @param keys the keys to keep
+     * @return a map with only the entries whose keys {@code keys} contains
      * @throws NullPointerException if {@code keys} is null
      */
     public PersistentMap<K, V> intersectKeys(Collection<?> keys) {
@@ -608,6 +717,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
      * A transient copy: a builder that edits in place the nodes it creates. O(1). A transient of
      * a native map (or one that became native, used under a native allocator) can be used only
      * while that allocator is current.
+     *
+     * @return a new transient with this map's entries, confined to the calling thread
      */
     public TransientMap<K, V> asTransient() {
         trie.checkLive(WHAT);
@@ -619,6 +730,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
      * close of the allocator this one lives in. A managed map is returned as is. Keys and values
      * are shared, not copied. Equivalent to {@code copyTo((Allocator) null)}.
      *
+     * @return the managed copy, or this map itself if it is managed
      * @throws IllegalStateException if this map's allocator was reset or closed
      */
     public PersistentMap<K, V> copyToHeap() {
@@ -632,6 +744,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
      * shared. A map already in {@code target}'s memory, or a managed one, is returned as is. To
      * preserve sharing across several values, copy them with one {@link Copier}.
      *
+     * @param target the allocator to copy into, or {@code null} for the managed heap
+     * @return the copy, or this map itself if it is already in {@code target}'s memory or managed
      * @throws IllegalStateException if this map's allocator was reset or closed
      * @throws dev.arbor.api.AllocationFailedException if {@code target} refuses memory (nothing is left allocated)
      */
@@ -642,6 +756,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
     /**
      * This map copied by {@code copier}, sharing the nodes it already copied (see {@link Copier}).
      *
+     * @param copier the copier that records the copied nodes
+     * @return the copy, or this map itself if it is already in the copier's target memory or managed
      * @throws IllegalStateException if this map's allocator was reset or closed, or the copier broke
      */
     public PersistentMap<K, V> copyTo(Copier copier) {
@@ -759,6 +875,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
      * it splits along the trie as {@link #keySet()}'s spliterator does ({@code DISTINCT},
      * {@code NONNULL}, {@code IMMUTABLE}, {@code SIZED} until split, not {@code ORDERED}).
      *
+     * @return a sequential stream of the keys
      * @throws UnsupportedOperationException unless the keys use {@link Codec#LONG}
      */
     public LongStream keyLongStream() {
@@ -774,6 +891,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
      * The values of a map with {@link Codec#LONG} values as a {@link LongStream}, without boxing,
      * in the order of {@link #keyLongStream()} and {@link #values()}; it splits along the trie.
      *
+     * @return a sequential stream of the values
      * @throws UnsupportedOperationException unless the values use {@link Codec#LONG}
      */
     public LongStream valueLongStream() {
@@ -789,6 +907,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
      * Calls {@code action} with every entry of a {@code long -> long} map, without boxing and
      * without making entry objects.
      *
+     * @param action called with each entry's key and value
      * @throws UnsupportedOperationException unless keys and values use {@link Codec#LONG}
      */
     public void forEachLong(LongLongConsumer action) {
@@ -1031,12 +1150,25 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
         return stale != null ? stale : super.toString();
     }
 
+    /**
+     * Replaces this map in a stream by its serial form: the key codec, the value codec, the size, then each entry's
+     * key and value as the codecs write them.
+     *
+     * @return the serial form
+     * @throws IllegalStateException if this map is native and its allocator was reset or closed
+     */
     @Serial
     private Object writeReplace() {
         trie.checkLive(WHAT);
         return new MapForm(this);
     }
 
+    /**
+     * Refuses a stream that holds a map's fields: a map is read from its serial form only.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
     @Serial
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("a PersistentMap is read from its serial form (MapForm) only");

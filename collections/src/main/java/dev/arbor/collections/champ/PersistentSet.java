@@ -68,22 +68,29 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
     @Serial
     private static final long serialVersionUID = 1L;
     private static final String WHAT = "PersistentSet";
-    final ChampTrie trie;
-    final Codec<E> codec;
-    final int size;
-    final Object root;
-    final long rootAddr;
+    /** The CHAMP algorithms for this set's node format: managed, or native in one allocator. */
+    final transient ChampTrie trie;
+    /** How the elements are stored. */
+    final transient Codec<E> codec;
+    /** The number of elements. */
+    final transient int size;
+    /** The root node as the object half of a node reference (managed nodes). */
+    final transient Object root;
+    /** The root node as the address half of a node reference (native nodes). */
+    final transient long rootAddr;
     /**
      * The root's words ({@link ChampTrie#words}) and header, kept so that a lookup starts two
      * dependent reads closer to its key. The root of a persistent value never changes.
      */
-    private final Object rootWords;
-    private final long rootHeader;
+    private final transient Object rootWords;
+    /** The root's header word (see {@link #rootWords}). */
+    private final transient long rootHeader;
     /** Whether the nodes come from one bulk build, untouched since (see {@link ChampTrie#readsAhead}). */
-    final boolean bulkBuilt;
+    final transient boolean bulkBuilt;
     /** Cached hash code, computed on demand; races are benign as in {@link String#hashCode()}. */
-    private int hash;
-    private boolean hashIsZero;
+    private transient int hash;
+    /** Whether the hash code was computed and is 0, which {@link #hash} cannot tell from not computed. */
+    private transient boolean hashIsZero;
 
     PersistentSet(ChampTrie trie, Codec<E> codec, int size, Object root, long rootAddr) {
         this(trie, codec, size, root, rootAddr, false);
@@ -100,7 +107,13 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         this.rootHeader = trie.headerIn(rootWords, rootAddr);
     }
 
-    /** The empty set whose elements {@code codec} encodes. Allocates nothing. */
+    /**
+     * The empty set whose elements {@code codec} encodes. Allocates nothing.
+     *
+     * @param <E>   the element type
+     * @param codec how the elements are stored
+     * @return an empty managed set with {@code codec}
+     */
     public static <E> PersistentSet<E> empty(Codec<E> codec) {
         Objects.requireNonNull(codec, "codec");
         ChampTrie trie = ManagedChampTrie.of(codec, null);
@@ -109,7 +122,13 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         return new PersistentSet<>(trie, codec, 0, op.obj, op.addr);
     }
 
-    /** A set of objects holding {@code elements} (duplicates once). */
+    /**
+     * A set of objects holding {@code elements} (duplicates once).
+     *
+     * @param <E>      the element type
+     * @param elements the elements
+     * @return a set with {@link Codec#object()}, made under the current allocator
+     */
     @SafeVarargs
     public static <E> PersistentSet<E> of(E... elements) {
         PersistentSet<E> s = empty(Codec.object());
@@ -142,7 +161,12 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         }
     }
 
-    /** A set of inline {@code long}s. */
+    /**
+     * A set of inline {@code long}s.
+     *
+     * @param elements the elements (duplicates once)
+     * @return a set with {@link Codec#LONG}, made under the current allocator
+     */
     public static PersistentSet<Long> ofLongs(long... elements) {
         TransientSet<Long> t = empty(Codec.LONG).asTransient();
         try {
@@ -156,7 +180,14 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         }
     }
 
-    /** A set of objects holding the elements of {@code elements}. */
+    /**
+     * A set of objects holding the elements of {@code elements}.
+     *
+     * @param <E>      the element type
+     * @param elements the elements (duplicates once)
+     * @return a set with {@link Codec#object()}, made under the current allocator; {@code elements} itself if it is
+     *         already such a set
+     */
     public static <E> PersistentSet<E> copyOf(Collection<? extends E> elements) {
         if (elements instanceof PersistentSet<?> p && p.codec == Codec.object()) {
             @SuppressWarnings("unchecked")
@@ -166,13 +197,18 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         return PersistentSet.<E>empty(Codec.object()).plusAll(elements);
     }
 
-    /** A collector into a set of objects. Safe for parallel streams. */
+    /**
+     * A collector into a set of objects. Safe for parallel streams.
+     *
+     * @param <E> the element type
+     * @return a collector that makes a set with {@link Codec#object()}
+     */
     public static <E> Collector<E, ?, PersistentSet<E>> collector() {
         // A list accumulates: a transient is confined to its thread, parallel streams combine on others.
         return Collectors.collectingAndThen(Collectors.toCollection(ArrayList<E>::new), PersistentSet::copyOf);
     }
 
-    /** The codec of the elements. */
+    /** {@return the codec of the elements} */
     public Codec<E> codec() {
         return codec;
     }
@@ -204,6 +240,8 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
     /**
      * Whether {@code e} is an element, without boxing.
      *
+     * @param e the element to look up
+     * @return {@code true} if {@code e} is an element
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public boolean containsLong(long e) {
@@ -213,7 +251,12 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         return trie.find(found, root, rootWords, rootAddr, rootHeader, e, null, trie.hash(e, null)) >= 0;
     }
 
-    /** This set with {@code e}; this set itself if {@code e} is already an element. */
+    /**
+     * This set with {@code e}; this set itself if {@code e} is already an element.
+     *
+     * @param e the element to add
+     * @return a set with {@code e}; this set is unchanged
+     */
     public PersistentSet<E> plus(E e) {
         return plusElement(ChampTrie.keyWordOf(codec, e), e);
     }
@@ -221,6 +264,8 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
     /**
      * This set with {@code e}, without boxing.
      *
+     * @param e the element to add
+     * @return a set with {@code e}, or this set itself if {@code e} is already an element
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public PersistentSet<E> plusLong(long e) {
@@ -237,6 +282,9 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
      * one set has is shared whole, and a subtree both share is not read, so joining a set with one
      * made from it costs the paths they do not share, and an empty set returns {@code elements}
      * itself. Any other collection is added element by element.
+     *
+     * @param elements the elements to add
+     * @return a set with the elements added; this set itself if {@code elements} is empty
      */
     public PersistentSet<E> plusAll(Iterable<? extends E> elements) {
         trie.checkLive(WHAT);
@@ -303,7 +351,12 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         return new PersistentSet<>(t, codec, size + 1, op.obj, op.addr);
     }
 
-    /** This set without {@code o}; this set itself if {@code o} is not an element. */
+    /**
+     * This set without {@code o}; this set itself if {@code o} is not an element.
+     *
+     * @param o the element to remove; an object the codec cannot hold is not an element
+     * @return a set without {@code o}
+     */
     public PersistentSet<E> minus(Object o) {
         trie.checkLive(WHAT);
         if (!codec.accepts(o)) {
@@ -315,6 +368,8 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
     /**
      * This set without {@code e}, without boxing.
      *
+     * @param e the element to remove
+     * @return a set without {@code e}, or this set itself if {@code e} is not an element
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public PersistentSet<E> minusLong(long e) {
@@ -339,6 +394,8 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
      * made from this one costs the paths they do not share. A set of fewer than 1/32 as many
      * elements as this set goes element by element all the same, which is faster there.
      *
+     * @param elements the elements to remove
+     * @return a set without those elements
      * @throws NullPointerException if {@code elements} is null
      */
     public PersistentSet<E> minusAll(Iterable<?> elements) {
@@ -369,6 +426,8 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
      * are removed through one transient or, when fewer than half stay, the kept ones are built into
      * a new set. If it fails, this set is unchanged and the nodes it made are freed.
      *
+     * @param elements the elements to keep
+     * @return a set with only the elements {@code elements} contains
      * @throws NullPointerException if {@code elements} is null
      */
     public PersistentSet<E> intersect(Collection<?> elements) {
@@ -469,6 +528,8 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
      * A transient copy: a builder that edits in place the nodes it creates. O(1). A transient of
      * a native set (or one that became native, used under a native allocator) can be used only
      * while that allocator is current.
+     *
+     * @return a new transient with this set's elements, confined to the calling thread
      */
     public TransientSet<E> asTransient() {
         trie.checkLive(WHAT);
@@ -480,6 +541,7 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
      * close of the allocator this one lives in. A managed set is returned as is. Elements are
      * shared, not copied. Equivalent to {@code copyTo((Allocator) null)}.
      *
+     * @return the managed copy, or this set itself if it is managed
      * @throws IllegalStateException if this set's allocator was reset or closed
      */
     public PersistentSet<E> copyToHeap() {
@@ -493,6 +555,8 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
      * A set already in {@code target}'s memory, or a managed one, is returned as is. To preserve
      * sharing across several values, copy them with one {@link Copier}.
      *
+     * @param target the allocator to copy into, or {@code null} for the managed heap
+     * @return the copy, or this set itself if it is already in {@code target}'s memory or managed
      * @throws IllegalStateException if this set's allocator was reset or closed
      * @throws dev.arbor.api.AllocationFailedException if {@code target} refuses memory (nothing is left allocated)
      */
@@ -503,6 +567,8 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
     /**
      * This set copied by {@code copier}, sharing the nodes it already copied (see {@link Copier}).
      *
+     * @param copier the copier that records the copied nodes
+     * @return the copy, or this set itself if it is already in the copier's target memory or managed
      * @throws IllegalStateException if this set's allocator was reset or closed, or the copier broke
      */
     public PersistentSet<E> copyTo(Copier copier) {
@@ -545,6 +611,7 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
     /**
      * Calls {@code action} with every element of a set of longs, without boxing.
      *
+     * @param action called with each element
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public void forEachLong(LongConsumer action) {
@@ -588,6 +655,7 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
      * The elements of a set of longs as a {@link LongStream}, without boxing; it splits along the
      * trie as {@link #spliterator()} does.
      *
+     * @return a sequential stream of the elements
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public LongStream longStream() {
@@ -685,12 +753,25 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         return stale != null ? stale : super.toString();
     }
 
+    /**
+     * Replaces this set in a stream by its serial form: the codec, the size, then the elements in iteration order
+     * as the codec writes them.
+     *
+     * @return the serial form
+     * @throws IllegalStateException if this set is native and its allocator was reset or closed
+     */
     @Serial
     private Object writeReplace() {
         trie.checkLive(WHAT);
         return new SetForm(this);
     }
 
+    /**
+     * Refuses a stream that holds a set's fields: a set is read from its serial form only.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
     @Serial
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("a PersistentSet is read from its serial form (SetForm) only");

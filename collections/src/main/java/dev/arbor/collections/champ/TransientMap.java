@@ -49,19 +49,29 @@ public final class TransientMap<K, V> {
         editor.discard(failure);
     }
 
-    /** The number of entries. */
+    /** {@return the number of entries} */
     public int size() {
         editor.enter();
         return editor.size;
     }
 
-    /** Whether {@code key} is a key. */
+    /**
+     * Whether {@code key} is a key.
+     *
+     * @param key the key to look up; an object the key codec cannot hold is absent
+     * @return {@code true} if this transient has an entry for {@code key}
+     */
     public boolean containsKey(Object key) {
         editor.enter();
         return keyCodec.accepts(key) && editor.find(keyWord(key), key) >= 0;
     }
 
-    /** The value of {@code key}, or null. */
+    /**
+     * The value of {@code key}, or null.
+     *
+     * @param key the key to look up; an object the key codec cannot hold is absent
+     * @return the value {@code key} maps to, or {@code null} if it is absent
+     */
     public V get(Object key) {
         editor.enter();
         if (!keyCodec.accepts(key)) {
@@ -82,6 +92,8 @@ public final class TransientMap<K, V> {
     /**
      * Whether {@code key} is a key, without boxing.
      *
+     * @param key the key to look up
+     * @return {@code true} if this transient has an entry for {@code key}
      * @throws UnsupportedOperationException unless the key codec is {@link Codec#LONG}
      */
     public boolean containsLong(long key) {
@@ -93,6 +105,8 @@ public final class TransientMap<K, V> {
     /**
      * The value of {@code key}, without boxing.
      *
+     * @param key the key to look up
+     * @return the value {@code key} maps to
      * @throws NoSuchElementException        if {@code key} is absent
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
@@ -106,7 +120,13 @@ public final class TransientMap<K, V> {
         return editor.trie.valWordIn(editor.found.words, editor.found.addr, i);
     }
 
-    /** Maps {@code key} to {@code value}. */
+    /**
+     * Maps {@code key} to {@code value}.
+     *
+     * @param key   the key
+     * @param value its new value
+     * @return this transient
+     */
     public TransientMap<K, V> put(K key, V value) {
         editor.enterToPut();
         long kw = ChampTrie.keyWordOf(keyCodec, key);
@@ -119,6 +139,9 @@ public final class TransientMap<K, V> {
      * Maps every key of {@code map} to its value, as {@link #put} would one by one (a later value
      * replaces an earlier one, as {@link Map#putAll} does): if an entry is refused (a
      * {@code null} for an inline codec), the ones before it stay and the transient stays usable.
+     *
+     * @param map the entries to put
+     * @return this transient
      */
     public TransientMap<K, V> putAll(Map<? extends K, ? extends V> map) {
         Objects.requireNonNull(map, "map");
@@ -129,6 +152,9 @@ public final class TransientMap<K, V> {
     /**
      * Maps {@code key} to {@code value}, without boxing.
      *
+     * @param key   the key
+     * @param value its new value
+     * @return this transient
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
     public TransientMap<K, V> putLong(long key, long value) {
@@ -148,6 +174,10 @@ public final class TransientMap<K, V> {
      * this transient (which {@link java.util.HashMap#merge} refuses): its edits stay, and the
      * merged value is then put as if after them.
      *
+     * @param key   the key
+     * @param value the value to merge in
+     * @param merge makes the new value from the old one and {@code value}; {@code null} removes the key
+     * @return this transient
      * @throws NullPointerException if {@code value} or {@code merge} is null
      */
     public TransientMap<K, V> put(K key, V value, BiFunction<? super V, ? super V, ? extends V> merge) {
@@ -184,6 +214,10 @@ public final class TransientMap<K, V> {
      * if absent, else to {@code merge.applyAsLong(old, value)}, in one descent when the node
      * holding the key is this transient's own.
      *
+     * @param key   the key
+     * @param value the value to merge in
+     * @param merge makes the new value from the old one and {@code value}
+     * @return this transient
      * @throws UnsupportedOperationException unless both codecs are {@link Codec#LONG}
      */
     public TransientMap<K, V> putLong(long key, long value, LongBinaryOperator merge) {
@@ -206,7 +240,12 @@ public final class TransientMap<K, V> {
         return this;
     }
 
-    /** Removes {@code key} if present. */
+    /**
+     * Removes {@code key} if present.
+     *
+     * @param key the key to remove; an object the key codec cannot hold is absent
+     * @return this transient
+     */
     public TransientMap<K, V> remove(Object key) {
         editor.enter();
         if (keyCodec.accepts(key)) {
@@ -218,6 +257,8 @@ public final class TransientMap<K, V> {
     /**
      * Removes {@code key} if present, without boxing.
      *
+     * @param key the key to remove
+     * @return this transient
      * @throws UnsupportedOperationException unless the key codec is {@link Codec#LONG}
      */
     public TransientMap<K, V> removeLong(long key) {
@@ -230,6 +271,8 @@ public final class TransientMap<K, V> {
     /**
      * The persistent map of the current contents; this transient is unusable afterwards.
      * The nodes it edited stay immutable forever, as no other transient has its edit id.
+     *
+     * @return the map of the current contents
      */
     public PersistentMap<K, V> persistent() {
         editor.enter();

@@ -42,13 +42,18 @@ public final class TransientSet<E> {
         editor.discard(failure);
     }
 
-    /** The number of elements. */
+    /** {@return the number of elements} */
     public int size() {
         editor.enter();
         return editor.size;
     }
 
-    /** Whether {@code o} is an element. */
+    /**
+     * Whether {@code o} is an element.
+     *
+     * @param o the element to look up; an object the codec cannot hold is not an element
+     * @return {@code true} if {@code o} is an element
+     */
     public boolean contains(Object o) {
         editor.enter();
         return codec.accepts(o) && editor.find(word(o), o) >= 0;
@@ -57,6 +62,8 @@ public final class TransientSet<E> {
     /**
      * Whether {@code e} is an element, without boxing.
      *
+     * @param e the element to look up
+     * @return {@code true} if {@code e} is an element
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public boolean containsLong(long e) {
@@ -65,7 +72,12 @@ public final class TransientSet<E> {
         return editor.find(e, null) >= 0;
     }
 
-    /** Adds {@code e}. */
+    /**
+     * Adds {@code e}.
+     *
+     * @param e the element to add
+     * @return this transient
+     */
     public TransientSet<E> add(E e) {
         editor.enterToPut();
         editor.put(ChampTrie.keyWordOf(codec, e), e, 0, null);
@@ -76,6 +88,9 @@ public final class TransientSet<E> {
      * Adds every element of {@code elements}, as {@link #add} would one by one: if one is refused
      * (a {@code null} for an inline codec), the ones before it stay added and the transient stays
      * usable.
+     *
+     * @param elements the elements to add
+     * @return this transient
      */
     public TransientSet<E> addAll(Iterable<? extends E> elements) {
         Objects.requireNonNull(elements, "elements");
@@ -88,6 +103,8 @@ public final class TransientSet<E> {
     /**
      * Adds {@code e}, without boxing.
      *
+     * @param e the element to add
+     * @return this transient
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public TransientSet<E> addLong(long e) {
@@ -97,7 +114,12 @@ public final class TransientSet<E> {
         return this;
     }
 
-    /** Removes {@code o} if present. */
+    /**
+     * Removes {@code o} if present.
+     *
+     * @param o the element to remove; an object the codec cannot hold is not an element
+     * @return this transient
+     */
     public TransientSet<E> remove(Object o) {
         editor.enter();
         if (codec.accepts(o)) {
@@ -109,6 +131,8 @@ public final class TransientSet<E> {
     /**
      * Removes {@code e} if present, without boxing.
      *
+     * @param e the element to remove
+     * @return this transient
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public TransientSet<E> removeLong(long e) {
@@ -121,6 +145,8 @@ public final class TransientSet<E> {
     /**
      * The persistent set of the current contents; this transient is unusable afterwards.
      * The nodes it edited stay immutable forever, as no other transient has its edit id.
+     *
+     * @return the set of the current contents
      */
     public PersistentSet<E> persistent() {
         editor.enter();

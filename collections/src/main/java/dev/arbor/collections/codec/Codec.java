@@ -40,43 +40,69 @@ public abstract sealed class Codec<E> implements Serializable
     private Codec() {
     }
 
-    /** Any object (and {@code null}), stored by reference. */
+    /**
+     * Any object (and {@code null}), stored by reference.
+     *
+     * @param <E> the element type
+     * @return the object codec, the same instance for every {@code E}
+     */
     @SuppressWarnings("unchecked")
     public static <E> Codec<E> object() {
         return (Codec<E>) OBJECT;
     }
 
-    /** Whether elements are stored in the word itself ({@code true}) or by reference. */
+    /** {@return whether elements are stored in the word itself ({@code true}) or by reference} */
     public abstract boolean isInline();
 
     /**
      * The word for {@code e}. Inline codecs only.
      *
+     * @param e the element
+     * @return the word that stands for {@code e}
      * @throws NullPointerException          if {@code e} is null
      * @throws UnsupportedOperationException for {@link #object()}
      */
     public abstract long encode(E e);
 
-    /** The element a word stands for (a new box for inline codecs). Inline codecs only. */
+    /**
+     * The element a word stands for (a new box for inline codecs). Inline codecs only.
+     *
+     * @param word a word {@link #encode} returned
+     * @return the element
+     * @throws UnsupportedOperationException for {@link #object()}
+     */
     public abstract E decode(long word);
 
-    /** The {@code hashCode()} of the element {@code word} stands for, without boxing it. */
+    /**
+     * The {@code hashCode()} of the element {@code word} stands for, without boxing it. Inline codecs only.
+     *
+     * @param word a word {@link #encode} returned
+     * @return the element's hash code
+     * @throws UnsupportedOperationException for {@link #object()}
+     */
     public abstract int hashWord(long word);
 
     /**
      * Whether {@code o} can be an element of a collection with this codec; {@code get} and
      * {@code contains} answer "absent" for any other object instead of throwing.
+     *
+     * @param o any object, or {@code null}
+     * @return {@code true} if {@code o} can be an element; {@link #object()} accepts every object and {@code null}
      */
     public abstract boolean accepts(Object o);
 
-    /** A short name for messages: {@code long}, {@code int}, {@code double} or {@code object}. */
+    /** {@return a short name for messages: {@code long}, {@code int}, {@code double} or {@code object}} */
     public abstract String name();
 
     /**
-     * Writes {@code e} for a collection's serial form: an inline codec writes the primitive
-     * ({@code writeLong}, {@code writeInt}, {@code writeDouble}), {@link #object()} writes the
-     * object ({@code writeObject}, so it must be serializable).
+     * Writes {@code e} for a collection's serial form: {@link #LONG} and {@link #INT} write the
+     * primitive ({@code writeLong}, {@code writeInt}), {@link #DOUBLE} writes
+     * {@code writeLong(Double.doubleToLongBits(e))}, {@link #object()} writes the object
+     * ({@code writeObject}, so it must be serializable).
      *
+     * @param e   the element
+     * @param out the stream to write to
+     * @throws IOException          if the stream fails
      * @throws NullPointerException if an inline codec is given {@code null}
      */
     public abstract void writeElement(E e, ObjectOutput out) throws IOException;
@@ -85,6 +111,11 @@ public abstract sealed class Codec<E> implements Serializable
      * Reads an element that {@link #writeElement} wrote. An inline codec reads a primitive, so the
      * element it returns is always one it accepts; {@link #object()} returns whatever object the
      * stream holds.
+     *
+     * @param in the stream to read from
+     * @return the element
+     * @throws IOException            if the stream fails
+     * @throws ClassNotFoundException if {@link #object()} reads an object whose class cannot be found
      */
     public abstract E readElement(ObjectInput in) throws IOException, ClassNotFoundException;
 

@@ -104,19 +104,27 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     private static final PersistentVector<Integer> EMPTY_INTS = empty(ManagedVectorTrie.WORDS, Codec.INT);
     private static final PersistentVector<Double> EMPTY_DOUBLES = empty(ManagedVectorTrie.WORDS, Codec.DOUBLE);
 
-    final VectorTrie trie;
-    final Codec<E> codec;
+    /** The vector algorithms for this vector's node format: managed, or native in one allocator. */
+    final transient VectorTrie trie;
+    /** How the elements are stored. */
+    final transient Codec<E> codec;
     /**
      * The position of element 0 in the trie: 0 but for a slice ({@link #subList}), whose trie
      * keeps the positions of the vector it was cut from (the leaves before it dropped).
      */
-    final int origin;
-    final int size;
-    final int shift;
-    final Object root;
-    final long rootAddr;
-    final Object tail;
-    final long tailAddr;
+    final transient int origin;
+    /** The number of elements. */
+    final transient int size;
+    /** The shift of the root's level: {@code 5} while the root's children are leaves, 5 more per level above. */
+    final transient int shift;
+    /** The root node as the object half of a node reference (managed nodes). */
+    final transient Object root;
+    /** The root node as the address half of a node reference (native nodes). */
+    final transient long rootAddr;
+    /** The tail leaf, the last 1 to 32 elements, as the object half of a node reference (managed nodes). */
+    final transient Object tail;
+    /** The tail leaf as the address half of a node reference (native nodes). */
+    final transient long tailAddr;
 
     PersistentVector(VectorTrie trie, Codec<E> codec, int origin, int size, int shift, Object root, long rootAddr,
                      Object tail, long tailAddr) {
@@ -140,13 +148,24 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         return new PersistentVector<>(trie, codec, 0, 0, VectorTrie.BITS, root, rootA, r.obj, r.addr);
     }
 
-    /** The empty vector of objects. */
+    /**
+     * The empty vector of objects.
+     *
+     * @param <E> the element type
+     * @return the empty vector with {@link Codec#object()} (a shared constant)
+     */
     @SuppressWarnings("unchecked")
     public static <E> PersistentVector<E> of() {
         return (PersistentVector<E>) EMPTY_OBJECTS;
     }
 
-    /** The empty vector whose elements {@code codec} encodes (a shared constant). */
+    /**
+     * The empty vector whose elements {@code codec} encodes (a shared constant).
+     *
+     * @param <E>   the element type
+     * @param codec how the elements are stored
+     * @return the empty vector with {@code codec}
+     */
     @SuppressWarnings("unchecked")
     public static <E> PersistentVector<E> empty(Codec<E> codec) {
         Objects.requireNonNull(codec, "codec");
@@ -157,7 +176,13 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         return (PersistentVector<E>) e;
     }
 
-    /** A vector of objects holding {@code elements} in order (nulls allowed). */
+    /**
+     * A vector of objects holding {@code elements} in order (nulls allowed).
+     *
+     * @param <E>      the element type
+     * @param elements the elements
+     * @return a vector with {@link Codec#object()}, made under the current allocator
+     */
     @SafeVarargs
     public static <E> PersistentVector<E> of(E... elements) {
         PersistentVector<E> empty = of();
@@ -168,7 +193,12 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         return empty.appendAll(list);
     }
 
-    /** A vector of inline {@code long}s. */
+    /**
+     * A vector of inline {@code long}s.
+     *
+     * @param elements the elements, in order
+     * @return a vector with {@link Codec#LONG}, made under the current allocator
+     */
     public static PersistentVector<Long> ofLongs(long... elements) {
         if (elements.length == 0) {
             return EMPTY_LONGS;
@@ -200,7 +230,14 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         }
     }
 
-    /** A vector of objects holding {@code elements} in iteration order. */
+    /**
+     * A vector of objects holding {@code elements} in iteration order.
+     *
+     * @param <E>      the element type
+     * @param elements the elements
+     * @return a vector with {@link Codec#object()}, made under the current allocator; {@code elements} itself if it
+     *         is already such a vector
+     */
     public static <E> PersistentVector<E> copyOf(Collection<? extends E> elements) {
         if (elements instanceof PersistentVector<?> v && v.codec == Codec.object()) {
             @SuppressWarnings("unchecked")
@@ -211,14 +248,19 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         return empty.appendAll(elements);
     }
 
-    /** A collector into a vector of objects. Safe for parallel streams. */
+    /**
+     * A collector into a vector of objects. Safe for parallel streams.
+     *
+     * @param <E> the element type
+     * @return a collector that makes a vector with {@link Codec#object()}, in encounter order
+     */
     public static <E> Collector<E, ?, PersistentVector<E>> collector() {
         // An ArrayList accumulates: parallel streams combine partial results on other threads,
         // which a transient (confined to its thread) must refuse.
         return Collectors.collectingAndThen(Collectors.toCollection(ArrayList<E>::new), PersistentVector::copyOf);
     }
 
-    /** The codec of this vector's elements. */
+    /** {@return the codec of this vector's elements} */
     public Codec<E> codec() {
         return codec;
     }
@@ -245,6 +287,9 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      * Element {@code index} as a {@code long}, without boxing for {@link Codec#LONG} and
      * {@link Codec#INT} vectors.
      *
+     * @param index the element's position, {@code 0 <= index < size()}
+     * @return the element
+     * @throws IndexOutOfBoundsException     unless {@code 0 <= index < size()}
      * @throws UnsupportedOperationException for a {@link Codec#DOUBLE} vector
      * @throws ClassCastException            for an object vector whose element is not a {@link Long}
      */
@@ -263,6 +308,9 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     /**
      * Element {@code index} as a {@code double}, without boxing for a {@link Codec#DOUBLE} vector.
      *
+     * @param index the element's position, {@code 0 <= index < size()}
+     * @return the element
+     * @throws IndexOutOfBoundsException     unless {@code 0 <= index < size()}
      * @throws UnsupportedOperationException for a {@link Codec#LONG} or {@link Codec#INT} vector
      * @throws ClassCastException            for an object vector whose element is not a {@link Double}
      */
@@ -277,7 +325,12 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         return (Double) trie.refAt(index, origin, size, shift, root, rootAddr, tail, tailAddr);
     }
 
-    /** This vector with {@code e} added at the end. */
+    /**
+     * This vector with {@code e} added at the end.
+     *
+     * @param e the element to add
+     * @return a new vector one element longer; this one is unchanged
+     */
     public PersistentVector<E> append(E e) {
         return appendElement(trie.inline ? codec.encode(e) : 0, e);
     }
@@ -285,6 +338,8 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     /**
      * This vector with {@code e} added at the end, without boxing.
      *
+     * @param e the element to add
+     * @return a new vector one element longer; this one is unchanged
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public PersistentVector<E> appendLong(long e) {
@@ -292,7 +347,12 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         return appendElement(e, null);
     }
 
-    /** This vector with every element of {@code elements} added at the end, in iteration order. */
+    /**
+     * This vector with every element of {@code elements} added at the end, in iteration order.
+     *
+     * @param elements the elements to add
+     * @return a new vector with the elements added; this vector itself if {@code elements} is empty
+     */
     public PersistentVector<E> appendAll(Iterable<? extends E> elements) {
         trie.checkLive(WHAT);
         if (size == 0 && elements instanceof Collection<? extends E> c && c.size() <= VectorTrie.WIDTH) {
@@ -379,6 +439,9 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     /**
      * This vector with element {@code index} replaced by {@code e}.
      *
+     * @param index the element's position
+     * @param e     the new element
+     * @return a new vector of the same size; this one is unchanged
      * @throws IndexOutOfBoundsException unless {@code 0 <= index < size()}
      */
     public PersistentVector<E> with(int index, E e) {
@@ -390,6 +453,10 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     /**
      * This vector with element {@code index} replaced by {@code e}, without boxing.
      *
+     * @param index the element's position
+     * @param e     the new element
+     * @return a new vector of the same size; this one is unchanged
+     * @throws IndexOutOfBoundsException     unless {@code 0 <= index < size()}
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public PersistentVector<E> withLong(int index, long e) {
@@ -423,6 +490,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
     /**
      * This vector without its last element.
      *
+     * @return a vector one element shorter; this one is unchanged
      * @throws NoSuchElementException if the vector is empty
      */
     public PersistentVector<E> pop() {
@@ -577,6 +645,8 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      * A transient copy: a builder that edits in place the nodes it creates. O(1). A transient of
      * a native value (or one that became native, used under a native allocator) can be used only
      * while that allocator is current.
+     *
+     * @return a new transient with this vector's elements, confined to the calling thread
      */
     public TransientVector<E> asTransient() {
         trie.checkLive(WHAT);
@@ -588,6 +658,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      * or close of the allocator this one lives in. A managed vector is returned as is. Elements
      * are shared, not copied. Equivalent to {@code copyTo((Allocator) null)}.
      *
+     * @return the managed copy, or this vector itself if it is managed
      * @throws IllegalStateException if this vector's allocator was reset or closed
      */
     public PersistentVector<E> copyToHeap() {
@@ -601,6 +672,8 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      * shared. A vector already in {@code target}'s memory, or a managed one, is returned as is.
      * To preserve sharing across several values, copy them with one {@link Copier}.
      *
+     * @param target the allocator to copy into, or {@code null} for the managed heap
+     * @return the copy, or this vector itself if it is already in {@code target}'s memory or managed
      * @throws IllegalStateException if this vector's allocator was reset or closed
      * @throws dev.arbor.api.AllocationFailedException if {@code target} refuses memory (nothing is left allocated)
      */
@@ -612,6 +685,8 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      * This vector copied by {@code copier}, sharing the nodes it already copied (see
      * {@link Copier}).
      *
+     * @param copier the copier that records the copied nodes
+     * @return the copy, or this vector itself if it is already in the copier's target memory or managed
      * @throws IllegalStateException if this vector's allocator was reset or closed, or the copier broke
      */
     public PersistentVector<E> copyTo(Copier copier) {
@@ -797,6 +872,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      * Calls {@code action} with every element of a vector of longs, in order, without boxing and
      * without an iterator.
      *
+     * @param action called with each element
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      * @throws IllegalStateException         if the vector is native and its allocator was reset or
      *                                       closed (also when {@code action} does so: the walk stops)
@@ -838,6 +914,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
      * The elements of a vector of longs as a {@link LongStream}, without boxing: read leaf by
      * leaf, split at leaf boundaries as {@link #spliterator()} is.
      *
+     * @return a sequential stream of the elements, in order
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public LongStream longStream() {
@@ -857,12 +934,25 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         return stale != null ? stale : super.toString();
     }
 
+    /**
+     * Replaces this vector in a stream by its serial form: the codec, the size, then the elements in order as the
+     * codec writes them.
+     *
+     * @return the serial form
+     * @throws IllegalStateException if this vector is native and its allocator was reset or closed
+     */
     @Serial
     private Object writeReplace() {
         trie.checkLive(WHAT);
         return new VectorForm(this);
     }
 
+    /**
+     * Refuses a stream that holds a vector's fields: a vector is read from its serial form only.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
     @Serial
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("a PersistentVector is read from its serial form (VectorForm) only");

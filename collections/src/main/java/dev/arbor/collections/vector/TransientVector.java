@@ -66,13 +66,19 @@ public final class TransientVector<E> {
         return t;
     }
 
-    /** The number of elements. */
+    /** {@return the number of elements} */
     public int size() {
         enter();
         return end - origin;
     }
 
-    /** Element {@code index}. */
+    /**
+     * Element {@code index}.
+     *
+     * @param index the element's position, {@code 0 <= index < size()}
+     * @return the element
+     * @throws IndexOutOfBoundsException unless {@code 0 <= index < size()}
+     */
     public E get(int index) {
         VectorTrie t = enter();
         if (t.inline) {
@@ -87,6 +93,9 @@ public final class TransientVector<E> {
      * Element {@code index} as a {@code long}, without boxing for {@link Codec#LONG} and
      * {@link Codec#INT} vectors.
      *
+     * @param index the element's position, {@code 0 <= index < size()}
+     * @return the element
+     * @throws IndexOutOfBoundsException     unless {@code 0 <= index < size()}
      * @throws UnsupportedOperationException for a {@link Codec#DOUBLE} vector
      * @throws ClassCastException            for an object vector whose element is not a {@link Long}
      */
@@ -101,7 +110,12 @@ public final class TransientVector<E> {
         return (Long) t.refAt(index, origin, end - origin, shift, root, rootAddr, tail, tailAddr);
     }
 
-    /** Appends {@code e} at the end (as {@link PersistentVector#append} does, in place). */
+    /**
+     * Appends {@code e} at the end (as {@link PersistentVector#append} does, in place).
+     *
+     * @param e the element to add
+     * @return this transient
+     */
     public TransientVector<E> append(E e) {
         VectorTrie t = enter();
         long w = t.inline ? codec.encode(e) : 0;
@@ -120,6 +134,9 @@ public final class TransientVector<E> {
      * Appends every element of {@code elements} at the end, in iteration order, as {@link #append}
      * would one by one: if one is refused (a {@code null} for an inline codec), the ones before it
      * stay appended and the transient stays usable.
+     *
+     * @param elements the elements to add
+     * @return this transient
      */
     public TransientVector<E> appendAll(Iterable<? extends E> elements) {
         Objects.requireNonNull(elements, "elements");
@@ -132,6 +149,8 @@ public final class TransientVector<E> {
     /**
      * Appends {@code e} at the end, without boxing.
      *
+     * @param e the element to add
+     * @return this transient
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public TransientVector<E> appendLong(long e) {
@@ -198,7 +217,14 @@ public final class TransientVector<E> {
         end++;
     }
 
-    /** Replaces element {@code index} by {@code e}. */
+    /**
+     * Replaces element {@code index} by {@code e}.
+     *
+     * @param index the element's position
+     * @param e     the new element
+     * @return this transient
+     * @throws IndexOutOfBoundsException unless {@code 0 <= index < size()}
+     */
     public TransientVector<E> set(int index, E e) {
         VectorTrie t = enter();
         checkIndex(index);
@@ -217,6 +243,10 @@ public final class TransientVector<E> {
     /**
      * Replaces element {@code index} by {@code e}, without boxing.
      *
+     * @param index the element's position
+     * @param e     the new element
+     * @return this transient
+     * @throws IndexOutOfBoundsException     unless {@code 0 <= index < size()}
      * @throws UnsupportedOperationException unless the codec is {@link Codec#LONG}
      */
     public TransientVector<E> setLong(int index, long e) {
@@ -258,6 +288,7 @@ public final class TransientVector<E> {
     /**
      * Removes the last element.
      *
+     * @return this transient
      * @throws NoSuchElementException if the vector is empty
      */
     public TransientVector<E> pop() {
@@ -313,6 +344,8 @@ public final class TransientVector<E> {
     /**
      * The persistent vector of the current contents; this transient is unusable afterwards.
      * The nodes it edited stay immutable forever, as no other transient has its edit id.
+     *
+     * @return the vector of the current contents
      */
     public PersistentVector<E> persistent() {
         VectorTrie t = enter();
