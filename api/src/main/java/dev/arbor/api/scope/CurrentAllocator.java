@@ -28,12 +28,7 @@ public final class CurrentAllocator {
      * One thread's levels, mutated in place so that opening and closing never calls
      * {@code ThreadLocal.set}. Only its own thread writes it.
      */
-    public static final class ThreadLevels {
-        private Frame top;
-        /** {@code top}'s allocator, cached so the common path reads one field. */
-        private Allocator topAllocator;
-        private long changes;
-
+    public static final class ThreadLevels extends LevelsLayout.PadAfter {
         private ThreadLevels() {
         }
 
