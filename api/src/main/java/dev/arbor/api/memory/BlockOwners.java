@@ -144,7 +144,7 @@ public final class BlockOwners {
 
     /** The region at or below {@code address}, from the cache when it holds the range. */
     private static Region find(long address, long bytes) {
-        int slot = ThreadSlots.ofCurrentThread();
+        int slot = ThreadSlots.ofCurrentThread() * ThreadSlots.STRIDE;
         Region last = LAST_FOUND[slot];
         if (last != null && last.holds(address, Math.max(bytes, 1))) {
             return last;

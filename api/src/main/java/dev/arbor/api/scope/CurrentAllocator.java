@@ -7,7 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * The current allocator of each thread (virtual threads too): where new collection nodes go.
@@ -54,12 +53,29 @@ public final class CurrentAllocator {
             // thread's own slot: nested levels write nothing, and no level writes what other
             // threads read (unless their ids share the slot).
             if (hadLevels != (frame != null)) {
-                LEVELS_BY_SLOT.addAndGet(ThreadSlots.ofCurrentThread(), frame != null ? 1 : -1);
+                LEVELS_BY_SLOT[ThreadSlots.ofCurrentThread()].addAndGet(frame != null ? 1 : -1);
             }
         }
     }
 
-    private static final ThreadLocal<ThreadLevels> STACK = ThreadLocal.withInitial(ThreadLevels::new);
+    /**
+     * A thread slot's count of threads with levels, alone on its cache line: the object is 72
+     * bytes (header, value, padding), so two counters' values are never within one line.
+     * {@code AtomicInteger} rather than an array of counters, because the array's atomic access
+     * would load the {@code VarHandle} machinery in every program that touches a collection.
+     */
+    @SuppressWarnings({"serial", "unused"})
+    private static final class SlotCounter extends AtomicInteger {
+        private long p1, p2, p3, p4, p5, p6, p7;
+    }
+
+    /** An anonymous class rather than {@code withInitial(lambda)}: no lambda bootstrap at a program's first collection. */
+    private static final ThreadLocal<ThreadLevels> STACK = new ThreadLocal<>() {
+        @Override
+        protected ThreadLevels initialValue() {
+            return new ThreadLevels();
+        }
+    };
     private static final ScopedValue<Frame> BOUND = ScopedValue.newInstance();
     private static final AtomicInteger ACTIVE_BINDINGS = new AtomicInteger();
     /**
@@ -70,14 +86,20 @@ public final class CurrentAllocator {
      * and on every thread that has none while others do. A thread always sees its own updates,
      * so a stale read can only miss levels of other threads, which it cannot see anyway.
      */
-    private static final AtomicIntegerArray LEVELS_BY_SLOT = new AtomicIntegerArray(ThreadSlots.SLOTS * ThreadSlots.STRIDE);
+    private static final SlotCounter[] LEVELS_BY_SLOT = new SlotCounter[ThreadSlots.SLOTS];
+
+    static {
+        for (int i = 0; i < LEVELS_BY_SLOT.length; i++) {
+            LEVELS_BY_SLOT[i] = new SlotCounter();
+        }
+    }
 
     private CurrentAllocator() {
     }
 
     /** {@return the current allocator, or null when none is set (or the innermost level selects the default)} */
     public static Allocator get() {
-        if (LEVELS_BY_SLOT.getOpaque(ThreadSlots.ofCurrentThread()) == 0 && ACTIVE_BINDINGS.getOpaque() == 0) {
+        if (LEVELS_BY_SLOT[ThreadSlots.ofCurrentThread()].getOpaque() == 0 && ACTIVE_BINDINGS.getOpaque() == 0) {
             return null;
         }
         ThreadLevels stack = STACK.get();

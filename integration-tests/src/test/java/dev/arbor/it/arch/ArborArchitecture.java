@@ -35,6 +35,13 @@ public final class ArborArchitecture {
     static final String GUICE = "dev.arbor.guice..";
     /** Guice's own packages and the standard annotations it reads. */
     static final String[] GUICE_LIBRARY = {"com.google.inject..", "jakarta.inject.."};
+    static final String MICROMETER = "dev.arbor.micrometer..";
+    /** Micrometer's packages. */
+    static final String[] MICROMETER_LIBRARY = {"io.micrometer.."};
+    static final String JUNIT = "dev.arbor.junit..";
+    static final String COUNTING = "dev.arbor.counting..";
+    /** JUnit Jupiter's API and the assertion failures it reports. */
+    static final String[] JUNIT_LIBRARY = {"org.junit.jupiter.api..", "org.junit.platform.commons..", "org.opentest4j.."};
     /** Every allocator plugin's package; a new plugin is added here. */
     static final List<String> PLUGINS = List.of("dev.arbor.gc..", "dev.arbor.arena..", "dev.arbor.counting..", "dev.arbor.debug..");
 
@@ -69,6 +76,23 @@ public final class ArborArchitecture {
             .that().resideInAPackage(GUICE)
             .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, GUICE_LIBRARY, new String[] {API, GUICE}))
             .because("the Guice module finds plugins through the catalog, never by their classes")
+            .allowEmptyShould(true);
+
+    /** {@code micrometer} depends on {@code api}, Micrometer and the JDK only. */
+    public static final ArchRule MICROMETER_DEPENDS_ON_API_AND_MICROMETER_ONLY = classes()
+            .that().resideInAPackage(MICROMETER)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, MICROMETER_LIBRARY, new String[] {API, MICROMETER}))
+            .because("the metrics read what every allocator reports through api, whatever plugins are on the classpath")
+            .allowEmptyShould(true);
+
+    /**
+     * {@code junit} depends on {@code api}, the counting allocator (which it puts in front of a
+     * test's allocator), JUnit Jupiter's API and the JDK only.
+     */
+    public static final ArchRule JUNIT_DEPENDS_ON_API_COUNTING_AND_JUNIT_ONLY = classes()
+            .that().resideInAPackage(JUNIT)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, JUNIT_LIBRARY, new String[] {API, COUNTING, JUNIT}))
+            .because("the extension picks allocators by name through the catalog and counts through the counting allocator's API")
             .allowEmptyShould(true);
 
     /**

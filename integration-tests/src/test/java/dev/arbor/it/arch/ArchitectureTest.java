@@ -25,7 +25,7 @@ class ArchitectureTest {
         // The rules allow empty selections (so fixtures can be checked alone); this is what
         // makes sure they check something here.
         for (String module : List.of("dev.arbor.api", "dev.arbor.gc", "dev.arbor.arena", "dev.arbor.counting",
-                "dev.arbor.debug", "dev.arbor.guice", "dev.arbor.collections")) {
+                "dev.arbor.debug", "dev.arbor.guice", "dev.arbor.collections", "dev.arbor.micrometer", "dev.arbor.junit")) {
             assertTrue(production.containPackage(module), "no production classes of " + module + " were imported");
         }
         assertTrue(production.contain("dev.arbor.api.memory.NativeMemory"));
@@ -56,6 +56,16 @@ class ArchitectureTest {
     @Test
     void guiceDependsOnApiAndGuiceOnly() {
         ArborArchitecture.GUICE_DEPENDS_ON_API_AND_GUICE_ONLY.check(production);
+    }
+
+    @Test
+    void micrometerDependsOnApiAndMicrometerOnly() {
+        ArborArchitecture.MICROMETER_DEPENDS_ON_API_AND_MICROMETER_ONLY.check(production);
+    }
+
+    @Test
+    void junitDependsOnApiCountingAndJunitOnly() {
+        ArborArchitecture.JUNIT_DEPENDS_ON_API_COUNTING_AND_JUNIT_ONLY.check(production);
     }
 
     @Test
