@@ -469,4 +469,33 @@ class NativeMapRobustnessTest {
             }
         }
     }
+
+    /**
+     * The arena's root table is reachable by anyone ({@code Allocator.roots()}). Code that
+     * releases the roots a live native map uses gets exceptions from the map from then on, never
+     * another object: the table refuses handles from before its last release of everything. Values
+     * made after the arena's next reset work as usual.
+     */
+    @Test
+    void releasingAnArenasRootsUnderALiveMapMakesItsReadsThrow() {
+        try (ArenaAllocator arena = ArenaAllocator.create()) {
+            PersistentMap<String, String> m;
+            try (AllocatorScope s = CurrentAllocator.use(arena)) {
+                m = PersistentMap.empty(Codec.<String>object(), Codec.<String>object());
+                for (int i = 0; i < 100; i++) {
+                    m = m.plus("key " + i, "value " + i);
+                }
+            }
+            assertEquals("value 7", m.get("key 7"));
+            arena.roots().releaseAll();
+            PersistentMap<String, String> released = m;
+            assertThrows(IllegalArgumentException.class, () -> released.get("key 7"));
+            assertThrows(IllegalArgumentException.class, () -> released.containsValue("value 7"));
+            arena.reset();
+            try (AllocatorScope s = CurrentAllocator.use(arena)) {
+                PersistentMap<String, String> again = PersistentMap.<String, String>empty(Codec.object(), Codec.object()).plus("k", "v");
+                assertEquals("v", again.get("k"));
+            }
+        }
+    }
 }

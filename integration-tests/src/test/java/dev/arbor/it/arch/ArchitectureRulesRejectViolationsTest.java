@@ -24,6 +24,10 @@ import dev.arbor.gc.archfixture.GcUsesGuava;
 import dev.arbor.guice.archfixture.GuiceUsesApiAndGuice;
 import dev.arbor.guice.archfixture.GuiceUsesGuava;
 import dev.arbor.guice.archfixture.GuiceUsesPlugin;
+import dev.arbor.junit.archfixture.ExtensionUsesApiAndCounting;
+import dev.arbor.junit.archfixture.ExtensionUsesArena;
+import dev.arbor.micrometer.archfixture.MetricsUseApiAndMicrometer;
+import dev.arbor.micrometer.archfixture.MetricsUsePlugin;
 import java.io.IOException;
 import java.lang.classfile.ClassFile;
 import java.lang.constant.ClassDesc;
@@ -98,6 +102,22 @@ class ArchitectureRulesRejectViolationsTest {
 
         assertRejects(rule, classes(CollectionsUsePlugin.class, CollectionsUseApiOnly.class), CollectionsUsePlugin.class);
         assertAccepts(rule, classes(CollectionsUseApiOnly.class));
+    }
+
+    @Test
+    void micrometerRuleRejectsAPluginAndAcceptsApiAndMicrometer() {
+        ArchRule rule = ArborArchitecture.MICROMETER_DEPENDS_ON_API_AND_MICROMETER_ONLY;
+
+        assertRejects(rule, classes(MetricsUsePlugin.class, MetricsUseApiAndMicrometer.class), MetricsUsePlugin.class);
+        assertAccepts(rule, classes(MetricsUseApiAndMicrometer.class));
+    }
+
+    @Test
+    void junitRuleRejectsAPluginOtherThanCountingAndAcceptsApiCountingAndJunit() {
+        ArchRule rule = ArborArchitecture.JUNIT_DEPENDS_ON_API_COUNTING_AND_JUNIT_ONLY;
+
+        assertRejects(rule, classes(ExtensionUsesArena.class, ExtensionUsesApiAndCounting.class), ExtensionUsesArena.class);
+        assertAccepts(rule, classes(ExtensionUsesApiAndCounting.class));
     }
 
     @Test
