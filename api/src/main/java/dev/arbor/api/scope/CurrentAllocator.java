@@ -53,6 +53,9 @@ public final class CurrentAllocator {
             // thread's own slot: nested levels write nothing, and no level writes what other
             // threads read (unless their ids share the slot).
             if (hadLevels != (frame != null)) {
+                if (frame != null) {
+                    noteFirstLevel();
+                }
                 LEVELS_BY_SLOT[ThreadSlots.ofCurrentThread()].addAndGet(frame != null ? 1 : -1);
             }
         }
@@ -87,6 +90,14 @@ public final class CurrentAllocator {
      * so a stale read can only miss levels of other threads, which it cannot see anyway.
      */
     private static final SlotCounter[] LEVELS_BY_SLOT = new SlotCounter[ThreadSlots.SLOTS];
+    /**
+     * Whether any thread ever opened a level: written once per process, so a program that never
+     * sets an allocator answers {@link #get()} from this one field. Plain, not volatile: a thread
+     * sees its own write, threads it starts later see it too, and a thread that misses another
+     * thread's write has no level of its own to miss (a volatile read would also keep the JIT from
+     * moving the loads around it on every node a collection makes).
+     */
+    private static boolean anyLevelEverOpened;
 
     static {
         for (int i = 0; i < LEVELS_BY_SLOT.length; i++) {
@@ -99,7 +110,8 @@ public final class CurrentAllocator {
 
     /** {@return the current allocator, or null when none is set (or the innermost level selects the default)} */
     public static Allocator get() {
-        if (LEVELS_BY_SLOT[ThreadSlots.ofCurrentThread()].getOpaque() == 0 && ACTIVE_BINDINGS.getOpaque() == 0) {
+        if (!anyLevelEverOpened
+                || LEVELS_BY_SLOT[ThreadSlots.ofCurrentThread()].getOpaque() == 0 && ACTIVE_BINDINGS.getOpaque() == 0) {
             return null;
         }
         ThreadLevels stack = STACK.get();
@@ -167,6 +179,7 @@ public final class CurrentAllocator {
         Frame frame = new Frame(requireOpen(allocator), null, depthAfter(outer), Frame.Kind.BOUND, Thread.currentThread());
         Frame topAtEntry = stack.top;
         T result;
+        noteFirstLevel();
         ACTIVE_BINDINGS.incrementAndGet();
         stack.changes++;
         try {
@@ -261,6 +274,13 @@ public final class CurrentAllocator {
                     + " is the innermost level; close the innermost scope first (use try-with-resources)");
         }
         stack.setTop(frame.restore());
+    }
+
+    /** Sets {@link #anyLevelEverOpened} the first time only, so later levels write nothing shared. */
+    private static void noteFirstLevel() {
+        if (!anyLevelEverOpened) {
+            anyLevelEverOpened = true;
+        }
     }
 
     private static AllocatorScope push(Allocator allocator, Frame.Kind kind) {

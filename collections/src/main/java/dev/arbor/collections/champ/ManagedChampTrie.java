@@ -103,7 +103,7 @@ final class ManagedChampTrie extends ChampTrie {
         if (!(current instanceof NativeAllocator nativeCurrent)) {
             return this;
         }
-        return NativeChampTrie.allocatingFrom(nativeCurrent, keyCodec, valueCodec, !emptyValue);
+        return new NativeChampTrie(keyCodec, valueCodec, nativeCurrent, !emptyValue);
     }
 
     @Override

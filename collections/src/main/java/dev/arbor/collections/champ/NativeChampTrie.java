@@ -55,17 +55,11 @@ final class NativeChampTrie extends ChampTrie {
 
     /**
      * A format allocating from {@code allocator} (the current one), in its current generation.
-     * Declared as a {@link ChampTrie}, so that verifying the managed format's callers does not
-     * load this class and its dependencies: a program that never uses an arena never loads them.
      *
      * @param valueCodec {@code null} for sets
      * @param mixed      whether the value may already hold managed subtrees
      */
-    static ChampTrie allocatingFrom(NativeAllocator allocator, Codec<?> keyCodec, Codec<?> valueCodec, boolean mixed) {
-        return new NativeChampTrie(keyCodec, valueCodec, allocator, mixed);
-    }
-
-    private NativeChampTrie(Codec<?> keyCodec, Codec<?> valueCodec, NativeAllocator allocator, boolean mixed) {
+    NativeChampTrie(Codec<?> keyCodec, Codec<?> valueCodec, NativeAllocator allocator, boolean mixed) {
         // The window first: a reset between the two reads leaves a value that refuses every use.
         this(keyCodec, valueCodec, allocator, mixed, allocator.accessWindow(), allocator.generation());
     }

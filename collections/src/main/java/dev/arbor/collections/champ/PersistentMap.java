@@ -768,7 +768,7 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> implements Seri
             return this;
         }
         ChampTrie dst = target == null ? ManagedChampTrie.of(keyCodec, valueCodec)
-                : NativeChampTrie.allocatingFrom(target, keyCodec, valueCodec, trie.mixed());
+                : new NativeChampTrie(keyCodec, valueCodec, target, trie.mixed());
         Op op = new Op(null);
         try {
             trie.copyNode(op, dst, CopierAccess.memos(copier).memo(source, trie.memory(), dst.memory()), root, rootAddr, 0);

@@ -578,7 +578,7 @@ public final class PersistentSet<E> extends AbstractSet<E> implements Serializab
         if (source == null || NativeNodes.sameMemory(source, target)) {
             return this;
         }
-        ChampTrie dst = target == null ? ManagedChampTrie.of(codec, null) : NativeChampTrie.allocatingFrom(target, codec, null, trie.mixed());
+        ChampTrie dst = target == null ? ManagedChampTrie.of(codec, null) : new NativeChampTrie(codec, null, target, trie.mixed());
         Op op = new Op(null);
         try {
             trie.copyNode(op, dst, CopierAccess.memos(copier).memo(source, trie.memory(), dst.memory()), root, rootAddr, 0);

@@ -66,7 +66,7 @@ final class ManagedVectorTrie extends VectorTrie {
         if (!(current instanceof NativeAllocator nativeCurrent)) {
             return this;
         }
-        return NativeVectorTrie.allocatingFrom(nativeCurrent, inline, !emptyValue);
+        return new NativeVectorTrie(inline, nativeCurrent, !emptyValue);
     }
 
     @Override

@@ -58,16 +58,10 @@ final class NativeVectorTrie extends VectorTrie {
 
     /**
      * A format allocating from {@code allocator} (the current one), in its current generation.
-     * Declared as a {@link VectorTrie}, so that verifying the managed format's callers does not
-     * load this class and its dependencies: a program that never uses an arena never loads them.
      *
      * @param mixed whether the value may already hold managed subtrees
      */
-    static VectorTrie allocatingFrom(NativeAllocator allocator, boolean inline, boolean mixed) {
-        return new NativeVectorTrie(inline, allocator, mixed);
-    }
-
-    private NativeVectorTrie(boolean inline, NativeAllocator allocator, boolean mixed) {
+    NativeVectorTrie(boolean inline, NativeAllocator allocator, boolean mixed) {
         // The window first: a reset between the two reads leaves a value that refuses every use.
         this(inline, allocator, mixed, allocator.accessWindow(), allocator.generation());
     }

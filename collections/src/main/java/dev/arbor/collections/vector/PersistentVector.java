@@ -696,7 +696,7 @@ public final class PersistentVector<E> extends AbstractList<E> implements Random
         if (source == null || NativeNodes.sameMemory(source, target)) {
             return this;
         }
-        VectorTrie dst = target == null ? ManagedVectorTrie.of(trie.inline) : NativeVectorTrie.allocatingFrom(target, trie.inline, trie.mixed());
+        VectorTrie dst = target == null ? ManagedVectorTrie.of(trie.inline) : new NativeVectorTrie(trie.inline, target, trie.mixed());
         Ref out = new Ref();
         try {
             NodeMemo memo = CopierAccess.memos(copier).memo(source, trie.memory(), dst.memory());
