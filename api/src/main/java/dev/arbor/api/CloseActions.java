@@ -45,8 +45,20 @@ public final class CloseActions {
             toRun = List.copyOf(actions);
             actions.clear();
         }
+        runEach(toRun);
+    }
+
+    /**
+     * Runs every action in order; an action that throws does not stop the others, and the first
+     * exception is rethrown at the end with the later ones suppressed. For closing several
+     * allocators (or anything else) where one failure must not leave the rest open.
+     *
+     * @param actions what to run, in order
+     * @throws RuntimeException the first exception an action threw, with the later ones suppressed
+     */
+    public static void runEach(Iterable<? extends Runnable> actions) {
         RuntimeException failure = null;
-        for (Runnable action : toRun) {
+        for (Runnable action : actions) {
             try {
                 action.run();
             } catch (RuntimeException e) {
@@ -60,5 +72,20 @@ public final class CloseActions {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * Closes the allocators that are still open, newest (last) first, as {@link #runEach} runs
+     * actions: one that fails to close does not leave the others open.
+     *
+     * @param allocators the allocators, oldest first
+     * @throws RuntimeException the first exception a close threw, with the later ones suppressed
+     */
+    public static void closeNewestFirst(List<? extends Allocator> allocators) {
+        runEach(allocators.reversed().stream().<Runnable>map(a -> () -> {
+            if (a.isOpen()) {
+                a.close();
+            }
+        }).toList());
     }
 }

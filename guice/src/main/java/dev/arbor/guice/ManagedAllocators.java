@@ -2,6 +2,7 @@ package dev.arbor.guice;
 
 import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorConfig;
+import dev.arbor.api.CloseActions;
 import dev.arbor.api.discovery.AllocatorCatalog;
 import dev.arbor.api.discovery.Allocators;
 import dev.arbor.api.jmx.AllocatorMBeans;
@@ -131,24 +132,7 @@ public final class ManagedAllocators implements AutoCloseable {
             throw new IllegalStateException("the allocators of this injector are already closed " + created.keySet());
         }
         closed = true;
-        List<Allocator> newestFirst = new ArrayList<>(created.values()).reversed();
-        RuntimeException failure = null;
-        for (Allocator a : newestFirst) {
-            try {
-                if (a.isOpen()) {
-                    a.close();
-                }
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        CloseActions.closeNewestFirst(new ArrayList<>(created.values()));
     }
 
     private void requireOpen(String what) {

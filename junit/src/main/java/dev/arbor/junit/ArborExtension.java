@@ -2,6 +2,7 @@ package dev.arbor.junit;
 
 import dev.arbor.api.Allocator;
 import dev.arbor.api.AllocatorConfig;
+import dev.arbor.api.CloseActions;
 import dev.arbor.api.discovery.Allocators;
 import dev.arbor.api.heap.RoutingHeap;
 import dev.arbor.api.scope.AllocatorScope;
@@ -114,26 +115,9 @@ public final class ArborExtension implements ParameterResolver, InvocationInterc
     @Override
     public void afterEach(ExtensionContext context) {
         List<Allocator> made = made(context.getStore(NAMESPACE));
-        RuntimeException failure = null;
-        for (int i = made.size() - 1; i >= 0; i--) {
-            Allocator a = made.get(i);
-            if (!a.isOpen()) {
-                continue;
-            }
-            try {
-                a.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
+        List<Allocator> toClose = List.copyOf(made);
         made.clear();
-        if (failure != null) {
-            throw failure;
-        }
+        CloseActions.closeNewestFirst(toClose);
     }
 
     @SuppressWarnings("unchecked")
